@@ -1,0 +1,3 @@
+package io.ticketflow.catalog;
+
+public enum HttpMethod { GET, POST, PUT, DELETE, PATCH }

@@ -1,0 +1,33 @@
+package io.ticketflow.testsupport;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit extension: one moto server per test JVM, reset before each test class, injectable as a
+ * {@link MotoServer} or {@link EmulatorEndpoint} parameter.
+ */
+public final class MotoExtension implements BeforeAllCallback, ParameterResolver {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        MotoServer.shared().reset();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == MotoServer.class || type == EmulatorEndpoint.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        MotoServer server = MotoServer.shared();
+        if (parameter.getParameter().getType() == MotoServer.class) {
+            return server;
+        }
+        return new EmulatorEndpoint(server.endpoint(), EmulatorEndpoint.DEFAULT_REGION);
+    }
+}
