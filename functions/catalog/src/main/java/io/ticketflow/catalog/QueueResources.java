@@ -5,12 +5,27 @@ import static io.ticketflow.catalog.KeyAttribute.string;
 
 import java.util.List;
 
-/** Queue service: waiting-room tokens, the per-concert counter, and its outbox. */
-final class QueueResources {
+/**
+ * Queue service: waiting-room tokens, the per-concert counter, and its outbox.
+ *
+ * <p>{@code queue-tokens} holds counters, tokens, user pointers and per-seq slots under one key {@code pk}
+ * (layout in the service's {@code QueueItems}). Its one index, {@code activeByExpiry}, is sparse: only ACTIVE
+ * tokens carry {@code activeConcertId}, so the expiry tick reads just the tokens whose window may have ended.
+ * There is no index on seq: the activation reads the per-seq slots by key, strongly consistent.
+ */
+public final class QueueResources {
 
-    static final String TOKENS_TABLE = "queue-tokens";
-    static final String EVENTS_TABLE = "queue-events";
-    static final String RELAY_FAILURES_QUEUE = "queue-relay-failures";
+    public static final String TOKENS_TABLE = "queue-tokens";
+    public static final String EVENTS_TABLE = "queue-events";
+    public static final String RELAY_FAILURES_QUEUE = "queue-relay-failures";
+    public static final String ACTIVE_BY_EXPIRY_INDEX = "activeByExpiry";
+
+    public static final String ENTER_QUEUE = "enterQueue";
+    public static final String QUEUE_STATUS = "queueStatus";
+    public static final String ACTIVATE_QUEUE = "activateQueue";
+    public static final String EXPIRE_QUEUE_TOKENS = "expireQueueTokens";
+    public static final String QUEUE_EVENTS_RELAY = "queueEventsRelay";
+    public static final String ACTIVATION_SCHEDULE = "queue-activation";
 
     private QueueResources() {
     }
@@ -20,25 +35,25 @@ final class QueueResources {
                 Service.QUEUE,
                 List.of(
                         new TableSpec(TOKENS_TABLE, Service.QUEUE, string("pk"), null,
-                                List.of(new IndexSpec("bySeq", string("concertId"), number("seq")),
-                                        new IndexSpec("activeByExpiry", string("activeConcertId"), number("activeUntil"))),
+                                List.of(new IndexSpec(ACTIVE_BY_EXPIRY_INDEX, string("activeConcertId"), number("activeUntil"))),
                                 false, null),
                         Catalogue.outboxTable(EVENTS_TABLE, Service.QUEUE)),
                 List.of(new QueueSpec(RELAY_FAILURES_QUEUE, Service.QUEUE, 30, 3)),
                 List.of(
-                        FunctionSpec.of("enterQueue", Service.QUEUE, FunctionKind.HTTP),
-                        FunctionSpec.of("queueStatus", Service.QUEUE, FunctionKind.HTTP),
-                        FunctionSpec.of("activateQueue", Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1),
-                        FunctionSpec.of("expireQueueTokens", Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1),
-                        FunctionSpec.of("queueEventsRelay", Service.QUEUE, FunctionKind.STREAM)),
+                        FunctionSpec.of(ENTER_QUEUE, Service.QUEUE, FunctionKind.HTTP),
+                        FunctionSpec.of(QUEUE_STATUS, Service.QUEUE, FunctionKind.HTTP),
+                        // one tick at a time; a second concurrent one would only fail its conditions
+                        FunctionSpec.of(ACTIVATE_QUEUE, Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1),
+                        FunctionSpec.of(EXPIRE_QUEUE_TOKENS, Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1),
+                        FunctionSpec.of(QUEUE_EVENTS_RELAY, Service.QUEUE, FunctionKind.STREAM)),
                 List.of(
-                        new Route(HttpMethod.POST, "/concerts/{concertId}/queue-tokens", "enterQueue", true),
-                        new Route(HttpMethod.GET, "/queue-tokens/{token}", "queueStatus", true)),
-                List.of(new StreamSubscription(EVENTS_TABLE, "queueEventsRelay", 100, 5, RELAY_FAILURES_QUEUE)),
+                        new Route(HttpMethod.POST, "/concerts/{concertId}/queue-tokens", ENTER_QUEUE, true),
+                        new Route(HttpMethod.GET, "/queue-tokens/{token}", QUEUE_STATUS, true)),
+                List.of(new StreamSubscription(EVENTS_TABLE, QUEUE_EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
                 List.of(),
                 List.of(),
                 List.of(
-                        new ScheduleSpec("queue-activation", "activateQueue", 10),
-                        new ScheduleSpec("queue-expiry", "expireQueueTokens", 10)));
+                        new ScheduleSpec(ACTIVATION_SCHEDULE, ACTIVATE_QUEUE, 10),
+                        new ScheduleSpec("queue-expiry", EXPIRE_QUEUE_TOKENS, 10)));
     }
 }

@@ -30,8 +30,35 @@ public final class MotoInstallation {
         return new MotoInstallation(ProjectRoot.find(), System.getProperty("moto.version", DEFAULT_VERSION));
     }
 
+    /** Installs moto ahead of the tests (CI does this first so an install failure is reported on its own). */
+    public static void main(String[] args) {
+        System.out.println("[moto] ready: " + forProject().ensureInstalled());
+    }
+
     public Path serverExecutable() {
         return venv().resolve("bin").resolve("moto_server");
+    }
+
+    /**
+     * The command that starts the server: the venv's Python running our launcher, which serialises
+     * DynamoDB requests around a moto race (see moto_server_serialized.py).
+     */
+    public List<String> serverCommand(String host, int port) {
+        ensureInstalled();
+        Path launcher = venv().getParent().resolve("moto_server_serialized.py");
+        try (var in = MotoInstallation.class.getResourceAsStream("moto_server_serialized.py")) {
+            if (in == null) {
+                throw new IllegalStateException("moto_server_serialized.py missing from the classpath");
+            }
+            Path temporary = Files.createTempFile(venv().getParent(), "launcher", ".py");
+            Files.copy(in, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, launcher, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write " + launcher + ": " + e.getMessage(), e);
+        }
+        return List.of(venv().resolve("bin").resolve("python").toString(), launcher.toString(),
+                "-H", host, "-p", String.valueOf(port));
     }
 
     /** Returns the moto_server executable, creating the venv first if it is missing. */

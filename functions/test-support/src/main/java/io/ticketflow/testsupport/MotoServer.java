@@ -31,10 +31,10 @@ public final class MotoServer implements AutoCloseable {
      * @param logFile where the server's own output goes
      */
     public static MotoServer start(int port, Path logFile) {
-        Path executable = MotoInstallation.forProject().ensureInstalled();
         int chosenPort = port == 0 ? freePort() : port;
+        List<String> command = MotoInstallation.forProject().serverCommand("127.0.0.1", chosenPort);
         try {
-            Process process = new ProcessBuilder(List.of(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(chosenPort)))
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(logFile == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(logFile.toFile()))
                     .start();

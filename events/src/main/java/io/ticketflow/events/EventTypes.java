@@ -1,0 +1,35 @@
+package io.ticketflow.events;
+
+import java.util.List;
+
+/** The names of every event type; each has {@code events/schemas/<TYPE>.schema.json} and a sample. */
+public final class EventTypes {
+
+    public static final String QUEUE_WAITING = "QUEUE_WAITING";
+    public static final String QUEUE_ACTIVATED = "QUEUE_ACTIVATED";
+    public static final String QUEUE_EXPIRED = "QUEUE_EXPIRED";
+
+    public static final String RESERVATION_CREATED = "RESERVATION_CREATED";
+    public static final String RESERVATION_CONFIRMED = "RESERVATION_CONFIRMED";
+    public static final String RESERVATION_CANCELLED = "RESERVATION_CANCELLED";
+    public static final String RESERVATION_EXPIRED = "RESERVATION_EXPIRED";
+
+    public static final String PAYMENT_PROCESSED = "PAYMENT_PROCESSED";
+    public static final String PAYMENT_CANCELLED = "PAYMENT_CANCELLED";
+
+    public static final String POINT_CHARGED = "POINT_CHARGED";
+    public static final String POINT_DEDUCTED = "POINT_DEDUCTED";
+    public static final String POINT_REFUNDED = "POINT_REFUNDED";
+
+    /** Events of the waiting queue, the ones other services build their admission view from. */
+    public static final List<String> QUEUE = List.of(QUEUE_WAITING, QUEUE_ACTIVATED, QUEUE_EXPIRED);
+
+    public static final List<String> ALL = List.of(
+            QUEUE_WAITING, QUEUE_ACTIVATED, QUEUE_EXPIRED,
+            RESERVATION_CREATED, RESERVATION_CONFIRMED, RESERVATION_CANCELLED, RESERVATION_EXPIRED,
+            PAYMENT_PROCESSED, PAYMENT_CANCELLED,
+            POINT_CHARGED, POINT_DEDUCTED, POINT_REFUNDED);
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,119 @@
+package io.ticketflow.kernel.function;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ticketflow.kernel.http.Caller;
+import io.ticketflow.kernel.http.HttpEndpoint;
+import io.ticketflow.kernel.http.HttpRequest;
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.problem.ProblemType;
+import io.ticketflow.kernel.problem.ProblemTypes;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one place where an API Gateway HTTP API (payload format 2.0) meets a domain action: event →
+ * {@link HttpRequest}, action result → JSON response, any failure → {@code application/problem+json}.
+ * Another cloud would need only another adapter of {@link HttpEndpoint}.
+ */
+public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    public static final String JSON = "application/json";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiGatewayHttp.class);
+    private static final String CONTENT_TYPE = "content-type";
+
+    private final HttpEndpoint<I, O> endpoint;
+    private final JsonMapper json;
+
+    public ApiGatewayHttp(HttpEndpoint<I, O> endpoint, JsonMapper json) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
+        String route = event.getRouteKey();
+        String path = event.getRawPath();
+        try {
+            return success(endpoint.handle(toRequest(event)));
+        } catch (ProblemException problem) {
+            log.debug("{} answered {}: {}", route, problem.type().status(), problem.detail());
+            return problem(problem.type(), problem.detail(), path);
+        } catch (RuntimeException unexpected) {
+            // The trace goes to the log only: it may name tables, classes or data the client must not see.
+            log.error("{} failed unexpectedly at {}", route, path, unexpected);
+            return problem(ProblemTypes.INTERNAL, "an unexpected error occurred; it has been logged", path);
+        }
+    }
+
+    /** The request as the domain sees it; public so the local runtime and tests read events the same way. */
+    public static HttpRequest toRequest(APIGatewayV2HTTPEvent event) {
+        return new HttpRequest(event.getRouteKey(), event.getRawPath(), event.getPathParameters(),
+                event.getQueryStringParameters(), event.getHeaders(), body(event), caller(event));
+    }
+
+    private APIGatewayV2HTTPResponse success(HttpEndpoint.Result<O> result) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        result.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        if (result.bodyless()) {
+            return response(result.status(), headers, "");
+        }
+        headers.put(CONTENT_TYPE, JSON);
+        return response(result.status(), headers, json.writeValueAsString(result.body()));
+    }
+
+    private APIGatewayV2HTTPResponse problem(ProblemType type, String detail, String instance) {
+        ObjectNode body = json.createObjectNode()
+                .put("type", type.uri().toString())
+                .put("title", type.title())
+                .put("status", type.status())
+                .put("detail", detail);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        return response(type.status(), Map.of(CONTENT_TYPE, PROBLEM_JSON), json.writeValueAsString(body));
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.copyOf(headers))
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private static String body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null || !event.getIsBase64Encoded()) {
+            return body;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            throw new ProblemException(ProblemTypes.MALFORMED_REQUEST, "the request body is not valid base64");
+        }
+    }
+
+    private static Caller caller(APIGatewayV2HTTPEvent event) {
+        // The HTTP API JWT authorizer has verified the token and passes its claims here; we only read them.
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return null;
+        }
+        String subject = context.getAuthorizer().getJwt().getClaims().get("sub");
+        return subject == null || subject.isBlank() ? null : new Caller(subject);
+    }
+}

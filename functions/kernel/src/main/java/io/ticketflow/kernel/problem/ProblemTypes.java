@@ -1,0 +1,18 @@
+package io.ticketflow.kernel.problem;
+
+/** The problem types every service shares; a service defines its own (e.g. {@code seat-unavailable}) beside them. */
+public final class ProblemTypes {
+
+    /** The body is not JSON, or not the JSON shape the endpoint reads. */
+    public static final ProblemType MALFORMED_REQUEST = new ProblemType("malformed-request", "Malformed request", 400);
+    /** Well-formed, but a value breaks a rule (missing path parameter, negative amount, ...). */
+    public static final ProblemType INVALID_REQUEST = new ProblemType("invalid-request", "Invalid request", 400);
+    public static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", "Authentication required", 401);
+    public static final ProblemType FORBIDDEN = new ProblemType("forbidden", "Forbidden", 403);
+    public static final ProblemType NOT_FOUND = new ProblemType("not-found", "Not found", 404);
+    public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflict", 409);
+    public static final ProblemType INTERNAL = new ProblemType("internal", "Internal error", 500);
+
+    private ProblemTypes() {
+    }
+}

@@ -1,0 +1,88 @@
+package io.ticketflow.kernel.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.kernel.aws.AwsClients;
+import io.ticketflow.kernel.aws.AwsSettings;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+class KernelBeansTest {
+
+    @Test
+    void registerTwice_likeTheLocalCompositeInitializer_yieldsOneOfEachSharedBean() {
+        try (GenericApplicationContext ctx = context(Map.of())) {
+            KernelBeans.register(ctx);
+            KernelBeans.register(ctx);
+            ctx.refresh();
+
+            assertThat(ctx.getBeansOfType(JsonMapper.class)).containsOnlyKeys(KernelBeans.JSON_MAPPER);
+            assertThat(ctx.getBeansOfType(Clock.class)).containsOnlyKeys(KernelBeans.CLOCK);
+            assertThat(ctx.getBeansOfType(AwsSettings.class)).containsOnlyKeys(KernelBeans.AWS_SETTINGS);
+            assertThat(ctx.getBeansOfType(AwsClients.class)).containsOnlyKeys(KernelBeans.AWS_CLIENTS);
+        }
+    }
+
+    @Test
+    void awsSettings_comeFromTheSpringEnvironment() {
+        try (GenericApplicationContext ctx = context(Map.of(
+                AwsSettings.ENDPOINT, "http://127.0.0.1:5055",
+                AwsSettings.REGION, "eu-west-1",
+                AwsSettings.RESOURCE_PREFIX, "ticketflow-dev-"))) {
+            KernelBeans.register(ctx);
+            ctx.refresh();
+
+            assertThat(ctx.getBean(AwsSettings.class)).isEqualTo(
+                    new AwsSettings(URI.create("http://127.0.0.1:5055"), "eu-west-1", "ticketflow-dev-"));
+            assertThat(ctx.getBean(AwsClients.class).settings()).isSameAs(ctx.getBean(AwsSettings.class));
+        }
+    }
+
+    @Test
+    void beanAlreadyRegisteredByAService_underAnotherName_isKept() {
+        Clock fixed = Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC);
+        try (GenericApplicationContext ctx = context(Map.of())) {
+            ctx.registerBean("testClock", Clock.class, () -> fixed);
+            KernelBeans.register(ctx);
+            ctx.refresh();
+
+            assertThat(ctx.getBeansOfType(Clock.class)).containsOnlyKeys("testClock");
+            assertThat(ctx.getBean(Clock.class)).isSameAs(fixed);
+        }
+    }
+
+    @Test
+    void adapterLogLevel_defaultsToWarnInTheEnvironment() {
+        try (GenericApplicationContext ctx = context(Map.of())) {
+            KernelBeans.register(ctx);
+
+            assertThat(ctx.getEnvironment().getProperty(KernelBeans.ADAPTER_LOG_LEVEL_KEY)).isEqualTo("WARN");
+        }
+    }
+
+    @Test
+    void jsonMapper_readsUnknownFieldsTolerantly_andWritesInstantsAsIsoText() {
+        JsonMapper json = KernelBeans.newJsonMapper();
+
+        record Sample(String name, Instant at) {
+        }
+
+        Sample sample = json.readValue("{\"name\":\"a\",\"addedLater\":1,\"at\":\"2026-11-25T18:00:00Z\"}",
+                Sample.class);
+        assertThat(sample).isEqualTo(new Sample("a", Instant.parse("2026-11-25T18:00:00Z")));
+        assertThat(json.writeValueAsString(sample)).contains("\"at\":\"2026-11-25T18:00:00Z\"");
+    }
+
+    private static GenericApplicationContext context(Map<String, Object> properties) {
+        GenericApplicationContext ctx = new GenericApplicationContext();
+        ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+        return ctx;
+    }
+}

@@ -1,0 +1,95 @@
+package io.ticketflow.messaging;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.events.EventEnvelope;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies each event of an SQS batch once: the handler's effects and the event's inbox record are written in one
+ * transaction, conditional on the inbox record being new, so a redelivered event is a no-op. Messages that
+ * cannot be parsed or applied are reported as batch item failures: SQS redelivers them and, after the queue's
+ * maxReceiveCount, moves them to its DLQ — never silently dropped.
+ */
+public final class EventConsumer implements Function<SQSEvent, SQSBatchResponse> {
+
+    /** Longer than SQS can keep a message (14 days max), so every redelivery still finds the inbox record. */
+    static final Duration INBOX_RETENTION = Duration.ofDays(15);
+
+    private static final System.Logger LOG = System.getLogger(EventConsumer.class.getName());
+
+    private final DynamoDbClient dynamoDb;
+    private final String inboxTable;
+    private final EventHandler handler;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    /** @param inboxTable physical table name */
+    public EventConsumer(DynamoDbClient dynamoDb, String inboxTable, EventHandler handler, JsonMapper json, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.inboxTable = inboxTable;
+        this.handler = handler;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public SQSBatchResponse apply(SQSEvent batch) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSMessage message : batch.getRecords()) {
+            try {
+                consume(json.readValue(message.getBody(), EventEnvelope.class));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "message " + message.getMessageId() + " failed and will be redelivered: " + e);
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private void consume(EventEnvelope event) {
+        List<TransactWriteItem> items = new ArrayList<>(handler.effects(event));
+        int inboxIndex = items.size();
+        items.add(inboxRecord(event));
+        try {
+            dynamoDb.transactWriteItems(request -> request.transactItems(items));
+        } catch (TransactionCanceledException cancelled) {
+            List<Integer> failed = Cancellations.conditionFailures(cancelled);
+            if (failed.isEmpty()) {
+                throw cancelled;
+            }
+            // inbox condition failed: a duplicate; an effect's condition failed: the event no longer applies
+            LOG.log(System.Logger.Level.DEBUG, "event " + event.eventId() + " is a no-op: "
+                    + (failed.contains(inboxIndex) ? "already processed" : "stale for the handler"));
+        }
+    }
+
+    private TransactWriteItem inboxRecord(EventEnvelope event) {
+        long expiresAt = clock.instant().plus(INBOX_RETENTION).getEpochSecond();
+        return TransactWriteItem.builder().put(Put.builder()
+                        .tableName(inboxTable)
+                        .item(Map.of(
+                                Catalogue.INBOX_PARTITION_KEY, AttributeValue.fromS(event.eventId()),
+                                "type", AttributeValue.fromS(event.type()),
+                                "aggregateId", AttributeValue.fromS(event.aggregateId()),
+                                "sequence", AttributeValue.fromN(Long.toString(event.sequence())),
+                                Catalogue.INBOX_TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt))))
+                        .conditionExpression("attribute_not_exists(#eventId)")
+                        .expressionAttributeNames(Map.of("#eventId", Catalogue.INBOX_PARTITION_KEY))
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,53 @@
+package io.ticketflow.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import io.ticketflow.kernel.aws.AwsSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the relay must not send anywhere; with no SQS client at all, any send attempt would fail the record. */
+class StreamRelayTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final StreamRelay relay = new StreamRelay(null, new AwsSettings(null, null, "test-"), "queue-events", json);
+
+    @Test
+    void modifyAndRemoveRecords_areNotNewEvents_andAreSkipped() {
+        DynamodbEvent batch = batch(record("MODIFY", "1"), record("REMOVE", "2"));
+
+        assertThat(relay.apply(batch).getBatchItemFailures()).isEmpty();
+    }
+
+    @Test
+    void eventRoutedNowhere_isSkipped() {
+        DynamodbEvent batch = batch(record("INSERT", "1"));
+
+        assertThat(relay.apply(batch).getBatchItemFailures()).isEmpty();
+    }
+
+    private DynamodbStreamRecord record(String eventName, String sequenceNumber) {
+        Map<String, AttributeValue> image = OutboxItems.toItem(EventMother.waiting("qt-1"), json).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s() != null
+                        ? new AttributeValue().withS(e.getValue().s()) : new AttributeValue().withN(e.getValue().n())));
+        DynamodbStreamRecord record = new DynamodbStreamRecord();
+        record.setEventName(eventName);
+        record.setDynamodb(new StreamRecord().withSequenceNumber(sequenceNumber).withNewImage(image)
+                .withApproximateCreationDateTime(java.util.Date.from(Instant.now())));
+        return record;
+    }
+
+    private static DynamodbEvent batch(DynamodbStreamRecord... records) {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(records));
+        return event;
+    }
+}

@@ -1,0 +1,83 @@
+package io.ticketflow.queue;
+
+import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.kernel.aws.AwsClients;
+import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.function.FunctionBeans;
+import io.ticketflow.kernel.function.KernelBeans;
+import io.ticketflow.kernel.http.HttpEndpoint;
+import io.ticketflow.messaging.OutboxWriter;
+import io.ticketflow.messaging.StreamRelay;
+import io.ticketflow.queue.adapter.DynamoDbQueueRepository;
+import io.ticketflow.queue.domain.QueuePolicy;
+import io.ticketflow.queue.domain.QueueRepository;
+import io.ticketflow.queue.function.ActivateQueueFunction;
+import io.ticketflow.queue.function.ActivationReport;
+import io.ticketflow.queue.function.EnterQueue;
+import io.ticketflow.queue.function.EnterQueueFunction;
+import io.ticketflow.queue.function.ExpireQueueTokensFunction;
+import io.ticketflow.queue.function.ExpiryReport;
+import io.ticketflow.queue.function.OpenQueue;
+import io.ticketflow.queue.function.OpenQueueFunction;
+import io.ticketflow.queue.function.QueueOpened;
+import io.ticketflow.queue.function.QueueStatusFunction;
+import io.ticketflow.queue.function.QueueStatusQuery;
+import io.ticketflow.queue.function.QueueTick;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Queue service's functions, registered in code by their catalogue names: the Lambda start class of the
+ * queue jar, and one of the initializers the local runtime runs together.
+ */
+public final class QueueFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
+
+    /** Not a catalogue function: the local seed and the tests open queues through it (no public route). */
+    public static final String OPEN_QUEUE = "openQueue";
+
+    static final String REPOSITORY = "queueRepository";
+    static final String POLICY = "queuePolicy";
+
+    @Override
+    public void initialize(GenericApplicationContext ctx) {
+        KernelBeans.register(ctx);
+        ctx.registerBean(POLICY, QueuePolicy.class, () -> QueueSettings.policy(ctx.getEnvironment()::getProperty));
+        ctx.registerBean(REPOSITORY, QueueRepository.class, () -> newRepository(ctx));
+
+        FunctionBeans.http(ctx, QueueResources.ENTER_QUEUE, () -> HttpEndpoint
+                .of(EnterQueue::from, new EnterQueueFunction(queues(ctx), policy(ctx)))
+                .status(ticket -> ticket.created() ? 201 : 200)
+                .headers(ticket -> Map.of("location", "/queue-tokens/" + ticket.token())));
+        FunctionBeans.http(ctx, QueueResources.QUEUE_STATUS, () -> HttpEndpoint
+                .of(QueueStatusQuery::from, new QueueStatusFunction(queues(ctx), policy(ctx))));
+        FunctionBeans.task(ctx, QueueResources.ACTIVATE_QUEUE, QueueTick.class, ActivationReport.class,
+                () -> new ActivateQueueFunction(queues(ctx), policy(ctx), ctx.getBean(KernelBeans.CLOCK, Clock.class)));
+        FunctionBeans.task(ctx, QueueResources.EXPIRE_QUEUE_TOKENS, QueueTick.class, ExpiryReport.class,
+                () -> new ExpireQueueTokensFunction(queues(ctx), ctx.getBean(KernelBeans.CLOCK, Clock.class)));
+        FunctionBeans.task(ctx, OPEN_QUEUE, OpenQueue.class, QueueOpened.class,
+                () -> new OpenQueueFunction(queues(ctx)));
+        FunctionBeans.stream(ctx, QueueResources.QUEUE_EVENTS_RELAY, () -> new StreamRelay(
+                ctx.getBean(AwsClients.class).sqs(), ctx.getBean(AwsSettings.class), QueueResources.EVENTS_TABLE,
+                ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class)));
+    }
+
+    private static QueueRepository newRepository(GenericApplicationContext ctx) {
+        AwsClients aws = ctx.getBean(AwsClients.class);
+        AwsSettings settings = ctx.getBean(AwsSettings.class);
+        JsonMapper json = ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class);
+        return new DynamoDbQueueRepository(aws.dynamoDb(), settings.physicalName(QueueResources.TOKENS_TABLE),
+                new OutboxWriter(aws.dynamoDb(), settings.physicalName(QueueResources.EVENTS_TABLE), json),
+                json, ctx.getBean(KernelBeans.CLOCK, Clock.class));
+    }
+
+    private static QueueRepository queues(GenericApplicationContext ctx) {
+        return ctx.getBean(REPOSITORY, QueueRepository.class);
+    }
+
+    private static QueuePolicy policy(GenericApplicationContext ctx) {
+        return ctx.getBean(POLICY, QueuePolicy.class);
+    }
+}

@@ -1,0 +1,48 @@
+package io.ticketflow.queue;
+
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.catalog.ScheduleSpec;
+import io.ticketflow.queue.domain.QueuePolicy;
+import java.time.Duration;
+import java.util.function.Function;
+
+/** The queue's pace, from configuration (environment variables on Lambda, system properties locally). */
+public final class QueueSettings {
+
+    public static final String BATCH_SIZE = "QUEUE_ACTIVATION_BATCH_SIZE";
+    public static final String MAX_ACTIVE = "QUEUE_MAX_ACTIVE";
+    public static final String ACTIVE_WINDOW_SECONDS = "QUEUE_ACTIVE_WINDOW_SECONDS";
+
+    private QueueSettings() {
+    }
+
+    /** The tick interval is the activation schedule's rate in the catalogue, the one the deployment uses. */
+    public static QueuePolicy policy(Function<String, String> properties) {
+        return new QueuePolicy(
+                intOf(properties, BATCH_SIZE, QueuePolicy.DEFAULT_BATCH_SIZE),
+                intOf(properties, MAX_ACTIVE, QueuePolicy.DEFAULT_MAX_ACTIVE),
+                Duration.ofSeconds(intOf(properties, ACTIVE_WINDOW_SECONDS, (int) QueuePolicy.DEFAULT_ACTIVE_WINDOW.toSeconds())),
+                Duration.ofSeconds(activationRateSeconds()));
+    }
+
+    static int activationRateSeconds() {
+        return Catalogue.schedules().stream()
+                .filter(schedule -> schedule.name().equals(QueueResources.ACTIVATION_SCHEDULE))
+                .mapToInt(ScheduleSpec::rateSeconds)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the catalogue has no " + QueueResources.ACTIVATION_SCHEDULE + " schedule"));
+    }
+
+    private static int intOf(Function<String, String> properties, String key, int fallback) {
+        String value = properties.apply(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, was '" + value + "'", e);
+        }
+    }
+}

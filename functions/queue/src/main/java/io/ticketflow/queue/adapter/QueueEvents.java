@@ -1,0 +1,57 @@
+package io.ticketflow.queue.adapter;
+
+import io.ticketflow.catalog.Service;
+import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.events.EventTypes;
+import io.ticketflow.queue.domain.ExpiryReason;
+import io.ticketflow.queue.domain.QueueToken;
+import java.time.Clock;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The events of a token's life (schemas {@code events/schemas/QUEUE_*.schema.json}). The token is the
+ * aggregate and its version the sequence, so the outbox refuses a second event for the same change. The
+ * token also serves as correlation id: it is the one id that follows a user from the queue into a booking.
+ */
+final class QueueEvents {
+
+    private static final String SOURCE = Service.QUEUE.id();
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    QueueEvents(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    EventEnvelope waiting(QueueToken token) {
+        return envelope(EventTypes.QUEUE_WAITING, token, payload(token));
+    }
+
+    EventEnvelope activated(QueueToken token) {
+        return envelope(EventTypes.QUEUE_ACTIVATED, token,
+                payload(token).put("activeUntil", token.activeUntil().toString()));
+    }
+
+    EventEnvelope expired(QueueToken token, ExpiryReason reason) {
+        ObjectNode payload = payload(token).put("reason", reason.name());
+        if (token.activeUntil() != null) {
+            payload.put("activeUntil", token.activeUntil().toString());
+        }
+        return envelope(EventTypes.QUEUE_EXPIRED, token, payload);
+    }
+
+    private EventEnvelope envelope(String type, QueueToken token, ObjectNode payload) {
+        return EventEnvelope.create(type, SOURCE, token.token(), token.version(), token.token(), payload, clock);
+    }
+
+    private ObjectNode payload(QueueToken token) {
+        return json.createObjectNode()
+                .put("token", token.token())
+                .put("userId", token.userId())
+                .put("concertId", token.concertId())
+                .put("seq", token.seq());
+    }
+}

@@ -1,0 +1,139 @@
+package io.ticketflow.queue.adapter;
+
+import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.queue.domain.QueueCounter;
+import io.ticketflow.queue.domain.QueueToken;
+import io.ticketflow.queue.domain.TokenStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The layout of the {@code queue-tokens} table, one partition key {@code pk} for five kinds of item:
+ * <ul>
+ *   <li>{@code QUEUE#<concertId>} — the counter: {@code issued}, {@code activated} (the watermark),
+ *       {@code activeCount}. It exists only while the concert's queue is open, which is how an unknown concert
+ *       is told apart without reading another service's table.</li>
+ *   <li>{@code QUEUES} — the registry: the string set {@code concertIds} of open queues, so the scheduled ticks
+ *       find them with one read instead of a scan.</li>
+ *   <li>{@code TOKEN#<token>} — the token: {@code userId}, {@code concertId}, {@code seq}, {@code status},
+ *       {@code version}, and while ACTIVE {@code activeUntil} (epoch millis) and {@code activeConcertId}, the
+ *       keys of the sparse GSI {@code activeByExpiry} the expiry tick queries.</li>
+ *   <li>{@code USER#<concertId>#<userId>} — the user's pointer to their token: entering twice finds it.</li>
+ *   <li>{@code SEQ#<concertId>#<seq>} — the seq's slot: the token holding that place, or {@code burned} when
+ *       the activation passed the seq before any token took it. Read by key, strongly consistent, so the
+ *       activation never has to trust an eventually consistent index to know who is next.</li>
+ * </ul>
+ * Concert ids never contain {@code #} (checked when a queue opens), so the composite keys are unambiguous.
+ */
+final class QueueItems {
+
+    static final String PK = "pk";
+    static final String CONCERT_IDS = "concertIds";
+    static final String CONCERT_ID = "concertId";
+    static final String ISSUED = "issued";
+    static final String ACTIVATED = "activated";
+    static final String ACTIVE_COUNT = "activeCount";
+    static final String TOKEN = "token";
+    static final String USER_ID = "userId";
+    static final String SEQ = "seq";
+    static final String STATUS = "status";
+    static final String VERSION = "version";
+    static final String ACTIVE_UNTIL = "activeUntil";
+    static final String ACTIVE_CONCERT_ID = "activeConcertId";
+    static final String BURNED = "burned";
+
+    static final String ACTIVE_BY_EXPIRY_INDEX = QueueResources.ACTIVE_BY_EXPIRY_INDEX;
+    static final String REGISTRY_KEY = "QUEUES";
+
+    private QueueItems() {
+    }
+
+    static String counterKey(String concertId) {
+        return "QUEUE#" + concertId;
+    }
+
+    static String tokenKey(String token) {
+        return "TOKEN#" + token;
+    }
+
+    static String userKey(String concertId, String userId) {
+        return "USER#" + concertId + "#" + userId;
+    }
+
+    static String seqKey(String concertId, long seq) {
+        return "SEQ#" + concertId + "#" + seq;
+    }
+
+    static Map<String, AttributeValue> key(String pk) {
+        return Map.of(PK, AttributeValue.fromS(pk));
+    }
+
+    static Map<String, AttributeValue> openedCounterItem(String concertId) {
+        return Map.of(
+                PK, AttributeValue.fromS(counterKey(concertId)),
+                CONCERT_ID, AttributeValue.fromS(concertId),
+                ISSUED, number(0),
+                ACTIVATED, number(0),
+                ACTIVE_COUNT, number(0));
+    }
+
+    static QueueCounter counter(Map<String, AttributeValue> item) {
+        return new QueueCounter(item.get(CONCERT_ID).s(), longOf(item, ISSUED), longOf(item, ACTIVATED),
+                longOf(item, ACTIVE_COUNT));
+    }
+
+    /** A token as stored; ACTIVE tokens also carry the keys of the {@code activeByExpiry} index. */
+    static Map<String, AttributeValue> tokenItem(QueueToken token) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, AttributeValue.fromS(tokenKey(token.token())));
+        item.put(TOKEN, AttributeValue.fromS(token.token()));
+        item.put(USER_ID, AttributeValue.fromS(token.userId()));
+        item.put(CONCERT_ID, AttributeValue.fromS(token.concertId()));
+        item.put(SEQ, number(token.seq()));
+        item.put(STATUS, AttributeValue.fromS(token.status().name()));
+        item.put(VERSION, number(token.version()));
+        if (token.activeUntil() != null) {
+            item.put(ACTIVE_UNTIL, instant(token.activeUntil()));
+        }
+        if (token.status() == TokenStatus.ACTIVE) {
+            item.put(ACTIVE_CONCERT_ID, AttributeValue.fromS(token.concertId()));
+        }
+        return item;
+    }
+
+    static QueueToken token(Map<String, AttributeValue> item) {
+        AttributeValue activeUntil = item.get(ACTIVE_UNTIL);
+        return new QueueToken(item.get(TOKEN).s(), item.get(USER_ID).s(), item.get(CONCERT_ID).s(),
+                longOf(item, SEQ), TokenStatus.valueOf(item.get(STATUS).s()),
+                activeUntil == null ? null : Instant.ofEpochMilli(Long.parseLong(activeUntil.n())),
+                longOf(item, VERSION));
+    }
+
+    static Map<String, AttributeValue> userPointerItem(QueueToken token) {
+        return Map.of(PK, AttributeValue.fromS(userKey(token.concertId(), token.userId())),
+                TOKEN, AttributeValue.fromS(token.token()));
+    }
+
+    static Map<String, AttributeValue> seqSlotItem(QueueToken token) {
+        return Map.of(PK, AttributeValue.fromS(seqKey(token.concertId(), token.seq())),
+                TOKEN, AttributeValue.fromS(token.token()));
+    }
+
+    static Map<String, AttributeValue> burnedSlotItem(String concertId, long seq) {
+        return Map.of(PK, AttributeValue.fromS(seqKey(concertId, seq)), BURNED, AttributeValue.fromBool(true));
+    }
+
+    static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static AttributeValue instant(Instant value) {
+        return number(value.toEpochMilli());
+    }
+
+    private static long longOf(Map<String, AttributeValue> item, String attribute) {
+        return Long.parseLong(item.get(attribute).n());
+    }
+}

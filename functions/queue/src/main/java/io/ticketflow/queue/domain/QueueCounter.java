@@ -1,0 +1,42 @@
+package io.ticketflow.queue.domain;
+
+import java.util.Objects;
+
+/**
+ * The one item per open queue that makes positions cheap to compute.
+ *
+ * @param issued      highest seq handed out so far
+ * @param activated   the watermark: every seq up to it has been admitted or passed over
+ * @param activeCount tokens currently ACTIVE (bounded by {@link QueuePolicy#maxActive()})
+ */
+public record QueueCounter(String concertId, long issued, long activated, long activeCount) {
+
+    public QueueCounter {
+        Objects.requireNonNull(concertId, "concertId");
+        if (issued < 0 || activated < 0 || activeCount < 0) {
+            throw new IllegalArgumentException("counter values cannot be negative: " + issued + "/" + activated + "/" + activeCount);
+        }
+    }
+
+    public static QueueCounter opened(String concertId) {
+        return new QueueCounter(concertId, 0, 0, 0);
+    }
+
+    /** Seqs issued but not yet reached by the watermark. */
+    public long waiting() {
+        return Math.max(0, issued - activated);
+    }
+
+    /**
+     * How many places ahead of the token the queue still has to admit, counting the token itself; 0 once it
+     * is no longer waiting. The token and this counter are two separate reads, so an activation can land
+     * between them and leave the watermark at or past a token still read as WAITING: that token is next, so
+     * its position is 1, never 0 or negative.
+     */
+    public long positionOf(QueueToken token) {
+        if (token.status() != TokenStatus.WAITING) {
+            return 0;
+        }
+        return Math.max(1, token.seq() - activated);
+    }
+}

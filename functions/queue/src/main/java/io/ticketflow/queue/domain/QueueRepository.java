@@ -1,0 +1,69 @@
+package io.ticketflow.queue.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where queues and tokens live. Every state change of a token is stored together with its event, so the
+ * other services' admission views see exactly what happened here.
+ */
+public interface QueueRepository {
+
+    /** Opens the concert's queue. @return false when it was open already (nothing changes then) */
+    boolean openQueue(String concertId);
+
+    /** Concert ids of every open queue. */
+    List<String> openQueues();
+
+    Optional<QueueCounter> findCounter(String concertId);
+
+    Optional<QueueToken> findToken(String token);
+
+    Optional<QueueToken> findTokenOfUser(String concertId, String userId);
+
+    /**
+     * Takes the next place in the queue: {@code issued + 1}, atomically.
+     *
+     * @return the counter after the increment (its {@code issued} is the new seq); empty when the concert
+     *         has no open queue, and then nothing was written
+     */
+    Optional<QueueCounter> reservePlace(String concertId);
+
+    /** Stores a new waiting token, its user's pointer to it and its QUEUE_WAITING event, all or nothing. */
+    InsertOutcome insertWaiting(QueueToken token);
+
+    enum InsertOutcome {
+        INSERTED,
+        /** The user already holds a token for this concert; nothing was written. */
+        USER_ALREADY_ENTERED,
+        /** The activation fenced the token's seq off before it was stored; nothing was written. */
+        SEQ_BURNED,
+        /** A concurrent transaction held one of the items; nothing was written, trying again may succeed. */
+        CONTENDED
+    }
+
+    /** The tokens stored at seqs {@code first..last} of the concert's queue, by seq; empty seqs are absent. */
+    Map<Long, QueueToken> tokensAt(String concertId, long first, long last);
+
+    /**
+     * Applies the plan in order, with each admission's QUEUE_ACTIVATED event, and stops at the first part a
+     * concurrent tick made stale (the watermark moved or the active bound would be crossed).
+     *
+     * @return the tokens admitted and the watermark reached
+     */
+    ActivationOutcome apply(ActivationPlan plan);
+
+    /** Up to {@code limit} active tokens of the concert whose window ended before {@code now}. */
+    List<QueueToken> activeTokensEndedBefore(String concertId, Instant now, int limit);
+
+    /**
+     * Expires the given tokens (each still ACTIVE with its window ended before {@code now}) with their
+     * QUEUE_EXPIRED events, releasing their active places. A token changed meanwhile is left alone.
+     *
+     * @param expired the tokens' new state
+     * @return the tokens expired
+     */
+    List<QueueToken> expire(List<QueueToken> expired, ExpiryReason reason, Instant now);
+}

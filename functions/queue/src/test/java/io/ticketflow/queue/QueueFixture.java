@@ -1,0 +1,75 @@
+package io.ticketflow.queue;
+
+import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.events.EventSchemas;
+import io.ticketflow.kernel.aws.AwsClients;
+import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.function.KernelBeans;
+import io.ticketflow.messaging.EventStore;
+import io.ticketflow.messaging.OutboxWriter;
+import io.ticketflow.queue.adapter.DynamoDbQueueRepository;
+import io.ticketflow.queue.domain.QueueRepository;
+import io.ticketflow.testsupport.EmulatorEndpoint;
+import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Queue service's real adapters against the emulator, with the tables created once per test class. */
+public final class QueueFixture implements AutoCloseable {
+
+    private static final EventSchemas SCHEMAS = EventSchemas.load();
+
+    public final AwsSettings settings;
+    public final AwsClients aws;
+    public final JsonMapper json = KernelBeans.newJsonMapper();
+
+    private QueueFixture(EmulatorEndpoint endpoint, List<ExecutionInterceptor> interceptors) {
+        this.settings = new AwsSettings(endpoint.uri(), endpoint.region(), "it-");
+        this.aws = new AwsClients(settings, interceptors);
+    }
+
+    public static QueueFixture withTables(EmulatorEndpoint endpoint, ExecutionInterceptor... interceptors) {
+        QueueFixture fixture = new QueueFixture(endpoint, List.of(interceptors));
+        QueueTables.create(fixture.aws.dynamoDb(), fixture.settings);
+        return fixture;
+    }
+
+    public QueueRepository repository(Clock clock) {
+        return new DynamoDbQueueRepository(aws.dynamoDb(), tokensTable(),
+                new OutboxWriter(aws.dynamoDb(), eventsTable(), json), json, clock);
+    }
+
+    public String tokensTable() {
+        return settings.physicalName(QueueResources.TOKENS_TABLE);
+    }
+
+    public String eventsTable() {
+        return settings.physicalName(QueueResources.EVENTS_TABLE);
+    }
+
+    public List<EventEnvelope> events(String token) {
+        return new EventStore(aws.dynamoDb(), eventsTable(), json).events(token);
+    }
+
+    /** Every event in the outbox, each checked against its JSON Schema first. */
+    public List<EventEnvelope> allEventsValidated() {
+        List<EventEnvelope> events = new EventStore(aws.dynamoDb(), eventsTable(), json).all().toList();
+        events.forEach(event -> SCHEMAS.assertValid(json.valueToTree(event)));
+        return events;
+    }
+
+    public List<EventEnvelope> allEventsValidated(String type) {
+        return allEventsValidated().stream().filter(event -> event.type().equals(type)).toList();
+    }
+
+    public int itemCount() {
+        return QueueTables.count(aws.dynamoDb(), tokensTable()) + QueueTables.count(aws.dynamoDb(), eventsTable());
+    }
+
+    @Override
+    public void close() {
+        aws.close();
+    }
+}

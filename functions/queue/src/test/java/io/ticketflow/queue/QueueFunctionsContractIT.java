@@ -1,0 +1,186 @@
+package io.ticketflow.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.events.EventTypes;
+import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.testsupport.EmulatorEndpoint;
+import io.ticketflow.testsupport.MotoExtension;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Recorded Lambda events through Spring Cloud Function's {@link FunctionInvoker}, the path Lambda (and the
+ * local runtime) take, with {@link QueueFunctions} as the start class and moto behind the functions.
+ */
+@ExtendWith(MotoExtension.class)
+class QueueFunctionsContractIT {
+
+    private static final Map<String, FunctionInvoker> INVOKERS = new ConcurrentHashMap<>();
+    private static final List<String> PROXY_MEMBERS = List.of("statusCode", "headers", "body", "isBase64Encoded");
+
+    private static QueueFixture fixture;
+
+    @BeforeAll
+    static void startClass(EmulatorEndpoint endpoint) {
+        fixture = QueueFixture.withTables(endpoint);
+        // FunctionInvoker reads its start class and configuration once; the Environment sees system properties
+        System.setProperty("MAIN_CLASS", QueueFunctions.class.getName());
+        System.setProperty(AwsSettings.ENDPOINT, fixture.settings.endpoint().toString());
+        System.setProperty(AwsSettings.REGION, fixture.settings.region());
+        System.setProperty(AwsSettings.RESOURCE_PREFIX, fixture.settings.resourcePrefix());
+    }
+
+    @AfterAll
+    static void closeClients() {
+        fixture.close();
+    }
+
+    @Test
+    void enterQueue_firstThenSecondRequest_returns201WithTicketThen200WithSameToken() throws IOException {
+        openQueue("c-enter");
+
+        JsonNode first = invoke(QueueResources.ENTER_QUEUE, enterEvent("c-enter", "user-7"));
+        JsonNode second = invoke(QueueResources.ENTER_QUEUE, enterEvent("c-enter", "user-7"));
+
+        assertThat(first.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
+        assertThat(first.get("statusCode").intValue()).isEqualTo(201);
+        JsonNode ticket = body(first);
+        assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("token", "concertId", "status", "position", "etaSeconds");
+        assertThat(ticket.get("status").stringValue()).isEqualTo("WAITING");
+        assertThat(ticket.get("position").intValue()).isEqualTo(1);
+        assertThat(ticket.get("etaSeconds").intValue()).isEqualTo(10);
+        assertThat(first.get("headers").get("location").stringValue()).isEqualTo("/queue-tokens/" + ticket.get("token").stringValue());
+        assertThat(first.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
+        assertThat(second.get("statusCode").intValue()).isEqualTo(200);
+        assertThat(body(second).get("token")).isEqualTo(ticket.get("token"));
+    }
+
+    @Test
+    void enterQueue_unknownConcert_returns404UnknownConcertProblem() throws IOException {
+        JsonNode response = invoke(QueueResources.ENTER_QUEUE, enterEvent("c-nowhere", "user-7"));
+
+        assertProblem(response, 404, "unknown-concert");
+    }
+
+    @Test
+    void queueStatus_ownTokenAfterActivation_returnsActiveWithWindow_strangerGets403_unknownGets404() throws IOException {
+        openQueue("c-status");
+        String token = body(invoke(QueueResources.ENTER_QUEUE, enterEvent("c-status", "user-8"))).get("token").stringValue();
+        JsonNode activation = invoke(QueueResources.ACTIVATE_QUEUE, task("{\"concertId\":\"c-status\"}"));
+
+        JsonNode own = invoke(QueueResources.QUEUE_STATUS, statusEvent(token, "user-8"));
+        JsonNode stranger = invoke(QueueResources.QUEUE_STATUS, statusEvent(token, "user-9"));
+        JsonNode unknown = invoke(QueueResources.QUEUE_STATUS, statusEvent("qt-unknown", "user-8"));
+
+        assertThat(activation.get("queues").get(0).get("activated").intValue()).isEqualTo(1);
+        assertThat(own.get("statusCode").intValue()).isEqualTo(200);
+        assertThat(body(own).get("status").stringValue()).isEqualTo("ACTIVE");
+        assertThat(body(own).get("position").intValue()).isZero();
+        assertThat(body(own).get("activeUntil").stringValue()).isNotBlank();
+        assertProblem(stranger, 403, "queue-token-of-another-user");
+        assertProblem(unknown, 404, "queue-token-not-found");
+    }
+
+    @Test
+    void expireQueueTokens_scheduledTickWithNothingDue_reportsZeroExpired() throws IOException {
+        openQueue("c-expiry");
+
+        JsonNode report = invoke(QueueResources.EXPIRE_QUEUE_TOKENS, task("{}"));
+
+        assertThat(report.get("queues").findValues("expired")).allSatisfy(n -> assertThat(n.intValue()).isZero());
+    }
+
+    @Test
+    void queueEventsRelay_recordedOutboxInsert_sendsTheEventToEveryRoutedQueue() throws IOException {
+        List<String> routed = Catalogue.queuesFor(QueueResources.EVENTS_TABLE, EventTypes.QUEUE_ACTIVATED);
+        List<String> urls = routed.stream().map(queue -> fixture.aws.sqs()
+                .createQueue(r -> r.queueName(fixture.settings.physicalName(queue))).queueUrl()).toList();
+
+        JsonNode response = invoke(QueueResources.QUEUE_EVENTS_RELAY, resource("dynamodb-stream-queue-activated.json"));
+
+        assertThat(response.get("batchItemFailures")).isEmpty();
+        assertThat(routed).isNotEmpty();
+        for (String url : urls) {
+            List<String> bodies = fixture.aws.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages().stream().map(m -> m.body()).toList();
+            assertThat(bodies).singleElement().satisfies(body -> {
+                JsonNode event = fixture.json.readTree(body);
+                assertThat(event.get("eventId").stringValue()).isEqualTo("7d2e9a41-03b6-4c1f-8e5d-9a0b1c2d3e4f");
+                assertThat(event.get("payload").get("activeUntil").stringValue()).isEqualTo("2026-11-25T18:05:10Z");
+            });
+        }
+    }
+
+    private static void openQueue(String concertId) throws IOException {
+        JsonNode opened = invoke(QueueFunctions.OPEN_QUEUE, task("{\"concertId\":\"" + concertId + "\"}"));
+        assertThat(opened.get("concertId").stringValue()).isEqualTo(concertId);
+    }
+
+    private static byte[] enterEvent(String concertId, String userId) throws IOException {
+        ObjectNode event = (ObjectNode) fixture.json.readTree(resource("apigw-v2-enter-queue.json"));
+        String path = "/concerts/" + concertId + "/queue-tokens";
+        event.put("rawPath", path);
+        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
+        ((ObjectNode) event.get("pathParameters")).put("concertId", concertId);
+        return asCaller(event, userId);
+    }
+
+    private static byte[] statusEvent(String token, String userId) throws IOException {
+        ObjectNode event = (ObjectNode) fixture.json.readTree(resource("apigw-v2-queue-status.json"));
+        String path = "/queue-tokens/" + token;
+        event.put("rawPath", path);
+        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
+        ((ObjectNode) event.get("pathParameters")).put("token", token);
+        return asCaller(event, userId);
+    }
+
+    private static byte[] asCaller(ObjectNode event, String userId) {
+        ((ObjectNode) event.get("requestContext").get("authorizer").get("jwt").get("claims")).put("sub", userId);
+        return fixture.json.writeValueAsBytes(event);
+    }
+
+    private static byte[] task(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void assertProblem(JsonNode response, int status, String slug) {
+        assertThat(response.get("statusCode").intValue()).isEqualTo(status);
+        assertThat(response.get("headers").get("content-type").stringValue()).isEqualTo("application/problem+json");
+        JsonNode problem = body(response);
+        assertThat(problem.get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/" + slug);
+        assertThat(problem.get("status").intValue()).isEqualTo(status);
+    }
+
+    private static JsonNode body(JsonNode response) {
+        return fixture.json.readTree(response.get("body").stringValue());
+    }
+
+    private static JsonNode invoke(String function, byte[] event) throws IOException {
+        FunctionInvoker invoker = INVOKERS.computeIfAbsent(function, FunctionInvoker::new);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(event), output, null);
+        return fixture.json.readTree(output.toString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] resource(String file) throws IOException {
+        try (InputStream event = QueueFunctionsContractIT.class.getResourceAsStream("/events/" + file)) {
+            return event.readAllBytes();
+        }
+    }
+}

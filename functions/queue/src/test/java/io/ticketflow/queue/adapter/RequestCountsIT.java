@@ -1,0 +1,155 @@
+package io.ticketflow.queue.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.queue.QueueFixture;
+import io.ticketflow.queue.domain.QueuePolicy;
+import io.ticketflow.queue.domain.QueueRepository;
+import io.ticketflow.queue.domain.QueueToken;
+import io.ticketflow.queue.function.ActivateQueueFunction;
+import io.ticketflow.queue.function.EnterQueue;
+import io.ticketflow.queue.function.EnterQueueFunction;
+import io.ticketflow.queue.function.OpenQueue;
+import io.ticketflow.queue.function.OpenQueueFunction;
+import io.ticketflow.queue.function.QueueStatusFunction;
+import io.ticketflow.queue.function.QueueStatusQuery;
+import io.ticketflow.queue.function.QueueTicket;
+import io.ticketflow.queue.function.QueueTick;
+import io.ticketflow.testsupport.EmulatorEndpoint;
+import io.ticketflow.testsupport.MotoExtension;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** AWS requests per queue operation, counted by an SDK interceptor: deterministic, unlike time through moto. */
+@ExtendWith(MotoExtension.class)
+class RequestCountsIT {
+
+    private static final QueuePolicy POLICY = new QueuePolicy(100, 1000, Duration.ofMinutes(5), Duration.ofSeconds(10));
+    private static final RequestCounter REQUESTS = new RequestCounter();
+
+    private static QueueFixture fixture;
+    private static QueueRepository queues;
+
+    @BeforeAll
+    static void createTables(EmulatorEndpoint endpoint) {
+        fixture = QueueFixture.withTables(endpoint, REQUESTS);
+        queues = fixture.repository(Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void closeClients() {
+        fixture.close();
+    }
+
+    @Test
+    void statusPoll_tenAndThousandWaiting_costsTheSameTwoReads() {
+        QueueToken lastOfTen = loadWaiting("concert-short", 10);
+        QueueToken lastOfThousand = loadWaiting("concert-long", 1_000);
+        QueueStatusFunction status = new QueueStatusFunction(queues, POLICY);
+
+        Map<String, Integer> shortQueue = REQUESTS.during(() -> status.apply(new QueueStatusQuery(lastOfTen.token(), lastOfTen.userId())));
+        QueueTicket[] longTicket = new QueueTicket[1];
+        Map<String, Integer> longQueue = REQUESTS.during(
+                () -> longTicket[0] = status.apply(new QueueStatusQuery(lastOfThousand.token(), lastOfThousand.userId())));
+
+        System.out.printf("[status poll] requests with 10 waiting: %s; with 1000 waiting: %s%n", shortQueue, longQueue);
+        assertThat(longQueue).isEqualTo(shortQueue).isEqualTo(Map.of("GetItem", 2));
+        assertThat(longTicket[0].position()).isEqualTo(1_000);
+    }
+
+    @Test
+    void enter_firstTimeAndAgain_costThreeRequestsEach() {
+        new OpenQueueFunction(queues).apply(new OpenQueue("concert-enter"));
+        EnterQueueFunction enter = new EnterQueueFunction(queues, POLICY);
+
+        Map<String, Integer> first = REQUESTS.during(() -> enter.apply(new EnterQueue("concert-enter", "user-1")));
+        Map<String, Integer> again = REQUESTS.during(() -> enter.apply(new EnterQueue("concert-enter", "user-1")));
+
+        System.out.printf("[enter] requests first time: %s; again: %s%n", first, again);
+        assertThat(first).isEqualTo(Map.of("GetItem", 1, "UpdateItem", 1, "TransactWriteItems", 1));
+        assertThat(again).isEqualTo(Map.of("GetItem", 3));
+    }
+
+    @Test
+    void activation_ofAHundredWaiting_readsInBatchesAndWritesInThreeTransactions() {
+        loadWaiting("concert-tick", 250);
+        ActivateQueueFunction activate = new ActivateQueueFunction(queues, POLICY, Clock.systemUTC());
+
+        Map<String, Integer> tick = REQUESTS.during(() -> activate.apply(new QueueTick("concert-tick")));
+
+        System.out.printf("[activation] requests for one tick admitting 100: %s%n", tick);
+        // counter + slots + tokens, then ceil(100 / 45) transactions of counter, flips and events
+        assertThat(tick).isEqualTo(Map.of("GetItem", 1, "BatchGetItem", 2, "TransactWriteItems", 3));
+        assertThat(queues.findCounter("concert-tick").orElseThrow().activeCount()).isEqualTo(100);
+    }
+
+    /** Writes a queue of waiting tokens as enters would have left it, 25 items per BatchWriteItem. */
+    private static QueueToken loadWaiting(String concertId, int waiting) {
+        new OpenQueueFunction(queues).apply(new OpenQueue(concertId));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        QueueToken last = null;
+        for (int seq = 1; seq <= waiting; seq++) {
+            last = QueueToken.waiting(concertId + "-token-" + seq, concertId + "-user-" + seq, concertId, seq);
+            items.add(QueueItems.tokenItem(last));
+            items.add(QueueItems.userPointerItem(last));
+            items.add(QueueItems.seqSlotItem(last));
+        }
+        for (int start = 0; start < items.size(); start += 25) {
+            List<WriteRequest> batch = items.subList(start, Math.min(items.size(), start + 25)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                    .toList();
+            fixture.aws.dynamoDb().batchWriteItem(r -> r.requestItems(Map.of(fixture.tokensTable(), batch)));
+        }
+        int issued = waiting;
+        fixture.aws.dynamoDb().updateItem(r -> r.tableName(fixture.tokensTable())
+                .key(QueueItems.key(QueueItems.counterKey(concertId)))
+                .updateExpression("SET #issued = :issued")
+                .expressionAttributeNames(Map.of("#issued", QueueItems.ISSUED))
+                .expressionAttributeValues(Map.of(":issued", QueueItems.number(issued))));
+        return last;
+    }
+
+    /** Counts the AWS requests made, by operation name, while an action runs. */
+    static final class RequestCounter implements ExecutionInterceptor {
+
+        private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        private volatile boolean counting;
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (counting) {
+                counts.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                        name -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+
+        Map<String, Integer> during(Runnable action) {
+            counts.clear();
+            counting = true;
+            try {
+                action.run();
+            } finally {
+                counting = false;
+            }
+            Map<String, Integer> snapshot = new java.util.TreeMap<>();
+            counts.forEach((name, count) -> snapshot.put(name, count.get()));
+            return snapshot;
+        }
+    }
+}

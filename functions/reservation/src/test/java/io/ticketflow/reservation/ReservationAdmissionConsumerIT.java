@@ -1,0 +1,84 @@
+package io.ticketflow.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.kernel.aws.AwsClients;
+import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.messaging.Admission;
+import io.ticketflow.messaging.AdmissionView;
+import io.ticketflow.messaging.FreshAccount;
+import io.ticketflow.messaging.Provisioning;
+import io.ticketflow.testsupport.EmulatorEndpoint;
+import io.ticketflow.testsupport.MotoExtension;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Contract test: a recorded SQS batch through Spring Cloud Function's {@link FunctionInvoker}, exactly as Lambda
+ * invokes the function, against Reservation's real tables on moto.
+ */
+@ExtendWith(MotoExtension.class)
+class ReservationAdmissionConsumerIT {
+
+    private static final String BATCH = "/events/sqs-queue-activated-and-poison.json";
+    private static final String POISON_MESSAGE_ID = "2e1424d4-f796-459a-8184-9c92662be6da";
+
+    private static AwsClients aws;
+    private static FunctionInvoker invoker;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void startFunction(EmulatorEndpoint endpoint) {
+        aws = FreshAccount.clients(endpoint);
+        Provisioning provisioning = new Provisioning(aws.dynamoDb(), aws.sqs(), aws.settings());
+        provisioning.table(Catalogue.table(ReservationFunctions.ADMISSIONS_TABLE));
+        provisioning.table(Catalogue.table(ReservationFunctions.INBOX_TABLE));
+        // what the Lambda environment would carry
+        System.setProperty("MAIN_CLASS", ReservationFunctions.class.getName());
+        System.setProperty(AwsSettings.ENDPOINT, endpoint.uri().toString());
+        System.setProperty(AwsSettings.REGION, endpoint.region());
+        System.setProperty(AwsSettings.RESOURCE_PREFIX, aws.settings().resourcePrefix());
+        invoker = new FunctionInvoker(ReservationFunctions.ADMISSION_CONSUMER);
+    }
+
+    @AfterAll
+    static void close() {
+        aws.close();
+    }
+
+    @Test
+    void recordedBatch_appliesTheActivation_andReportsOnlyThePoisonMessage_evenWhenRedelivered() throws IOException {
+        JsonNode first = invoke(BATCH);
+        JsonNode redelivered = invoke(BATCH);
+
+        assertThat(first.toString()).isEqualTo(
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"" + POISON_MESSAGE_ID + "\"}]}");
+        assertThat(redelivered).isEqualTo(first);
+        AdmissionView view = new AdmissionView(aws.dynamoDb(),
+                aws.settings().physicalName(ReservationFunctions.ADMISSIONS_TABLE));
+        assertThat(view.check("qt-6f1d2c9e8b7a", "user-42", "concert-1", Instant.parse("2026-11-25T18:02:11Z")))
+                .isEqualTo(new Admission(Admission.Status.ACTIVE, Instant.parse("2026-11-25T18:07:10Z")));
+        assertThat(aws.dynamoDb().scan(request -> request.tableName(
+                aws.settings().physicalName(ReservationFunctions.INBOX_TABLE))).count()).isEqualTo(1);
+    }
+
+    private JsonNode invoke(String eventFile) throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (InputStream event = getClass().getResourceAsStream(eventFile)) {
+            invoker.handleRequest(new ByteArrayInputStream(event.readAllBytes()), output, null);
+        }
+        return json.readTree(output.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,132 @@
+package io.ticketflow.infra;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.ticketflow.catalog.Route;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.FunctionAttributes;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The HTTP API (API Gateway v2): one route per entry of the route table, each integrated with the
+ * {@link Arns#LIVE_ALIAS} alias of its function, guarded by the JWT authorizer where the table says so.
+ */
+public final class ApiStack extends Stack {
+
+    /** Headers the web page sends besides the standard ones: the queue token and idempotency keys. */
+    static final List<String> CORS_HEADERS = List.of("authorization", "content-type", "idempotency-key", "x-queue-token");
+
+    private final HttpApi api;
+    private final HttpStage stage;
+
+    public ApiStack(Construct scope, List<Route> routeTable, DeploymentSettings settings) {
+        super(scope, settings.physicalName("api"), StackProps.builder()
+                .stackName(settings.physicalName("api"))
+                .description("ticketflow HTTP API (" + settings.stage().id() + ")")
+                .build());
+
+        HttpApi.Builder builder = HttpApi.Builder.create(this, "HttpApi")
+                .apiName(settings.physicalName("api"))
+                .description("ticketflow concert ticketing API")
+                .createDefaultStage(false);
+        if (!settings.corsOrigins().isEmpty()) {
+            builder.corsPreflight(CorsPreflightOptions.builder()
+                    .allowOrigins(settings.corsOrigins())
+                    .allowHeaders(CORS_HEADERS)
+                    .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
+                            CorsHttpMethod.DELETE, CorsHttpMethod.PATCH, CorsHttpMethod.OPTIONS))
+                    .exposeHeaders(List.of("location"))
+                    .maxAge(Duration.hours(1))
+                    .build());
+        }
+        this.api = builder.build();
+
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .logGroupName("/aws/apigateway/" + settings.physicalName("api"))
+                .retention(settings.stage().logRetention())
+                .removalPolicy(settings.stage().removalPolicy())
+                .build();
+        this.stage = api.addStage("DefaultStage", HttpStageOptions.builder()
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(settings.stage().apiRateLimit())
+                        .burstLimit(settings.stage().apiBurstLimit())
+                        .build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return new LogGroupLogDestination(accessLogs);
+                    }
+                })
+                .build());
+
+        IHttpRouteAuthorizer authorizer = HttpJwtAuthorizer.Builder.create("JwtAuthorizer", settings.jwtIssuer())
+                .authorizerName("jwt")
+                .jwtAudience(settings.jwtAudience())
+                .build();
+        Map<String, HttpLambdaIntegration> integrations = new LinkedHashMap<>();
+        for (Route route : routeTable) {
+            HttpLambdaIntegration integration = integrations.computeIfAbsent(route.function(),
+                    name -> new HttpLambdaIntegration(name + "-integration", function(settings, name)));
+            List<HttpRoute> added = api.addRoutes(AddRoutesOptions.builder()
+                    .path(route.path())
+                    .methods(List.of(HttpMethod.valueOf(route.method().name())))
+                    .integration(integration)
+                    .authorizer(route.authenticated() ? authorizer : new HttpNoneAuthorizer())
+                    .build());
+            if (!route.authenticated()) {
+                added.forEach(Suppressions::publicRoute);
+            }
+        }
+
+        CfnOutput.Builder.create(this, "ApiUrl")
+                .description("base URL of the HTTP API")
+                .value(stage.getUrl())
+                .build();
+    }
+
+    /**
+     * The function's alias, imported by ARN: importing it into this stack also puts the permission that
+     * lets API Gateway invoke it here, so the service stacks never depend on the API stack.
+     */
+    private IFunction function(DeploymentSettings settings, String name) {
+        return Function.fromFunctionAttributes(this, "fn-" + name,
+                FunctionAttributes.builder()
+                        .functionArn(Arns.functionAlias(this, settings.physicalName(name)))
+                        .sameEnvironment(true)
+                        .build());
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public HttpStage stage() {
+        return stage;
+    }
+}

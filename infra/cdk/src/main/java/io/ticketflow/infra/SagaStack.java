@@ -1,0 +1,139 @@
+package io.ticketflow.infra;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.FunctionSpec;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.constructs.Construct;
+
+/**
+ * The booking saga: a Standard state machine deployed from the same ASL file the local emulator runs,
+ * with every {@code ${...}} placeholder substituted by the resource it names in this deployment.
+ */
+public final class SagaStack extends Stack {
+
+    public static final String STATE_MACHINE = "booking-saga";
+
+    private final StateMachine stateMachine;
+    private final Map<String, String> substitutions;
+
+    public SagaStack(Construct scope, Path definition, DeploymentSettings settings) {
+        super(scope, settings.physicalName("saga"), StackProps.builder()
+                .stackName(settings.physicalName("saga"))
+                .description("ticketflow booking saga (" + settings.stage().id() + ")")
+                .build());
+        AslDefinition asl = AslDefinition.read(definition);
+
+        Role role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("states.amazonaws.com"))
+                .description("ticketflow booking saga")
+                .build();
+        this.substitutions = substitute(asl, settings, role);
+
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/aws/vendedlogs/states/" + settings.physicalName(STATE_MACHINE))
+                .retention(settings.stage().logRetention())
+                .removalPolicy(settings.stage().removalPolicy())
+                .build();
+        this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
+                .stateMachineName(settings.physicalName(STATE_MACHINE))
+                .stateMachineType(StateMachineType.STANDARD)
+                .definitionBody(DefinitionBody.fromFile(definition.toString()))
+                .definitionSubstitutions(substitutions)
+                .role(role)
+                .logs(LogOptions.builder()
+                        .destination(logs)
+                        .level(LogLevel.ALL)
+                        .includeExecutionData(settings.stage().logExecutionData())
+                        .build())
+                .tracingEnabled(true)
+                .removalPolicy(settings.stage().removalPolicy())
+                .build();
+        Suppressions.forSagaRole(role);
+
+        CfnOutput.Builder.create(this, "StateMachineArn")
+                .description("ARN of the booking saga state machine")
+                .value(stateMachine.getStateMachineArn())
+                .build();
+    }
+
+    public StateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    /** Placeholder → value, as passed to DefinitionSubstitutions. */
+    public Map<String, String> substitutions() {
+        return Map.copyOf(substitutions);
+    }
+
+    /**
+     * Resolves every placeholder and grants the saga exactly what the definition uses: invoke on the
+     * functions it names, send on the queues it names. An unknown placeholder fails the synth, since the
+     * deployed machine would fail at its first run.
+     */
+    private Map<String, String> substitute(AslDefinition asl, DeploymentSettings settings, Role role) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> invoked = new ArrayList<>();
+        List<String> sentTo = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String placeholder : asl.placeholders()) {
+            Optional<String> function = AslDefinition.functionName(placeholder).filter(SagaStack::isFunction);
+            Optional<String> queue = AslDefinition.queueName(placeholder).filter(SagaStack::isQueue);
+            if (function.isPresent()) {
+                String arn = Arns.functionAlias(this, settings.physicalName(function.get()));
+                values.put(placeholder, arn);
+                invoked.add(arn);
+            } else if (queue.isPresent()) {
+                values.put(placeholder, Arns.queueUrl(settings.physicalName(queue.get())));
+                sentTo.add(Arns.queue(this, settings.physicalName(queue.get())));
+            } else {
+                unknown.add(placeholder);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("the saga definition has placeholders that name no function or queue "
+                    + "of the catalogue: " + unknown + " (use ${<FunctionBeanName>FunctionArn} or ${<QueueName>QueueUrl})");
+        }
+        // Reading the tasks fails on a Lambda Task whose function is not a placeholder (a hard-coded ARN).
+        asl.tasks();
+        if (!invoked.isEmpty()) {
+            role.addToPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("lambda:InvokeFunction"))
+                    .resources(invoked)
+                    .build());
+        }
+        if (!sentTo.isEmpty()) {
+            role.addToPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("sqs:SendMessage"))
+                    .resources(sentTo)
+                    .build());
+        }
+        return values;
+    }
+
+    private static boolean isFunction(String name) {
+        return Catalogue.functions().stream().map(FunctionSpec::name).anyMatch(name::equals);
+    }
+
+    private static boolean isQueue(String name) {
+        return Catalogue.queues().stream()
+                .anyMatch(q -> q.name().equals(name) || q.deadLetterQueueName().equals(name));
+    }
+}

@@ -1,0 +1,108 @@
+package io.ticketflow.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.Route;
+import tools.jackson.databind.JsonNode;
+
+class ApiTemplateTest {
+
+    private final SynthesizedApp synth = SynthesizedApp.get();
+    private final ApiStack api = synth.stacks().api();
+
+    @Test
+    void everyRouteOfTheRouteTable_existsAndTargetsTheLiveAliasOfItsFunction() {
+        Map<String, JsonNode> routes = synth.resources(api, "AWS::ApiGatewayV2::Route");
+        Map<String, JsonNode> integrations = synth.resources(api, "AWS::ApiGatewayV2::Integration");
+
+        assertThat(Catalogue.routes()).isNotEmpty();
+        assertThat(routes).hasSameSizeAs(Catalogue.routes());
+        for (Route route : Catalogue.routes()) {
+            JsonNode properties = routeWithKey(routes, route.routeKey());
+            String integrationId = properties.path("Target").get("Fn::Join").get(1).get(1).get("Ref").asString();
+            String uri = SynthesizedApp.text(integrations.get(integrationId).path("Properties").path("IntegrationUri"));
+
+            assertThat(uri).as(route.routeKey())
+                    .endsWith(":function:ticketflow-dev-" + route.function() + ":live");
+            assertThat(integrations.get(integrationId).path("Properties").path("IntegrationType").asString())
+                    .isEqualTo("AWS_PROXY");
+        }
+    }
+
+    @Test
+    void authenticatedRoutes_areGuardedByTheJwtAuthorizerWithTheContextIssuerAndAudience() {
+        Map<String, JsonNode> routes = synth.resources(api, "AWS::ApiGatewayV2::Route");
+        JsonNode authorizer = single(synth.resources(api, "AWS::ApiGatewayV2::Authorizer")).path("Properties");
+
+        assertThat(authorizer.path("AuthorizerType").asString()).isEqualTo("JWT");
+        assertThat(authorizer.path("JwtConfiguration").path("Issuer").asString()).isEqualTo(SynthesizedApp.ISSUER);
+        assertThat(authorizer.path("JwtConfiguration").path("Audience").get(0).asString()).isEqualTo(SynthesizedApp.AUDIENCE);
+        assertThat(authorizer.path("IdentitySource").get(0).asString()).isEqualTo("$request.header.Authorization");
+        for (Route route : Catalogue.routes()) {
+            assertThat(routeWithKey(routes, route.routeKey()).path("AuthorizationType").asString())
+                    .as(route.routeKey())
+                    .isEqualTo(route.authenticated() ? "JWT" : "NONE");
+        }
+    }
+
+    @Test
+    void everyRoutedFunction_mayBeInvokedByThisApiOnly() {
+        Map<String, JsonNode> permissions = synth.resources(api, "AWS::Lambda::Permission");
+        List<String> routed = Catalogue.routes().stream().map(Route::function).distinct().toList();
+
+        for (String function : routed) {
+            assertThat(permissions.values())
+                    .as("invoke permission for " + function)
+                    .anySatisfy(p -> {
+                        assertThat(SynthesizedApp.text(p.path("Properties").path("FunctionName")))
+                                .endsWith(":function:ticketflow-dev-" + function + ":live");
+                        assertThat(p.path("Properties").path("Principal").asString()).isEqualTo("apigateway.amazonaws.com");
+                        assertThat(p.path("Properties").path("SourceArn").toString()).contains("HttpApi");
+                    });
+        }
+    }
+
+    @Test
+    void defaultStage_throttlesAndWritesAccessLogs() {
+        JsonNode stage = single(synth.resources(api, "AWS::ApiGatewayV2::Stage")).path("Properties");
+
+        assertThat(stage.path("StageName").asString()).isEqualTo("$default");
+        assertThat(stage.path("AutoDeploy").asBoolean()).isTrue();
+        assertThat(stage.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt()).isEqualTo(Stage.DEV.apiRateLimit());
+        assertThat(stage.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt()).isEqualTo(Stage.DEV.apiBurstLimit());
+        assertThat(stage.path("AccessLogSettings").path("DestinationArn").toString()).contains("AccessLogs");
+        assertThat(stage.path("AccessLogSettings").path("Format").asString()).contains("$context.requestId");
+    }
+
+    @Test
+    void cors_allowsTheWebPageOriginAndTheQueueTokenHeader() {
+        JsonNode cors = single(synth.resources(api, "AWS::ApiGatewayV2::Api")).path("Properties").path("CorsConfiguration");
+
+        assertThat(cors.path("AllowOrigins").get(0).asString()).isEqualTo(SynthesizedApp.WEB_ORIGIN);
+        assertThat(cors.path("AllowHeaders").toString()).contains("authorization", "x-queue-token", "idempotency-key");
+    }
+
+    @Test
+    void outputs_includeTheApiUrl() {
+        assertThat(synth.template(api).path("Outputs").path("ApiUrl").path("Value").toString()).contains("HttpApi");
+    }
+
+    private static JsonNode routeWithKey(Map<String, JsonNode> routes, String routeKey) {
+        return routes.values().stream()
+                .map(r -> r.path("Properties"))
+                .filter(p -> p.path("RouteKey").asString().equals(routeKey))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no route " + routeKey + " in the template"));
+    }
+
+    private static JsonNode single(Map<String, JsonNode> resources) {
+        assertThat(resources).hasSize(1);
+        return resources.values().iterator().next();
+    }
+}

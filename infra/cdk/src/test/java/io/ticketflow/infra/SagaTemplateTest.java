@@ -1,0 +1,99 @@
+package io.ticketflow.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.FunctionSpec;
+import software.amazon.awscdk.App;
+import tools.jackson.databind.JsonNode;
+
+/** The booking saga from the fixture ASL: placeholders, task targets, logging, tracing, grants. */
+class SagaTemplateTest {
+
+    private final SynthesizedApp synth = SynthesizedApp.get();
+    private final SagaStack saga = synth.stacks().saga().orElseThrow();
+    private final AslDefinition asl = AslDefinition.read(SynthesizedApp.FIXTURE_ASL);
+
+    @Test
+    void everyPlaceholderOfTheAsl_isSubstitutedInTheTemplate() {
+        JsonNode substitutions = stateMachine().path("DefinitionSubstitutions");
+
+        assertThat(substitutions.propertyNames()).containsExactlyInAnyOrderElementsOf(asl.placeholders());
+        assertThat(stateMachine().path("DefinitionS3Location").path("Key").asString()).endsWith(".json");
+    }
+
+    @Test
+    void everyLambdaTask_pointsAtTheLiveAliasOfAFunctionOfTheApp() {
+        JsonNode substitutions = stateMachine().path("DefinitionSubstitutions");
+        List<String> functionsOfTheApp = Catalogue.functions().stream().map(FunctionSpec::name).toList();
+
+        List<AslDefinition.Task> lambdaTasks = asl.tasks().stream().filter(t -> t.functionPlaceholder().isPresent()).toList();
+        assertThat(lambdaTasks).extracting(AslDefinition.Task::state)
+                .containsExactlyInAnyOrder("AwaitPayment", "ProcessPayment", "ReleaseSeats");
+        for (AslDefinition.Task task : lambdaTasks) {
+            String arn = SynthesizedApp.text(substitutions.path(task.functionPlaceholder().get()));
+            String function = arn.substring(arn.indexOf(":function:ticketflow-dev-") + ":function:ticketflow-dev-".length(),
+                    arn.length() - ":live".length());
+
+            assertThat(arn).as(task.state()).startsWith("arn:{AWS::Partition}:lambda:{AWS::Region}:{AWS::AccountId}:function:")
+                    .endsWith(":live");
+            assertThat(functionsOfTheApp).as(task.state()).contains(function);
+        }
+    }
+
+    @Test
+    void queuePlaceholders_becomeQueueUrlsOfTheCatalogue() {
+        String url = SynthesizedApp.text(stateMachine().path("DefinitionSubstitutions").path("QueueRelayFailuresDlqQueueUrl"));
+
+        assertThat(url).isEqualTo("https://sqs.{AWS::Region}.{AWS::URLSuffix}/{AWS::AccountId}/ticketflow-dev-queue-relay-failures-dlq");
+    }
+
+    @Test
+    void sagaRole_mayInvokeExactlyTheFunctionsTheDefinitionCalls() {
+        List<String> invocable = new ArrayList<>();
+        synth.resources(saga, "AWS::IAM::Policy").values().forEach(policy ->
+                policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+                    if (statement.path("Action").toString().contains("lambda:InvokeFunction")) {
+                        statement.path("Resource").forEach(r -> invocable.add(SynthesizedApp.text(r)));
+                    }
+                }));
+
+        assertThat(invocable).hasSize(3).allSatisfy(arn -> assertThat(arn).endsWith(":live"));
+        assertThat(String.join(" ", invocable)).contains("ticketflow-dev-enterQueue:live",
+                "ticketflow-dev-queueStatus:live", "ticketflow-dev-activateQueue:live");
+    }
+
+    @Test
+    void stateMachine_isStandardWithFullLoggingAndTracing() {
+        JsonNode machine = stateMachine();
+
+        assertThat(machine.path("StateMachineType").asString()).isEqualTo("STANDARD");
+        assertThat(machine.path("StateMachineName").asString()).isEqualTo("ticketflow-dev-booking-saga");
+        assertThat(machine.path("LoggingConfiguration").path("Level").asString()).isEqualTo("ALL");
+        assertThat(machine.path("TracingConfiguration").path("Enabled").asBoolean()).isTrue();
+        assertThat(synth.template(saga).path("Outputs").path("StateMachineArn").path("Value").toString()).contains("StateMachine");
+    }
+
+    @Test
+    void withoutTheAslFile_theAppHasNoSagaStack() {
+        DeploymentSettings settings = synth.settings();
+        DeploymentSettings noSaga = new DeploymentSettings(settings.stage(), settings.repoRoot(), settings.version(),
+                settings.jwtIssuer(), settings.jwtAudience(), settings.corsOrigins(), settings.activationBatchSize(),
+                Path.of("target/no-such-saga.asl.json"));
+
+        TicketflowApp.Stacks stacks = TicketflowApp.build(App.Builder.create().outdir("target/cdk-test-nosaga.out").build(), noSaga);
+
+        assertThat(stacks.saga()).isEmpty();
+        assertThat(stacks.services()).hasSameSizeAs(Catalogue.services());
+    }
+
+    private JsonNode stateMachine() {
+        return synth.resources(saga, "AWS::StepFunctions::StateMachine").values().iterator().next().path("Properties");
+    }
+}

@@ -1,0 +1,181 @@
+package io.ticketflow.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.ticketflow.kernel.auth.DevTokens;
+import io.ticketflow.kernel.auth.InvalidTokenException;
+import io.ticketflow.kernel.auth.JwtVerifier;
+import java.time.Duration;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The HTTP API stand-in: selects the route, runs the JWT authorizer, builds
+ * the payload-2.0 event, invokes the route's function and writes its proxy response back. Answers
+ * like API Gateway where the function is never reached (404 no route, 401 authorizer, 500 function
+ * error). Two local-only endpoints: {@code POST /_local/dev-tokens} and {@code GET /openapi.json}.
+ */
+final class ApiGatewayHandler implements HttpHandler {
+
+    static final String DEV_TOKENS_PATH = "/_local/dev-tokens";
+    static final String OPENAPI_PATH = "/openapi.json";
+    static final Duration DEV_TOKEN_LIFETIME = Duration.ofHours(12);
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayHandler.class);
+
+    private final RouteTable routes;
+    private final HttpApiEvents events;
+    private final LocalLambdas lambdas;
+    private final JwtVerifier authorizer;
+    private final DevTokens devTokens;
+    private final JsonMapper json;
+
+    ApiGatewayHandler(RouteTable routes, HttpApiEvents events, LocalLambdas lambdas, JwtVerifier authorizer,
+                      DevTokens devTokens, JsonMapper json) {
+        this.routes = routes;
+        this.events = events;
+        this.lambdas = lambdas;
+        this.authorizer = authorizer;
+        this.devTokens = devTokens;
+        this.json = json;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readAll(exchange.getRequestBody());
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            if (method.equals("POST") && path.equals(DEV_TOKENS_PATH)) {
+                mintDevToken(exchange, body);
+            } else if (method.equals("GET") && path.equals(OPENAPI_PATH)) {
+                serveOpenApi(exchange);
+            } else {
+                route(exchange, method, path, body);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("local API gateway failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            sendMessage(exchange, 500, "Internal Server Error");
+        }
+    }
+
+    private void route(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
+        Optional<RouteTable.Match> match = routes.match(method, path);
+        if (match.isEmpty()) {
+            sendMessage(exchange, 404, "Not Found");
+            return;
+        }
+        Map<String, Object> claims = null;
+        if (match.get().route().authenticated()) {
+            try {
+                claims = authorizer.verify(exchange.getRequestHeaders().getFirst("authorization"));
+            } catch (InvalidTokenException rejected) {
+                LOG.info("{} {} → 401: {}", method, path, rejected.getMessage());
+                exchange.getResponseHeaders().add("www-authenticate", "Bearer");
+                sendMessage(exchange, 401, "Unauthorized");
+                return;
+            }
+        }
+        ObjectNode event = events.event(exchange, match.get().route(), match.get().pathParameters(), body, claims);
+        JsonNode response;
+        try {
+            response = lambdas.invoke(match.get().route().function(), event);
+        } catch (LocalLambdas.FunctionFailed e) {
+            LOG.error("{}", e.getMessage(), e.getCause());
+            sendMessage(exchange, 500, "Internal Server Error");
+            return;
+        }
+        sendProxyResponse(exchange, response);
+    }
+
+    /** Writes a payload-2.0 proxy response: statusCode, headers, multiValueHeaders, cookies, body, isBase64Encoded. */
+    private void sendProxyResponse(HttpExchange exchange, JsonNode response) throws IOException {
+        if (response == null || response.isNull() || !response.isObject() || !response.has("statusCode")) {
+            // Payload 2.0 treats a response without statusCode as a 200 JSON body.
+            byte[] bytes = response == null || response.isNull() ? new byte[0] : json.writeValueAsBytes(response);
+            exchange.getResponseHeaders().set("content-type", "application/json");
+            send(exchange, 200, bytes);
+            return;
+        }
+        JsonNode headers = response.path("headers");
+        if (headers.isObject()) {
+            headers.properties().forEach(h -> exchange.getResponseHeaders().set(h.getKey(), h.getValue().asString()));
+        }
+        JsonNode multiValueHeaders = response.path("multiValueHeaders");
+        if (multiValueHeaders.isObject()) {
+            multiValueHeaders.properties().forEach(h ->
+                    h.getValue().forEach(v -> exchange.getResponseHeaders().add(h.getKey(), v.asString())));
+        }
+        response.path("cookies").forEach(c -> exchange.getResponseHeaders().add("set-cookie", c.asString()));
+        JsonNode bodyNode = response.path("body");
+        byte[] body = new byte[0];
+        if (bodyNode.isString()) {
+            body = response.path("isBase64Encoded").asBoolean(false)
+                    ? Base64.getDecoder().decode(bodyNode.asString())
+                    : bodyNode.asString().getBytes(StandardCharsets.UTF_8);
+        }
+        send(exchange, response.path("statusCode").asInt(200), body);
+    }
+
+    private void mintDevToken(HttpExchange exchange, byte[] body) throws IOException {
+        String userId;
+        try {
+            userId = json.readTree(body).path("userId").asString("");
+        } catch (JacksonException malformed) {
+            userId = "";
+        }
+        if (userId.isBlank()) {
+            sendMessage(exchange, 400, "body must be {\"userId\":\"...\"}");
+            return;
+        }
+        ObjectNode token = json.createObjectNode();
+        token.put("token", devTokens.mint(userId, DEV_TOKEN_LIFETIME));
+        token.put("userId", userId);
+        exchange.getResponseHeaders().set("content-type", "application/json");
+        send(exchange, 200, json.writeValueAsBytes(token));
+    }
+
+    private void serveOpenApi(HttpExchange exchange) throws IOException {
+        try (InputStream document = ApiGatewayHandler.class.getResourceAsStream("/openapi.json")) {
+            if (document == null) {
+                sendMessage(exchange, 404, "Not Found");
+                return;
+            }
+            exchange.getResponseHeaders().set("content-type", "application/json");
+            send(exchange, 200, document.readAllBytes());
+        }
+    }
+
+    private void sendMessage(HttpExchange exchange, int status, String message) throws IOException {
+        ObjectNode body = json.createObjectNode();
+        body.put("message", message);
+        exchange.getResponseHeaders().set("content-type", "application/json");
+        send(exchange, status, json.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+}

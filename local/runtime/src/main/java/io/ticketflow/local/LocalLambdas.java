@@ -1,0 +1,70 @@
+package io.ticketflow.local;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The functions, each behind its own {@link FunctionInvoker} — the handler Lambda runs — so a local call
+ * goes through the same JSON-in, JSON-out path as on AWS, including the event type conversion.
+ */
+final class LocalLambdas {
+
+    private static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
+    private final Map<String, FunctionInvoker> invokers;
+    private final JsonMapper json;
+
+    private LocalLambdas(Map<String, FunctionInvoker> invokers, JsonMapper json) {
+        this.invokers = invokers;
+        this.json = json;
+    }
+
+    /** Starts one invoker (one application context, as one Lambda function would) per name. */
+    static LocalLambdas start(Collection<String> functionNames, JsonMapper json) {
+        Map<String, FunctionInvoker> invokers = new LinkedHashMap<>();
+        for (String name : functionNames) {
+            invokers.put(name, new FunctionInvoker(name));
+        }
+        return new LocalLambdas(invokers, json);
+    }
+
+    /**
+     * Invokes {@code function} with an event, as the Lambda service would.
+     *
+     * @throws FunctionFailed when the handler throws (a Lambda "function error")
+     */
+    JsonNode invoke(String function, JsonNode event) {
+        FunctionInvoker invoker = invokers.get(function);
+        if (invoker == null) {
+            throw new IllegalArgumentException("no function named " + function + " is deployed locally");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        LambdaContext context = new LambdaContext(UUID.randomUUID().toString(), function, DEFAULT_TIMEOUT_SECONDS,
+                System.currentTimeMillis());
+        try {
+            invoker.handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(event)), output, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new FunctionFailed(function, e);
+        }
+        byte[] bytes = output.toByteArray();
+        return bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
+    }
+
+    /** A function threw: Lambda reports an error to the caller (and retries for event sources). */
+    static final class FunctionFailed extends RuntimeException {
+        FunctionFailed(String function, Throwable cause) {
+            super("function " + function + " failed: " + cause, cause);
+        }
+    }
+}

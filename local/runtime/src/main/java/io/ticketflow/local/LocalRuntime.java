@@ -1,0 +1,252 @@
+package io.ticketflow.local;
+
+import io.ticketflow.catalog.QueueSubscription;
+import io.ticketflow.catalog.StreamSubscription;
+import io.ticketflow.kernel.auth.DevTokens;
+import io.ticketflow.kernel.auth.JwtSettings;
+import io.ticketflow.kernel.auth.JwtVerifier;
+import io.ticketflow.kernel.aws.AwsClients;
+import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.function.KernelBeans;
+import io.ticketflow.queue.QueueFunctions;
+import io.ticketflow.testsupport.MotoServer;
+import io.ticketflow.testsupport.ProjectRoot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The local runtime: API Gateway, Lambda's event-source mappings and the schedules around the real
+ * function beans, in one JVM, on moto (or any endpoint given). Everything it wires comes from the
+ * {@link Topology}, by default the catalogue, so a local run is built from what the CDK app deploys.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    static final Duration MAX_IDLE_PAUSE = Duration.ofMillis(500);
+    static final List<String> DEMO_CONCERTS = List.of("concert-1", "concert-2", "concert-3");
+
+    private final LocalOptions options;
+    private final Topology topology;
+    private final Clock clock = Clock.systemUTC();
+    private final JsonMapper json = KernelBeans.newJsonMapper();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private ApiGateway gateway;
+    private MotoServer moto;
+    private AwsSettings settings;
+    private AwsClients clients;
+    private JwtSettings jwt;
+    private DevTokens devTokens;
+    private Path workDirectory;
+    private List<String> provisioned = List.of();
+    private List<String> seeded = List.of();
+    private final Map<String, String> replacedProperties = new LinkedHashMap<>();
+
+    private LocalRuntime(LocalOptions options, Topology topology) {
+        this.options = options;
+        this.topology = topology;
+    }
+
+    public static void main(String[] args) {
+        LocalOptions options;
+        try {
+            options = LocalOptions.parse(Arrays.asList(args), System.getenv(), ProjectRoot.find());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.setProperty("MAIN_CLASS", System.getProperty("MAIN_CLASS", LocalFunctions.class.getName()));
+        LocalRuntime runtime = start(options, Topology.catalogue());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nstopping the local runtime…");
+            runtime.close();
+        }, "local-runtime-stop"));
+        System.out.println(new StartupBanner(runtime).text());
+    }
+
+    /**
+     * Starts everything; {@code MAIN_CLASS} (a system property or variable) must name the start class
+     * whose functions the topology invokes.
+     */
+    public static LocalRuntime start(LocalOptions options, Topology topology) {
+        LocalRuntime runtime = new LocalRuntime(options, topology);
+        try {
+            runtime.startAll();
+            return runtime;
+        } catch (IOException e) {
+            runtime.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws IOException {
+        gateway = ApiGateway.bind(options.port());
+        running.add(gateway);
+        workDirectory = options.projectRoot().resolve(".local").resolve(String.valueOf(gateway.port()));
+        URI endpoint = options.endpoint();
+        if (endpoint == null) {
+            Files.createDirectories(workDirectory);
+            moto = MotoServer.start(0, workDirectory.resolve("moto.log"));
+            endpoint = moto.endpoint();
+        }
+        settings = new AwsSettings(endpoint, options.region(), options.resourcePrefix());
+        jwt = new JwtSettings(JwtSettings.DEFAULT_ISSUER, JwtSettings.DEFAULT_AUDIENCE, randomSecret());
+        devTokens = new DevTokens(jwt, clock);
+        functionConfiguration().forEach(this::setSystemProperty);
+
+        clients = new AwsClients(settings);
+        provisioned = new Provisioner(clients.dynamoDb(), clients.sqs(), settings, json).provision(topology);
+
+        Set<String> functions = new LinkedHashSet<>(topology.invokedFunctions());
+        if (options.seed()) {
+            functions.add(QueueFunctions.OPEN_QUEUE);
+        }
+        LocalLambdas lambdas = LocalLambdas.start(functions, json);
+        if (options.seed()) {
+            seeded = seed(lambdas);
+        }
+        gateway.serve(new ApiGatewayHandler(new RouteTable(topology.routes()), new HttpApiEvents(json, clock), lambdas,
+                new JwtVerifier(jwt, clock), devTokens, json));
+        for (StreamSubscription subscription : topology.streamSubscriptions()) {
+            StreamPoller poller = new StreamPoller(subscription, clients.dynamoDb(), clients.dynamoDbStreams(),
+                    clients.sqs(), settings, lambdas, json, clock);
+            running.add(new PollingLoop("stream-" + subscription.function(), poller, MAX_IDLE_PAUSE).start());
+        }
+        for (QueueSubscription subscription : topology.queueSubscriptions()) {
+            SqsPoller poller = new SqsPoller(subscription, clients.sqs(), settings, lambdas, json);
+            running.add(new PollingLoop("sqs-" + subscription.function(), poller, MAX_IDLE_PAUSE).start());
+        }
+        running.add(Schedules.start(topology.schedules(), s -> options.intervalSeconds(s.name(), s.rateSeconds()),
+                lambdas, json, clock, settings.region()));
+    }
+
+    /** Opens the demo concerts' queues through the queue service's own operation, as an operator would. */
+    private List<String> seed(LocalLambdas lambdas) {
+        List<String> opened = new ArrayList<>();
+        for (String concertId : DEMO_CONCERTS) {
+            ObjectNode command = json.createObjectNode().put("concertId", concertId);
+            lambdas.invoke(QueueFunctions.OPEN_QUEUE, command);
+            opened.add(concertId);
+        }
+        return opened;
+    }
+
+    /**
+     * What Lambda would have in its environment; system properties here, which the functions' Spring
+     * {@code Environment} reads like variables.
+     */
+    private Map<String, String> functionConfiguration() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put(AwsSettings.ENDPOINT, settings.endpoint().toString());
+        config.put(AwsSettings.REGION, settings.region());
+        config.put(AwsSettings.RESOURCE_PREFIX, settings.resourcePrefix());
+        config.put(JwtSettings.DEV_SECRET, jwt.devSecret());
+        config.put(JwtSettings.ISSUER, jwt.issuer());
+        config.put(JwtSettings.AUDIENCE, jwt.audience());
+        config.put("spring.main.banner-mode", "off");
+        config.put("spring.main.log-startup-info", "false");
+        config.putAll(options.functionConfig());
+        return config;
+    }
+
+    /** Sets a function configuration value, remembering what it replaced so {@link #close} can restore it. */
+    private void setSystemProperty(String key, String value) {
+        replacedProperties.putIfAbsent(key, System.getProperty(key));
+        System.setProperty(key, value);
+    }
+
+    /** A fresh 256-bit HS256 secret per start: tokens of an earlier run stop working, as they should. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[JwtSettings.MIN_SECRET_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public String devToken(String userId) {
+        return devTokens.mint(userId, ApiGatewayHandler.DEV_TOKEN_LIFETIME);
+    }
+
+    LocalOptions options() {
+        return options;
+    }
+
+    Topology topology() {
+        return topology;
+    }
+
+    List<String> provisioned() {
+        return provisioned;
+    }
+
+    List<String> seeded() {
+        return seeded;
+    }
+
+    Path workDirectory() {
+        return workDirectory;
+    }
+
+    boolean startedMoto() {
+        return moto != null;
+    }
+
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        running.clear();
+        if (clients != null) {
+            clients.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+        replacedProperties.forEach((key, previous) -> {
+            if (previous == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, previous);
+            }
+        });
+        replacedProperties.clear();
+    }
+}
