@@ -1,5 +1,7 @@
 package io.ticketflow.messaging;
 
+import io.ticketflow.kernel.aws.CatalogueProvisioner;
+import io.ticketflow.kernel.function.KernelBeans;
 import static io.ticketflow.messaging.EventMother.CONCERT;
 import static io.ticketflow.messaging.EventMother.NOW;
 import static io.ticketflow.messaging.EventMother.USER;
@@ -48,7 +50,7 @@ class EventConsumerIT {
     @BeforeEach
     void createTables(EmulatorEndpoint endpoint) {
         aws = FreshAccount.clients(endpoint);
-        Provisioning provisioning = new Provisioning(aws.dynamoDb(), aws.sqs(), aws.settings());
+        CatalogueProvisioner provisioning = new CatalogueProvisioner(aws.dynamoDb(), aws.sqs(), aws.settings(), KernelBeans.newJsonMapper());
         admissionTable = provisioning.table(Catalogue.table("reservation-admissions"));
         inboxTable = provisioning.table(Catalogue.table("reservation-inbox"));
         consumer = new EventConsumer(aws.dynamoDb(), inboxTable, new AdmissionEventHandler(admissionTable), json, clock);

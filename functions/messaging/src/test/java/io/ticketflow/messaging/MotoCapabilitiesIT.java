@@ -1,5 +1,7 @@
 package io.ticketflow.messaging;
 
+import io.ticketflow.kernel.aws.CatalogueProvisioner;
+import io.ticketflow.kernel.function.KernelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -32,7 +34,7 @@ class MotoCapabilitiesIT {
     @BeforeEach
     void createTable(EmulatorEndpoint endpoint) {
         aws = FreshAccount.clients(endpoint);
-        table = new Provisioning(aws.dynamoDb(), aws.sqs(), aws.settings()).table(Catalogue.table("queue-events"));
+        table = new CatalogueProvisioner(aws.dynamoDb(), aws.sqs(), aws.settings(), KernelBeans.newJsonMapper()).table(Catalogue.table("queue-events"));
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package io.ticketflow.messaging;
 
+import io.ticketflow.kernel.aws.CatalogueProvisioner;
+import io.ticketflow.kernel.function.KernelBeans;
 import static io.ticketflow.messaging.EventMother.activated;
 import static io.ticketflow.messaging.EventMother.expired;
 import static io.ticketflow.messaging.EventMother.waiting;
@@ -35,7 +37,7 @@ class OutboxWriterIT {
     @BeforeEach
     void createTables(EmulatorEndpoint endpoint) {
         aws = FreshAccount.clients(endpoint);
-        Provisioning provisioning = new Provisioning(aws.dynamoDb(), aws.sqs(), aws.settings());
+        CatalogueProvisioner provisioning = new CatalogueProvisioner(aws.dynamoDb(), aws.sqs(), aws.settings(), KernelBeans.newJsonMapper());
         stateTable = provisioning.table(Catalogue.table("queue-tokens"));
         outboxTable = provisioning.table(Catalogue.table("queue-events"));
         outbox = new OutboxWriter(aws.dynamoDb(), outboxTable, json);

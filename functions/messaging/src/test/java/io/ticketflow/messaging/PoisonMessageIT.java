@@ -1,5 +1,7 @@
 package io.ticketflow.messaging;
 
+import io.ticketflow.kernel.aws.CatalogueProvisioner;
+import io.ticketflow.kernel.function.KernelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -33,7 +35,7 @@ class PoisonMessageIT {
     @Test
     void poisonMessage_failedOnEveryReceive_movesToTheDlqAfterMaxReceiveCount(EmulatorEndpoint endpoint) {
         aws = FreshAccount.clients(endpoint);
-        Provisioning provisioning = new Provisioning(aws.dynamoDb(), aws.sqs(), aws.settings());
+        CatalogueProvisioner provisioning = new CatalogueProvisioner(aws.dynamoDb(), aws.sqs(), aws.settings(), KernelBeans.newJsonMapper());
         QueueSpec spec = Catalogue.queue("reservation-admission-events");
         String queueUrl = provisioning.queue(spec);
         String dlqUrl = provisioning.queueUrl(spec.deadLetterQueueName());

@@ -1,5 +1,7 @@
 package io.ticketflow.messaging;
 
+import io.ticketflow.kernel.aws.CatalogueProvisioner;
+import io.ticketflow.kernel.function.KernelBeans;
 import static io.ticketflow.messaging.EventMother.activated;
 import static io.ticketflow.messaging.EventMother.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +34,7 @@ class StreamRelayIT {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private AwsClients aws;
-    private Provisioning provisioning;
+    private CatalogueProvisioner provisioning;
     private OutboxWriter outbox;
     private StreamTail stream;
     private StreamRelay relay;
@@ -40,7 +42,7 @@ class StreamRelayIT {
     @BeforeEach
     void createOutbox(EmulatorEndpoint endpoint) {
         aws = FreshAccount.clients(endpoint);
-        provisioning = new Provisioning(aws.dynamoDb(), aws.sqs(), aws.settings());
+        provisioning = new CatalogueProvisioner(aws.dynamoDb(), aws.sqs(), aws.settings(), KernelBeans.newJsonMapper());
         String outboxTable = provisioning.table(Catalogue.table(OUTBOX));
         outbox = new OutboxWriter(aws.dynamoDb(), outboxTable, json);
         stream = new StreamTail(aws.dynamoDb(), aws.dynamoDbStreams(), outboxTable);

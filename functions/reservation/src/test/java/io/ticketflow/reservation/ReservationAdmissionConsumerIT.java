@@ -1,5 +1,7 @@
 package io.ticketflow.reservation;
 
+import io.ticketflow.kernel.aws.CatalogueProvisioner;
+import io.ticketflow.kernel.function.KernelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.catalog.Catalogue;
@@ -8,7 +10,6 @@ import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.messaging.Admission;
 import io.ticketflow.messaging.AdmissionView;
 import io.ticketflow.messaging.FreshAccount;
-import io.ticketflow.messaging.Provisioning;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import java.io.ByteArrayInputStream;
@@ -42,7 +43,7 @@ class ReservationAdmissionConsumerIT {
     @BeforeAll
     static void startFunction(EmulatorEndpoint endpoint) {
         aws = FreshAccount.clients(endpoint);
-        Provisioning provisioning = new Provisioning(aws.dynamoDb(), aws.sqs(), aws.settings());
+        CatalogueProvisioner provisioning = new CatalogueProvisioner(aws.dynamoDb(), aws.sqs(), aws.settings(), KernelBeans.newJsonMapper());
         provisioning.table(Catalogue.table(ReservationFunctions.ADMISSIONS_TABLE));
         provisioning.table(Catalogue.table(ReservationFunctions.INBOX_TABLE));
         // what the Lambda environment would carry

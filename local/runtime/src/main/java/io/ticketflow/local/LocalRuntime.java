@@ -7,6 +7,7 @@ import io.ticketflow.kernel.auth.JwtSettings;
 import io.ticketflow.kernel.auth.JwtVerifier;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.queue.QueueFunctions;
 import io.ticketflow.testsupport.MotoServer;
@@ -113,7 +114,8 @@ public final class LocalRuntime implements AutoCloseable {
         functionConfiguration().forEach(this::setSystemProperty);
 
         clients = new AwsClients(settings);
-        provisioned = new Provisioner(clients.dynamoDb(), clients.sqs(), settings, json).provision(topology);
+        provisioned = new CatalogueProvisioner(clients.dynamoDb(), clients.sqs(), settings, json)
+                .provision(topology.tables(), topology.queues());
 
         Set<String> functions = new LinkedHashSet<>(topology.invokedFunctions());
         if (options.seed()) {

@@ -86,16 +86,8 @@ final class Execution {
         return arn;
     }
 
-    String name() {
-        return name;
-    }
-
     StateMachine machine() {
         return machine;
-    }
-
-    String inputText() {
-        return inputText;
     }
 
     JsonNode input() {

@@ -54,6 +54,7 @@ public final class ManualTimeSource implements TimeSource {
         synchronized (this) {
             now = now.plus(duration);
             timers.stream().filter(timer -> !timer.deadline().isAfter(now)).forEach(due::add);
+            timers.removeAll(due);
         }
         due.forEach(timer -> timer.future().complete(null));
     }

@@ -87,6 +87,19 @@ class MapStateTest {
     }
 
     @Test
+    void legacyParametersAndIterator_actLikeItemSelectorAndItemProcessor() throws Exception {
+        ExecutionDescription done = fixture.run("""
+                {"StartAt": "Each", "States": {
+                  "Each": {"Type": "Map", "ItemsPath": "$.ids", "End": true,
+                    "Parameters": {"id.$": "$$.Map.Item.Value", "position.$": "$$.Map.Item.Index", "batch.$": "$.batch"},
+                    "Iterator": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
+                """, "{\"batch\": 7, \"ids\": [\"x\", \"y\"]}");
+
+        assertThat(json(done.output())).isEqualTo(json("""
+                [{"id": "x", "position": 0, "batch": 7}, {"id": "y", "position": 1, "batch": 7}]"""));
+    }
+
+    @Test
     void itemsPath_notAnArray_failsWithStatesRuntime() throws Exception {
         ExecutionDescription done = fixture.run("""
                 {"StartAt": "Each", "States": {

@@ -104,6 +104,7 @@ class ParallelStateTest {
 
         assertThat(json(done.output())).isEqualTo(json("[\"ok\", \"fine\"]"));
         assertThat(fixture.functions.callsTo("Flaky")).hasSize(2);
-        assertThat(fixture.functions.callsTo("Steady")).hasSize(2);
+        assertThat(fixture.functions.callsTo("Steady")).as("the first run may be stopped before it calls")
+                .hasSizeBetween(1, 2);
     }
 }

@@ -4,6 +4,9 @@ import static io.ticketflow.local.stepfunctions.EmulatorFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -117,8 +120,10 @@ class SfnClientIT {
         assertThat(json(done.output())).isEqualTo(json("""
                 {"reservationId": "%s", "payment": {"paymentId": "p-1"}, "confirmation": {"status": "CONFIRMED"}}
                 """.formatted(reservation)));
-        assertThat(functions.callsTo("ConfirmReservation").get(0).payload().get("payment").get("paymentId")
-                .asString()).isEqualTo("p-1");
+        assertThat(functions.callsTo("ConfirmReservation")).filteredOn(call ->
+                        call.payload().get("reservationId").asString().equals(reservation)).singleElement()
+                .satisfies(call -> assertThat(call.payload().get("payment").get("paymentId").asString())
+                        .isEqualTo("p-1"));
     }
 
     @Test
@@ -232,6 +237,30 @@ class SfnClientIT {
         String closedToken = closedTaskToken();
         assertThatThrownBy(() -> sfn.sendTaskSuccess(request -> request.taskToken(closedToken).output("{}")))
                 .isInstanceOf(TaskTimedOutException.class);
+    }
+
+    @Test
+    void rawProtocol_unknownOperationOrBadBody_getsAwsJsonErrors() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> unknown = http.send(protocolRequest("AWSStepFunctions.DeleteActivity", "{}"),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> notJson = http.send(protocolRequest("AWSStepFunctions.DescribeExecution", "[1"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown.body()).get("__type").asString()).isEqualTo("UnknownOperationException");
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(json(notJson.body()).get("__type").asString()).isEqualTo("SerializationException");
+    }
+
+    private static HttpRequest protocolRequest(String target, String body) {
+        return HttpRequest.newBuilder(endpoint.endpoint())
+                .header("X-Amz-Target", target)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     /** Runs the saga, answering AwaitPayment with success or PaymentFailed; returns the execution ARN. */

@@ -36,7 +36,7 @@ public enum ComparisonOperator {
     IS_BOOLEAN("IsBoolean", Kind.TYPE_TEST, Relation.EQ),
     IS_TIMESTAMP("IsTimestamp", Kind.TYPE_TEST, Relation.EQ);
 
-    enum Kind { STRING, PATTERN, NUMERIC, BOOLEAN, TIMESTAMP, TYPE_TEST }
+    private enum Kind { STRING, PATTERN, NUMERIC, BOOLEAN, TIMESTAMP, TYPE_TEST }
 
     private enum Relation { EQ, LT, GT, LTE, GTE }
 
@@ -52,10 +52,6 @@ public enum ComparisonOperator {
 
     public String fieldName() {
         return fieldName;
-    }
-
-    Kind kind() {
-        return kind;
     }
 
     public boolean hasPathVariant() {

@@ -23,13 +23,11 @@ public final class DataPath {
     private final String text;
     private final boolean onContext;
     private final JsonPath path;
-    private final boolean definite;
 
-    private DataPath(String text, boolean onContext, JsonPath path, boolean definite) {
+    private DataPath(String text, boolean onContext, JsonPath path) {
         this.text = text;
         this.onContext = onContext;
         this.path = path;
-        this.definite = definite;
     }
 
     /** @throws IllegalArgumentException when the text is not a path Step Functions accepts */
@@ -48,7 +46,7 @@ public final class DataPath {
         if (compiled.isFunctionPath()) {
             throw new IllegalArgumentException("invalid path '" + text + "': JsonPath functions are not supported");
         }
-        return new DataPath(text, onContext, JsonPath.compile(jsonPath), compiled.isDefinite());
+        return new DataPath(text, onContext, JsonPath.compile(jsonPath));
     }
 
     /**
@@ -63,14 +61,6 @@ public final class DataPath {
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
-    }
-
-    public boolean isDefinite() {
-        return definite;
-    }
-
-    public String text() {
-        return text;
     }
 
     @Override

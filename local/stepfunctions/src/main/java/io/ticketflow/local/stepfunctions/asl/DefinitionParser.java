@@ -78,7 +78,7 @@ public final class DefinitionParser {
             String name = entry.getKey();
             String stateAt = at + "/States/" + name;
             if (!stateNames.add(name)) {
-                reader.problem("DUPLICATE_STATE_NAME", stateAt, "Duplicate State name: " + name);
+                reader.problemOf("DUPLICATE_STATE_NAME", stateAt, "Duplicate State name: " + name);
             }
             if (name.isEmpty() || name.length() > 80) {
                 reader.problem(stateAt, "State names must be 1 to 80 characters long");
@@ -89,7 +89,7 @@ public final class DefinitionParser {
             }
         }
         if (startAt != null && !states.has(startAt)) {
-            reader.problem("MISSING_TRANSITION_TARGET", at + "/StartAt",
+            reader.problemOf("MISSING_TRANSITION_TARGET", at + "/StartAt",
                     "'StartAt' names '" + startAt + "', which is not a state of this scope");
         }
         checkTransitions(parsed, states, at);
@@ -101,7 +101,7 @@ public final class DefinitionParser {
         parsed.forEach((name, state) -> {
             for (String target : targets(state)) {
                 if (!declared.has(target)) {
-                    reader.problem("MISSING_TRANSITION_TARGET", at + "/States/" + name,
+                    reader.problemOf("MISSING_TRANSITION_TARGET", at + "/States/" + name,
                             "Missing 'Next' target: " + target);
                 }
             }
@@ -121,7 +121,7 @@ public final class DefinitionParser {
                 pending.addAll(targets(state));
             }
         }
-        parsed.keySet().stream().filter(name -> !reached.contains(name)).forEach(name -> reader.problem(
+        parsed.keySet().stream().filter(name -> !reached.contains(name)).forEach(name -> reader.problemOf(
                 "UNREACHABLE_STATE", at + "/States/" + name, "No path from 'StartAt' reaches the state " + name));
     }
 
@@ -310,7 +310,7 @@ public final class DefinitionParser {
         if (ends && node.has("Next")) {
             reader.problem(at, "State '" + name + "' has both 'Next' and \"End\": true");
         } else if (!ends && !node.has("Next")) {
-            reader.problem("MISSING_TRANSITION_TARGET", at, "State '" + name
+            reader.problemOf("MISSING_TRANSITION_TARGET", at, "State '" + name
                     + "' must have either 'Next' or \"End\": true");
         }
         return next;

@@ -24,7 +24,7 @@ final class FieldReader {
         problems.add("SCHEMA_VALIDATION_FAILED: " + message + " at " + (at.isEmpty() ? "/" : at));
     }
 
-    void problem(String code, String at, String message) {
+    void problemOf(String code, String at, String message) {
         problems.add(code + ": " + message + " at " + (at.isEmpty() ? "/" : at));
     }
 

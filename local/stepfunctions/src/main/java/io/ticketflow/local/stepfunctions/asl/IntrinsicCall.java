@@ -69,10 +69,6 @@ public final class IntrinsicCall implements ValueExpression, IntrinsicArgument {
         return IntrinsicFunctions.apply(function, values, formatPieces);
     }
 
-    public String function() {
-        return function;
-    }
-
     @Override
     public String toString() {
         return text;

@@ -121,10 +121,6 @@ public final class ReferencePath {
         return root;
     }
 
-    public String text() {
-        return text;
-    }
-
     @Override
     public String toString() {
         return text;

@@ -1,12 +1,12 @@
-package io.ticketflow.local;
+package io.ticketflow.kernel.aws;
 
 import io.ticketflow.catalog.AttributeType;
 import io.ticketflow.catalog.IndexSpec;
 import io.ticketflow.catalog.KeyAttribute;
 import io.ticketflow.catalog.QueueSpec;
 import io.ticketflow.catalog.TableSpec;
-import io.ticketflow.kernel.aws.AwsSettings;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,31 +32,45 @@ import tools.jackson.databind.node.ObjectNode;
  * Creates the catalogue's tables and queues with the real SDK, as the CDK stacks declare them:
  * on-demand tables with their GSIs, NEW_AND_OLD_IMAGES streams and TTL; each queue with its DLQ
  * and a redrive policy. Existing resources are kept, so a restart against the same emulator works.
+ * The local runtime and the integration tests provision through this one class; on AWS the CDK app
+ * creates the same resources from the same catalogue.
  */
-final class Provisioner {
+public final class CatalogueProvisioner {
 
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
     private final AwsSettings settings;
     private final JsonMapper json;
 
-    Provisioner(DynamoDbClient dynamoDb, SqsClient sqs, AwsSettings settings, JsonMapper json) {
+    public CatalogueProvisioner(DynamoDbClient dynamoDb, SqsClient sqs, AwsSettings settings, JsonMapper json) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.settings = settings;
         this.json = json;
     }
 
-    /** @return one line per created resource, for the start-up banner */
-    List<String> provision(Topology topology) {
+    /** Creates every table and queue given; @return one line per resource, for a start-up banner. */
+    public List<String> provision(Collection<TableSpec> tables, Collection<QueueSpec> queues) {
         List<String> created = new ArrayList<>();
-        for (TableSpec table : topology.tables()) {
-            created.add(createTable(table));
-        }
-        for (QueueSpec queue : topology.queues()) {
-            created.add(createQueue(queue));
-        }
+        tables.forEach(table -> created.add(createTable(table)));
+        queues.forEach(queue -> created.add(createQueue(queue)));
         return created;
+    }
+
+    /** Creates one table (kept if it exists); @return its physical name. */
+    public String table(TableSpec table) {
+        createTable(table);
+        return settings.physicalName(table.name());
+    }
+
+    /** Creates one queue and its DLQ with the redrive policy; @return the queue's URL. */
+    public String queue(QueueSpec queue) {
+        createQueue(queue);
+        return queueUrl(queue.name());
+    }
+
+    public String queueUrl(String logicalName) {
+        return sqs.getQueueUrl(r -> r.queueName(settings.physicalName(logicalName))).queueUrl();
     }
 
     private String createTable(TableSpec table) {
@@ -78,7 +92,7 @@ final class Provisioner {
                                 .build())
                         .toList());
         if (!table.indexes().isEmpty()) {
-            request.globalSecondaryIndexes(table.indexes().stream().map(Provisioner::index).toList());
+            request.globalSecondaryIndexes(table.indexes().stream().map(CatalogueProvisioner::index).toList());
         }
         if (table.stream()) {
             request.streamSpecification(StreamSpecification.builder()

@@ -1,0 +1,97 @@
+package io.ticketflow.bench;
+
+import io.ticketflow.testsupport.MotoServer;
+import io.ticketflow.testsupport.ProjectRoot;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark entry point ({@code scripts/bench [--quick] [name...]}): starts one moto server, runs the
+ * chosen figures (all by default) and prints one table per figure. Not part of the test run.
+ */
+public final class Bench {
+
+    private static final String REGION = "us-east-1";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        List<String> names = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--quick")) {
+                quick = true;
+            } else {
+                names.add(arg);
+            }
+        }
+        Map<String, Figure> figures = figures(quick);
+        if (names.isEmpty()) {
+            names.addAll(figures.keySet());
+        }
+        for (String name : names) {
+            if (!figures.containsKey(name)) {
+                System.err.println("bench: unknown figure '" + name + "'; choose from " + figures.keySet()
+                        + " (and --quick for small sizes)");
+                System.exit(2);
+            }
+        }
+        // the local runtime's functions report their AWS calls to the bench (see InstrumentedFunctions)
+        System.setProperty("MAIN_CLASS", InstrumentedFunctions.class.getName());
+
+        Path root = ProjectRoot.find();
+        Path work = Files.createDirectories(root.resolve("local/bench/target/bench-run"));
+        System.out.printf(Locale.ROOT, "ticketflow bench %s — %s; Java %s; %d cores; load average %.2f%s%n%n",
+                String.join(" ", names), Instant.now(), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), quick ? "; QUICK sizes" : "");
+        // SCF and the functions print to stdout; the tables alone go to the terminal
+        PrintStream report = System.out;
+        Path console = work.resolve("console.log");
+        System.setOut(new PrintStream(Files.newOutputStream(console), true, StandardCharsets.UTF_8));
+        int failed = 0;
+        try (MotoServer moto = MotoServer.start(0, work.resolve("moto.log"))) {
+            BenchSetup setup = new BenchSetup(moto.endpoint(), REGION, root, work);
+            for (String name : names) {
+                long start = System.nanoTime();
+                try {
+                    for (Table table : figures.get(name).run(setup)) {
+                        report.print(table.render());
+                    }
+                } catch (Exception | AssertionError e) {
+                    failed++;
+                    report.println("== " + name + " FAILED: " + e);
+                    e.printStackTrace(report);
+                }
+                report.printf(Locale.ROOT, "  (%s took %.0f s)%n%n", name, (System.nanoTime() - start) / 1e9);
+            }
+        }
+        report.println("function and emulator output: " + root.relativize(console) + ", " + root.relativize(work.resolve("moto.log")));
+        report.flush();
+        // the functions' application contexts keep non-daemon threads; the figures are done
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** The figures of issue #2, in run order; {@code quick} shrinks them to check the wiring in seconds. */
+    static Map<String, Figure> figures(boolean quick) {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        for (Figure figure : List.of(
+                new AdmissionLag(quick ? 20 : 200, quick ? 10 : 50),
+                new EnterThroughput(List.of(1, 8), quick ? 24 : 200, quick ? 1 : 3),
+                new ColdStart(quick ? 1 : 5),
+                new StatusReads(List.of(10, quick ? 1_000 : 100_000)))) {
+            figures.put(figure.name(), figure);
+        }
+        return figures;
+    }
+}

@@ -1,0 +1,30 @@
+package io.ticketflow.bench;
+
+import io.ticketflow.kernel.aws.AwsClients;
+import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.function.KernelBeans;
+import io.ticketflow.local.LocalFunctions;
+import java.util.List;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * The bench's start class ({@code MAIN_CLASS}) for the local runtime: the same functions as
+ * {@link LocalFunctions}, with AWS clients that report to {@link #EMULATOR_TIMER}. Registered before the
+ * kernel's beans, so {@code KernelBeans} (which registers only what is absent) keeps these clients.
+ */
+public final class InstrumentedFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
+
+    /**
+     * Static because {@code FunctionInvoker} creates the start class by reflection, one context per function:
+     * this is the one way for the bench to read what the functions' clients recorded.
+     */
+    static final EmulatorTimer EMULATOR_TIMER = new EmulatorTimer();
+
+    @Override
+    public void initialize(GenericApplicationContext ctx) {
+        ctx.registerBean(KernelBeans.AWS_CLIENTS, AwsClients.class,
+                () -> new AwsClients(ctx.getBean(AwsSettings.class), List.of(EMULATOR_TIMER)));
+        new LocalFunctions().initialize(ctx);
+    }
+}
