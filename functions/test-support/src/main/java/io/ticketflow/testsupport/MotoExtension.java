@@ -13,11 +13,16 @@ public final class MotoExtension implements BeforeAllCallback, ParameterResolver
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        MotoServer.shared().reset();
+        if (!onLocalStack(context)) {
+            MotoServer.shared().reset();
+        }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        if (onLocalStack(context)) {
+            return false;
+        }
         Class<?> type = parameter.getParameter().getType();
         return type == MotoServer.class || type == EmulatorEndpoint.class;
     }
@@ -29,5 +34,10 @@ public final class MotoExtension implements BeforeAllCallback, ParameterResolver
             return server;
         }
         return new EmulatorEndpoint(server.endpoint(), EmulatorEndpoint.DEFAULT_REGION);
+    }
+
+    /** A subclass marked {@link OnLocalStack} inherits this extension but must not use moto. */
+    private static boolean onLocalStack(ExtensionContext context) {
+        return context.getTestClass().map(c -> c.isAnnotationPresent(OnLocalStack.class)).orElse(false);
     }
 }

@@ -41,7 +41,7 @@ final class StreamPoller implements PollingLoop.Poll {
     private final SqsClient sqs;
     private final AwsSettings settings;
     private final LocalLambdas lambdas;
-    private final StreamRecords records;
+    private final StreamEventJson records;
     private final JsonMapper json;
     private final Clock clock;
     private final Map<String, ShardPosition> positions = new HashMap<>();
@@ -62,7 +62,7 @@ final class StreamPoller implements PollingLoop.Poll {
         this.sqs = sqs;
         this.settings = settings;
         this.lambdas = lambdas;
-        this.records = new StreamRecords(json);
+        this.records = new StreamEventJson(json);
         this.json = json;
         this.clock = clock;
     }
@@ -124,7 +124,7 @@ final class StreamPoller implements PollingLoop.Poll {
     /** The function's response, or null when it threw (the whole batch failed). */
     private JsonNode invoke(String arn, List<Record> batch) {
         try {
-            return lambdas.invoke(subscription.function(), records.event(batch, arn, settings.region()));
+            return lambdas.invoke(subscription.function(), records.event(batch, arn));
         } catch (LocalLambdas.FunctionFailed e) {
             LOG.warn("{} failed on a batch of {} stream records: {}", subscription.function(), batch.size(),
                     e.getCause().toString());
@@ -174,7 +174,7 @@ final class StreamPoller implements PollingLoop.Poll {
         info.put("batchSize", discarded.size());
         info.put("streamArn", arn);
         ArrayNode described = message.putArray("records");
-        discarded.forEach(r -> described.add(records.record(r, arn, settings.region())));
+        discarded.forEach(r -> described.add(records.record(r, arn)));
         String queueUrl = sqs.getQueueUrl(r -> r.queueName(settings.physicalName(subscription.failureQueue()))).queueUrl();
         sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(json.writeValueAsString(message)));
         LOG.warn("{}: {} stream record(s) from {} failed {} time(s); sent to {}", subscription.function(),
