@@ -1,0 +1,61 @@
+package io.ticketflow.catalog;
+
+import static io.ticketflow.catalog.KeyAttribute.string;
+
+import java.util.List;
+
+/**
+ * Point service: a balance and its ledger per user, and its outbox.
+ *
+ * <ul>
+ *   <li>{@code point-accounts}: key {@code userId} + {@code sk}. {@code sk = BALANCE} holds the balance and its
+ *       version; {@code sk = LEDGER#<operationId>} holds one ledger line per operation (charge, deduct, refund),
+ *       written in the same transaction as the balance and the event, only if absent, so an operation counts
+ *       once. One partition per user keeps balance, ledger and history one Query apart.</li>
+ *   <li>{@code point-events}: the outbox and event store (aggregate = user, sequence = balance version); its
+ *       stream feeds {@code pointEventsRelay}. No service consumes point events yet, so the relay routes them
+ *       to {@code point-events-audit} only: they stay observable (tests, demos, a future consumer's backlog)
+ *       and the relay runs in every environment the same way.</li>
+ * </ul>
+ */
+public final class PointResources {
+
+    public static final String ACCOUNTS_TABLE = "point-accounts";
+    public static final String EVENTS_TABLE = "point-events";
+    public static final String AUDIT_QUEUE = "point-events-audit";
+    public static final String RELAY_FAILURES_QUEUE = "point-relay-failures";
+
+    public static final String CHARGE_POINTS = "chargePoints";
+    public static final String POINT_BALANCE = "pointBalance";
+    public static final String POINT_HISTORY = "pointHistory";
+    public static final String DEDUCT_POINTS = "deductPoints";
+    public static final String REFUND_POINTS = "refundPoints";
+    public static final String EVENTS_RELAY = "pointEventsRelay";
+
+    static final List<String> EVENT_TYPES = List.of("POINT_CHARGED", "POINT_DEDUCTED", "POINT_REFUNDED");
+
+    private PointResources() {
+    }
+
+    static ServiceResources declare() {
+        return new ServiceResources(
+                Service.POINT,
+                List.of(new TableSpec(ACCOUNTS_TABLE, Service.POINT, string("userId"), string("sk"), List.of(), false, null),
+                        Catalogue.outboxTable(EVENTS_TABLE, Service.POINT)),
+                List.of(new QueueSpec(AUDIT_QUEUE, Service.POINT, 30, 5),
+                        new QueueSpec(RELAY_FAILURES_QUEUE, Service.POINT, 30, 3)),
+                List.of(FunctionSpec.of(CHARGE_POINTS, Service.POINT, FunctionKind.HTTP),
+                        FunctionSpec.of(POINT_BALANCE, Service.POINT, FunctionKind.HTTP),
+                        FunctionSpec.of(POINT_HISTORY, Service.POINT, FunctionKind.HTTP),
+                        FunctionSpec.of(DEDUCT_POINTS, Service.POINT, FunctionKind.SAGA_TASK),
+                        FunctionSpec.of(REFUND_POINTS, Service.POINT, FunctionKind.SAGA_TASK),
+                        FunctionSpec.of(EVENTS_RELAY, Service.POINT, FunctionKind.STREAM)),
+                List.of(new Route(HttpMethod.POST, "/points/charges", CHARGE_POINTS, true),
+                        new Route(HttpMethod.GET, "/points/balance", POINT_BALANCE, true),
+                        new Route(HttpMethod.GET, "/points/history", POINT_HISTORY, true)),
+                List.of(new StreamSubscription(EVENTS_TABLE, EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
+                List.of(),
+                EVENT_TYPES.stream().map(type -> new EventRoute(EVENTS_TABLE, type, AUDIT_QUEUE)).toList(),
+                List.of());
+    }
+}

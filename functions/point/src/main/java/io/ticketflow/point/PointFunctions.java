@@ -1,0 +1,81 @@
+package io.ticketflow.point;
+
+import io.ticketflow.catalog.PointResources;
+import io.ticketflow.kernel.aws.AwsClients;
+import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.function.FunctionBeans;
+import io.ticketflow.kernel.function.KernelBeans;
+import io.ticketflow.kernel.http.HttpEndpoint;
+import io.ticketflow.messaging.OutboxWriter;
+import io.ticketflow.messaging.StreamRelay;
+import io.ticketflow.point.adapter.DynamoDbPointRepository;
+import io.ticketflow.point.domain.PointBook;
+import io.ticketflow.point.domain.PointPolicy;
+import io.ticketflow.point.function.AccountQuery;
+import io.ticketflow.point.function.ChargePoints;
+import io.ticketflow.point.function.ChargePointsFunction;
+import io.ticketflow.point.function.DeductPoints;
+import io.ticketflow.point.function.DeductPointsFunction;
+import io.ticketflow.point.function.PointBalanceFunction;
+import io.ticketflow.point.function.PointHistoryFunction;
+import io.ticketflow.point.function.PointsDeducted;
+import io.ticketflow.point.function.PointsRefunded;
+import io.ticketflow.point.function.RefundPoints;
+import io.ticketflow.point.function.RefundPointsFunction;
+import java.time.Clock;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Point service's functions, registered in code by their catalogue names: the Lambda start class of the
+ * point jar, and one of the initializers the local runtime runs together.
+ */
+public final class PointFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
+
+    static final String BOOK = "pointBook";
+    static final String POLICY = "pointPolicy";
+
+    @Override
+    public void initialize(GenericApplicationContext ctx) {
+        KernelBeans.register(ctx);
+        ctx.registerBean(POLICY, PointPolicy.class, () -> PointSettings.policy(ctx.getEnvironment()::getProperty));
+        ctx.registerBean(BOOK, PointBook.class, () -> newBook(ctx));
+
+        FunctionBeans.http(ctx, PointResources.CHARGE_POINTS, () -> HttpEndpoint
+                .of(request -> ChargePoints.from(request, json(ctx)), new ChargePointsFunction(book(ctx), policy(ctx))));
+        FunctionBeans.http(ctx, PointResources.POINT_BALANCE, () -> HttpEndpoint
+                .of(AccountQuery::from, new PointBalanceFunction(book(ctx))));
+        FunctionBeans.http(ctx, PointResources.POINT_HISTORY, () -> HttpEndpoint
+                .of(AccountQuery::from, new PointHistoryFunction(book(ctx))));
+        FunctionBeans.task(ctx, PointResources.DEDUCT_POINTS, DeductPoints.class, PointsDeducted.class,
+                () -> new DeductPointsFunction(book(ctx)));
+        FunctionBeans.task(ctx, PointResources.REFUND_POINTS, RefundPoints.class, PointsRefunded.class,
+                () -> new RefundPointsFunction(book(ctx)));
+        FunctionBeans.stream(ctx, PointResources.EVENTS_RELAY, () -> new StreamRelay(
+                ctx.getBean(AwsClients.class).sqs(), ctx.getBean(AwsSettings.class), PointResources.EVENTS_TABLE,
+                json(ctx)));
+    }
+
+    private static PointBook newBook(GenericApplicationContext ctx) {
+        AwsClients aws = ctx.getBean(AwsClients.class);
+        AwsSettings settings = ctx.getBean(AwsSettings.class);
+        Clock clock = ctx.getBean(KernelBeans.CLOCK, Clock.class);
+        return new PointBook(new DynamoDbPointRepository(aws.dynamoDb(),
+                settings.physicalName(PointResources.ACCOUNTS_TABLE),
+                new OutboxWriter(aws.dynamoDb(), settings.physicalName(PointResources.EVENTS_TABLE), json(ctx)),
+                json(ctx), clock), clock);
+    }
+
+    private static PointBook book(GenericApplicationContext ctx) {
+        return ctx.getBean(BOOK, PointBook.class);
+    }
+
+    private static PointPolicy policy(GenericApplicationContext ctx) {
+        return ctx.getBean(POLICY, PointPolicy.class);
+    }
+
+    private static JsonMapper json(GenericApplicationContext ctx) {
+        return ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class);
+    }
+}

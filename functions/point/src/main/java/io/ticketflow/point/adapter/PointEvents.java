@@ -1,0 +1,48 @@
+package io.ticketflow.point.adapter;
+
+import io.ticketflow.catalog.Service;
+import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.events.EventTypes;
+import io.ticketflow.point.domain.LedgerEntry;
+import java.time.Clock;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The event of a ledger line (schemas {@code events/schemas/POINT_*.schema.json}). The user's account is the
+ * aggregate and its version the sequence, so the outbox refuses a second event for the same version. The
+ * correlation id is the reservation (the booking) where there is one, else the charge's request id.
+ */
+final class PointEvents {
+
+    private static final String SOURCE = Service.POINT.id();
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PointEvents(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    EventEnvelope of(LedgerEntry entry) {
+        ObjectNode payload = json.createObjectNode()
+                .put("userId", entry.userId())
+                .put("operationId", entry.operationId())
+                .put("amount", entry.amount())
+                .put("balance", entry.balanceAfter());
+        if (entry.reservationId() != null) {
+            payload.put("reservationId", entry.reservationId());
+        }
+        String correlationId = entry.reservationId() != null ? entry.reservationId() : entry.operationId();
+        return EventEnvelope.create(type(entry), SOURCE, entry.userId(), entry.version(), correlationId, payload, clock);
+    }
+
+    private static String type(LedgerEntry entry) {
+        return switch (entry.kind()) {
+            case CHARGED -> EventTypes.POINT_CHARGED;
+            case DEDUCTED -> EventTypes.POINT_DEDUCTED;
+            case REFUNDED -> EventTypes.POINT_REFUNDED;
+        };
+    }
+}

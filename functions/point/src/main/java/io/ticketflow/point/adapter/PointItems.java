@@ -1,0 +1,102 @@
+package io.ticketflow.point.adapter;
+
+import io.ticketflow.point.domain.LedgerEntry;
+import io.ticketflow.point.domain.LedgerKind;
+import io.ticketflow.point.domain.PointAccount;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The layout of {@code point-accounts}: partition key {@code userId}, sort key {@code sk}, three kinds of item.
+ * <ul>
+ *   <li>{@code BALANCE} — {@code balance}, {@code version} (the number of ledger lines that produced it).</li>
+ *   <li>{@code LEDGER#<operationId>} — one line per operation: {@code kind}, {@code amount}, {@code balance}
+ *       after it, {@code version}, {@code at}, and for deductions and refunds {@code reservationId}.</li>
+ *   <li>{@code FENCE#<reservationId>} — a refund found no deduction to undo; a deduction for that reservation
+ *       checks this item's absence.</li>
+ * </ul>
+ */
+final class PointItems {
+
+    static final String USER_ID = "userId";
+    static final String SK = "sk";
+    static final String BALANCE = "balance";
+    static final String VERSION = "version";
+    static final String OPERATION_ID = "operationId";
+    static final String KIND = "kind";
+    static final String AMOUNT = "amount";
+    static final String RESERVATION_ID = "reservationId";
+    static final String AT = "at";
+
+    static final String BALANCE_KEY = "BALANCE";
+    static final String LEDGER_PREFIX = "LEDGER#";
+    static final String FENCE_PREFIX = "FENCE#";
+
+    private PointItems() {
+    }
+
+    static Map<String, AttributeValue> key(String userId, String sk) {
+        return Map.of(USER_ID, AttributeValue.fromS(userId), SK, AttributeValue.fromS(sk));
+    }
+
+    static Map<String, AttributeValue> balanceKey(String userId) {
+        return key(userId, BALANCE_KEY);
+    }
+
+    static Map<String, AttributeValue> ledgerKey(String userId, String operationId) {
+        return key(userId, LEDGER_PREFIX + operationId);
+    }
+
+    static Map<String, AttributeValue> fenceKey(String userId, String reservationId) {
+        return key(userId, FENCE_PREFIX + reservationId);
+    }
+
+    static Map<String, AttributeValue> balanceItem(PointAccount account) {
+        Map<String, AttributeValue> item = new HashMap<>(balanceKey(account.userId()));
+        item.put(BALANCE, number(account.balance()));
+        item.put(VERSION, number(account.version()));
+        return item;
+    }
+
+    static PointAccount account(Map<String, AttributeValue> item) {
+        return new PointAccount(item.get(USER_ID).s(), longOf(item, BALANCE), longOf(item, VERSION));
+    }
+
+    static Map<String, AttributeValue> ledgerItem(LedgerEntry entry) {
+        Map<String, AttributeValue> item = new HashMap<>(ledgerKey(entry.userId(), entry.operationId()));
+        item.put(OPERATION_ID, AttributeValue.fromS(entry.operationId()));
+        item.put(KIND, AttributeValue.fromS(entry.kind().name()));
+        item.put(AMOUNT, number(entry.amount()));
+        item.put(BALANCE, number(entry.balanceAfter()));
+        item.put(VERSION, number(entry.version()));
+        item.put(AT, AttributeValue.fromS(entry.at().toString()));
+        if (entry.reservationId() != null) {
+            item.put(RESERVATION_ID, AttributeValue.fromS(entry.reservationId()));
+        }
+        return item;
+    }
+
+    static LedgerEntry entry(Map<String, AttributeValue> item) {
+        AttributeValue reservationId = item.get(RESERVATION_ID);
+        return new LedgerEntry(item.get(USER_ID).s(), item.get(OPERATION_ID).s(),
+                LedgerKind.valueOf(item.get(KIND).s()), longOf(item, AMOUNT), longOf(item, BALANCE),
+                longOf(item, VERSION), reservationId == null ? null : reservationId.s(), Instant.parse(item.get(AT).s()));
+    }
+
+    static Map<String, AttributeValue> fenceItem(String userId, String reservationId, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(fenceKey(userId, reservationId));
+        item.put(RESERVATION_ID, AttributeValue.fromS(reservationId));
+        item.put(AT, AttributeValue.fromS(at.toString()));
+        return item;
+    }
+
+    static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static long longOf(Map<String, AttributeValue> item, String attribute) {
+        return Long.parseLong(item.get(attribute).n());
+    }
+}

@@ -1,0 +1,130 @@
+package io.ticketflow.point.domain;
+
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.saga.InsufficientPoints;
+import io.ticketflow.kernel.saga.ReservationNotPending;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * The point operations. Each is one optimistic write: read the account, decide, post with the version read.
+ * The ledger line is keyed by the operation id, so whatever happens to the caller (a retry, a duplicate, a
+ * concurrent twin), an operation changes the balance at most once and its repetition answers with the first
+ * result.
+ */
+public final class PointBook {
+
+    /** A lost race costs one read and one write; a user's own operations rarely race more than a few deep. */
+    static final int MAX_ATTEMPTS = 10;
+
+    private final PointRepository accounts;
+    private final Clock clock;
+
+    public PointBook(PointRepository accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public static String deductionId(String reservationId) {
+        return reservationId + ":deduct";
+    }
+
+    public static String refundId(String reservationId) {
+        return reservationId + ":refund";
+    }
+
+    /**
+     * @throws ProblemException {@code charge-request-id-reused} when the request id was used for another amount
+     * @throws AccountBusy      when concurrent writers kept winning
+     */
+    public LedgerEntry charge(String userId, String requestId, long amount) {
+        LedgerEntry entry = post(userId, requestId,
+                account -> account.charge(requestId, amount, clock.instant()));
+        if (entry.kind() != LedgerKind.CHARGED || entry.amount() != amount) {
+            throw new ProblemException(PointProblems.REQUEST_ID_REUSED,
+                    "request id " + requestId + " was already used for a charge of " + entry.amount());
+        }
+        return entry;
+    }
+
+    /**
+     * @throws InsufficientPoints    when the balance does not cover the amount (nothing is written)
+     * @throws ReservationNotPending when the reservation's refund already ran, finding nothing to refund
+     * @throws AccountBusy           when concurrent writers kept winning
+     */
+    public LedgerEntry deduct(String userId, String reservationId, long amount) {
+        String operationId = deductionId(reservationId);
+        try {
+            return post(userId, operationId,
+                    account -> account.deduct(operationId, reservationId, amount, clock.instant()));
+        } catch (InsufficientPoints insufficient) {
+            // a repeated deduction finds the balance it already lowered: it succeeded the first time
+            return accounts.entry(userId, operationId).orElseThrow(() -> insufficient);
+        }
+    }
+
+    /**
+     * Gives back what the reservation's deduction took; empty when there was no deduction, which then can no
+     * longer happen.
+     *
+     * @throws AccountBusy when concurrent writers kept winning
+     */
+    public Optional<LedgerEntry> refund(String userId, String reservationId) {
+        String deductionId = deductionId(reservationId);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<LedgerEntry> deduction = accounts.entry(userId, deductionId);
+            if (deduction.isPresent()) {
+                return Optional.of(post(userId, refundId(reservationId),
+                        account -> account.refund(refundId(reservationId), deduction.get(), clock.instant())));
+            }
+            try {
+                accounts.fence(userId, reservationId, deductionId);
+                return Optional.empty();
+            } catch (PostingConflict deductionLanded) {
+                // the deduction arrived between the read and the fence: refund it on the next round
+            }
+        }
+        throw new AccountBusy(userId, MAX_ATTEMPTS);
+    }
+
+    public PointAccount account(String userId) {
+        return accounts.account(userId).orElseGet(() -> PointAccount.open(userId));
+    }
+
+    public Ledger ledger(String userId) {
+        return accounts.ledger(userId);
+    }
+
+    private LedgerEntry post(String userId, String operationId, Function<PointAccount, Posting> decide) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Posting posting = decide.apply(account(userId));
+            try {
+                accounts.post(posting);
+                return posting.entry();
+            } catch (PostingConflict conflict) {
+                switch (conflict.reason()) {
+                    case OPERATION_EXISTS -> {
+                        return accounts.entry(userId, operationId).orElseThrow(() -> new IllegalStateException(
+                                "operation " + operationId + " reported as existing but not found", conflict));
+                    }
+                    case RESERVATION_FENCED -> throw new ReservationNotPending("reservation "
+                            + posting.entry().reservationId() + " was already compensated; nothing is deducted");
+                    case ACCOUNT_CHANGED -> pause(attempt);
+                }
+            }
+        }
+        throw new AccountBusy(userId, MAX_ATTEMPTS);
+    }
+
+    /** Jittered, growing pause so racing writers spread out instead of colliding again in lockstep. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a point operation", e);
+        }
+    }
+}

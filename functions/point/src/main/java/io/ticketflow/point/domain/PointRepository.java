@@ -1,0 +1,34 @@
+package io.ticketflow.point.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where accounts and ledgers live. Every write is one transaction with its event. */
+public interface PointRepository {
+
+    /** Strongly consistent; empty for a user who never had points. */
+    Optional<PointAccount> account(String userId);
+
+    /** Strongly consistent. */
+    Optional<LedgerEntry> entry(String userId, String operationId);
+
+    /** Every line of the user's ledger. */
+    Ledger ledger(String userId);
+
+    /**
+     * Writes the ledger line (only if its operation id has none yet), the account (only if still at the version
+     * read; for a deduction also only if its balance covers the amount) and the operation's event, all or nothing.
+     * A deduction also fails when its reservation is fenced ({@link #fence}).
+     *
+     * @throws PostingConflict naming the first condition that failed
+     */
+    void post(Posting posting);
+
+    /**
+     * Records that the reservation's deduction will never be refunded because none exists, so that a deduction
+     * still on its way (a timed-out call the orchestrator gave up on) cannot land afterwards. Idempotent.
+     *
+     * @throws PostingConflict {@code OPERATION_EXISTS} when the deduction exists after all
+     */
+    void fence(String userId, String reservationId, String deductionId);
+}

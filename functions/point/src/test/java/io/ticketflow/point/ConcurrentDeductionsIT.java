@@ -1,0 +1,124 @@
+package io.ticketflow.point;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.kernel.saga.InsufficientPoints;
+import io.ticketflow.kernel.saga.TransientStepError;
+import io.ticketflow.point.domain.Ledger;
+import io.ticketflow.point.domain.LedgerEntry;
+import io.ticketflow.point.domain.LedgerKind;
+import io.ticketflow.point.domain.PointBook;
+import io.ticketflow.point.function.DeductPoints;
+import io.ticketflow.point.function.DeductPointsFunction;
+import io.ticketflow.testsupport.EmulatorEndpoint;
+import io.ticketflow.testsupport.MotoExtension;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Racing saga steps on one account, through the real adapter on moto. */
+@ExtendWith(MotoExtension.class)
+class ConcurrentDeductionsIT {
+
+    private static final int THREADS = 8;
+
+    private static PointFixture fixture;
+    private static PointBook book;
+    private static DeductPointsFunction deduct;
+
+    @BeforeAll
+    static void createTables(EmulatorEndpoint endpoint) {
+        fixture = PointFixture.withTables(endpoint.uri(), endpoint.region(), "it-");
+        book = fixture.book(Clock.systemUTC());
+        deduct = new DeductPointsFunction(book);
+    }
+
+    @AfterAll
+    static void closeClients() {
+        fixture.close();
+    }
+
+    @Test
+    void concurrentDeductions_forMoreThanTheBalance_neverGoNegative_andLedgerFoldsToBalance() throws Exception {
+        book.charge("user-race", "req-1", 1000);
+        // 8 reservations of 300 each race for 1000 points: at most 3 can be paid
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            String reservationId = "r-race-" + i;
+            tasks.add(() -> outcome(() -> deduct.apply(new DeductPoints(reservationId, "user-race", 300))));
+        }
+
+        List<String> outcomes = runTogether(tasks);
+
+        Ledger ledger = book.ledger("user-race");
+        long deductions = ledger.entries().stream().filter(e -> e.kind() == LedgerKind.DEDUCTED).count();
+        long balance = book.account("user-race").balance();
+        assertThat(balance).isNotNegative().isEqualTo(1000 - 300 * deductions).isEqualTo(ledger.balance());
+        assertThat(ledger.isConsistent()).isTrue();
+        assertThat(outcomes.stream().filter("deducted"::equals).count()).isEqualTo(deductions);
+        assertThat(outcomes).allMatch(o -> o.equals("deducted") || o.equals("insufficient") || o.equals("transient"));
+        // transient losers would be retried by the state machine; the ones that ran to the end leave nothing to pay
+        if (!outcomes.contains("transient")) {
+            assertThat(deductions).isEqualTo(3);
+        }
+        assertThat(fixture.eventsValidated("user-race")).hasSize(ledger.entries().size());
+    }
+
+    @Test
+    void concurrentDuplicates_ofOneDeduction_deductOnce_andAllAnswerTheSameLine() throws Exception {
+        book.charge("user-dup", "req-1", 1000);
+        List<Callable<LedgerEntry>> tasks = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            tasks.add(() -> book.deduct("user-dup", "r-dup", 250));
+        }
+
+        List<LedgerEntry> answers = runTogether(tasks);
+
+        assertThat(answers).hasSize(THREADS).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
+        assertThat(book.account("user-dup").balance()).isEqualTo(750);
+        assertThat(book.ledger("user-dup").entries()).hasSize(2);
+    }
+
+    private static String outcome(Runnable step) {
+        try {
+            step.run();
+            return "deducted";
+        } catch (InsufficientPoints e) {
+            return "insufficient";
+        } catch (TransientStepError e) {
+            return "transient";
+        }
+    }
+
+    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

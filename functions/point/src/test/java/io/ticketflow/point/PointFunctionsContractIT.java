@@ -1,0 +1,192 @@
+package io.ticketflow.point;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.PointResources;
+import io.ticketflow.events.EventTypes;
+import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.saga.InsufficientPoints;
+import io.ticketflow.testsupport.EmulatorEndpoint;
+import io.ticketflow.testsupport.MotoExtension;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Recorded Lambda events through Spring Cloud Function's {@link FunctionInvoker}, the path Lambda (and the
+ * local runtime) take, with {@link PointFunctions} as the start class and moto behind the functions.
+ */
+@ExtendWith(MotoExtension.class)
+class PointFunctionsContractIT {
+
+    private static final Map<String, FunctionInvoker> INVOKERS = new ConcurrentHashMap<>();
+    private static final List<String> PROXY_MEMBERS = List.of("statusCode", "headers", "body", "isBase64Encoded");
+
+    private static PointFixture fixture;
+
+    @BeforeAll
+    static void startClass(EmulatorEndpoint endpoint) {
+        fixture = PointFixture.withTables(endpoint.uri(), endpoint.region(), "it-");
+        // FunctionInvoker reads its start class and configuration once; the Environment sees system properties
+        System.setProperty("MAIN_CLASS", PointFunctions.class.getName());
+        System.setProperty(AwsSettings.ENDPOINT, fixture.settings.endpoint().toString());
+        System.setProperty(AwsSettings.REGION, fixture.settings.region());
+        System.setProperty(AwsSettings.RESOURCE_PREFIX, fixture.settings.resourcePrefix());
+    }
+
+    @AfterAll
+    static void closeClients() {
+        fixture.close();
+    }
+
+    @Test
+    void chargePoints_recordedEventTwice_returns200WithSameReceipt_andBalanceShowsOneCharge() throws IOException {
+        JsonNode first = invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-charge", null));
+        JsonNode again = invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-charge", null));
+        JsonNode balance = invoke(PointResources.POINT_BALANCE, httpEvent("apigw-v2-point-balance.json", "user-charge", null));
+
+        assertThat(first.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
+        assertThat(first.get("statusCode").intValue()).isEqualTo(200);
+        assertThat(first.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
+        JsonNode receipt = body(first);
+        assertThat(receipt.propertyNames()).containsExactlyInAnyOrder("userId", "requestId", "amount", "balance");
+        assertThat(receipt.get("userId").stringValue()).isEqualTo("user-charge");
+        assertThat(receipt.get("requestId").stringValue()).isEqualTo("req-contract-1");
+        assertThat(receipt.get("balance").longValue()).isEqualTo(5000);
+        assertThat(body(again)).isEqualTo(receipt);
+        assertThat(body(balance).get("balance").longValue()).isEqualTo(5000);
+    }
+
+    @Test
+    void chargePoints_aboveTheMaximum_returns400ChargeOutOfRangeProblem() throws IOException {
+        JsonNode response = invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-max",
+                "{\"requestId\":\"req-big\",\"amount\":1000001}"));
+
+        assertProblem(response, 400, "charge-amount-out-of-range");
+        assertThat(body(invoke(PointResources.POINT_BALANCE, httpEvent("apigw-v2-point-balance.json", "user-max", null)))
+                .get("balance").longValue()).isZero();
+    }
+
+    @Test
+    void chargePoints_bodyNotJson_returns400MalformedRequestProblem() throws IOException {
+        JsonNode response = invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-bad",
+                "{\"requestId\":"));
+
+        assertProblem(response, 400, "malformed-request");
+    }
+
+    @Test
+    void deductThenRefund_recordedSagaPayloads_moveTheBalanceAndHistoryListsThreeLinesNewestFirst() throws IOException {
+        invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-saga", null));
+
+        JsonNode deducted = invoke(PointResources.DEDUCT_POINTS, task("task-deduct-points.json", "user-saga"));
+        JsonNode refunded = invoke(PointResources.REFUND_POINTS, task("task-refund-points.json", "user-saga"));
+        JsonNode history = body(invoke(PointResources.POINT_HISTORY, httpEvent("apigw-v2-point-history.json", "user-saga", null)));
+
+        assertThat(deducted.get("operationId").stringValue()).isEqualTo("r-contract:deduct");
+        assertThat(deducted.get("amount").longValue()).isEqualTo(3000);
+        assertThat(deducted.get("balance").longValue()).isEqualTo(2000);
+        assertThat(refunded.get("refunded").longValue()).isEqualTo(3000);
+        assertThat(refunded.get("balance").longValue()).isEqualTo(5000);
+        assertThat(history.get("balance").longValue()).isEqualTo(5000);
+        assertThat(history.get("entries").findValuesAsString("type")).containsExactly("REFUNDED", "DEDUCTED", "CHARGED");
+        assertThat(history.get("entries").get(2).has("reservationId")).isFalse();
+        assertThat(history.get("entries").get(0).get("reservationId").stringValue()).isEqualTo("r-contract");
+        assertThat(Instant.parse(history.get("entries").get(0).get("at").stringValue())).isNotNull();
+        assertThat(fixture.eventsValidated("user-saga")).hasSize(3);
+    }
+
+    @Test
+    void deductPoints_balanceTooLow_throwsInsufficientPointsUnwrapped_theNameTheSagaCatchMatches() throws IOException {
+        byte[] event = task("task-deduct-points-insufficient.json", "user-poor");
+        int items = fixture.itemCount();
+
+        assertThatThrownBy(() -> invoke(PointResources.DEDUCT_POINTS, event))
+                .isExactlyInstanceOf(InsufficientPoints.class)
+                .hasNoCause();
+        assertThat(InsufficientPoints.class.getName()).isEqualTo("io.ticketflow.kernel.saga.InsufficientPoints");
+        assertThat(fixture.itemCount()).isEqualTo(items);
+    }
+
+    @Test
+    void refundPoints_withoutDeduction_succeedsRefundingZero() throws IOException {
+        JsonNode refunded = invoke(PointResources.REFUND_POINTS, task("task-refund-points.json", "user-nodeduct"));
+
+        assertThat(refunded.get("refunded").longValue()).isZero();
+        assertThat(refunded.get("balance").longValue()).isZero();
+    }
+
+    @Test
+    void pointEventsRelay_recordedOutboxInsert_sendsTheEventToTheAuditQueue() throws IOException {
+        assertThat(Catalogue.queuesFor(PointResources.EVENTS_TABLE, EventTypes.POINT_CHARGED))
+                .containsExactly(PointResources.AUDIT_QUEUE);
+        String url = fixture.aws.sqs().createQueue(r -> r.queueName(fixture.settings.physicalName(PointResources.AUDIT_QUEUE)))
+                .queueUrl();
+
+        JsonNode response = invoke(PointResources.EVENTS_RELAY, resource("dynamodb-stream-point-charged.json"));
+
+        assertThat(response.get("batchItemFailures")).isEmpty();
+        List<String> bodies = fixture.aws.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages().stream().map(m -> m.body()).toList();
+        assertThat(bodies).singleElement().satisfies(body -> {
+            JsonNode event = fixture.json.readTree(body);
+            assertThat(event.get("type").stringValue()).isEqualTo(EventTypes.POINT_CHARGED);
+            assertThat(event.get("payload").get("balance").longValue()).isEqualTo(5000);
+        });
+    }
+
+    private static byte[] httpEvent(String file, String userId, String body) throws IOException {
+        ObjectNode event = (ObjectNode) fixture.json.readTree(resource(file));
+        ((ObjectNode) event.get("requestContext").get("authorizer").get("jwt").get("claims")).put("sub", userId);
+        if (body != null) {
+            event.put("body", body);
+        }
+        return fixture.json.writeValueAsBytes(event);
+    }
+
+    private static byte[] task(String file, String userId) throws IOException {
+        ObjectNode input = (ObjectNode) fixture.json.readTree(resource(file));
+        input.put("userId", userId);
+        return fixture.json.writeValueAsBytes(input);
+    }
+
+    private static void assertProblem(JsonNode response, int status, String slug) {
+        assertThat(response.get("statusCode").intValue()).isEqualTo(status);
+        assertThat(response.get("headers").get("content-type").stringValue()).isEqualTo("application/problem+json");
+        JsonNode problem = body(response);
+        assertThat(problem.get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/" + slug);
+        assertThat(problem.get("status").intValue()).isEqualTo(status);
+    }
+
+    private static JsonNode body(JsonNode response) {
+        return fixture.json.readTree(response.get("body").stringValue());
+    }
+
+    private static JsonNode invoke(String function, byte[] event) throws IOException {
+        FunctionInvoker invoker = INVOKERS.computeIfAbsent(function, FunctionInvoker::new);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(event), output, null);
+        return fixture.json.readTree(output.toString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] resource(String file) throws IOException {
+        try (InputStream event = PointFunctionsContractIT.class.getResourceAsStream("/events/" + file)) {
+            return event.readAllBytes();
+        }
+    }
+}

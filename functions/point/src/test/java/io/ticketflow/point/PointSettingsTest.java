@@ -1,0 +1,27 @@
+package io.ticketflow.point;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ticketflow.point.domain.PointPolicy;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PointSettingsTest {
+
+    @Test
+    void noMaxCharge_configured_usesOneMillion() {
+        assertThat(PointSettings.policy(key -> null).maxCharge()).isEqualTo(1_000_000).isEqualTo(PointPolicy.DEFAULT_MAX_CHARGE);
+    }
+
+    @Test
+    void maxCharge_configured_isUsed() {
+        assertThat(PointSettings.policy(Map.of(PointSettings.MAX_CHARGE, " 5000 ")::get).maxCharge()).isEqualTo(5000);
+    }
+
+    @Test
+    void maxCharge_notANumber_failsNamingTheKey() {
+        assertThatThrownBy(() -> PointSettings.policy(Map.of(PointSettings.MAX_CHARGE, "lots")::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(PointSettings.MAX_CHARGE);
+    }
+}
