@@ -1,0 +1,75 @@
+package io.ticketflow.catalog;
+
+import static io.ticketflow.catalog.KeyAttribute.string;
+
+import java.util.List;
+
+/**
+ * Payment service: what a booking waits for, the payments it made, and its own admission view of the queue.
+ *
+ * <ul>
+ *   <li>{@code payment-intents}: one item per reservation waiting for (or past) payment, written by the saga's
+ *       {@code awaitPayment} step with its task token; key {@code reservationId}.</li>
+ *   <li>{@code payment-payments}: one item per payment, key {@code paymentId} (derived from the reservation id,
+ *       so a retried {@code processPayment} finds the first one).</li>
+ *   <li>{@code payment-idempotency}: one item per {@code (userId, Idempotency-Key)} of {@code POST /payments},
+ *       key {@code requestKey}: the first request for a key owns it, repeats replay it.</li>
+ *   <li>{@code payment-admissions} + {@code payment-inbox}: the admission view fed by QUEUE_ACTIVATED/EXPIRED.</li>
+ *   <li>{@code payment-events}: the outbox and event store; its stream feeds {@code paymentEventsRelay}.</li>
+ * </ul>
+ */
+public final class PaymentResources {
+
+    public static final String INTENTS_TABLE = "payment-intents";
+    public static final String PAYMENTS_TABLE = "payment-payments";
+    public static final String IDEMPOTENCY_TABLE = "payment-idempotency";
+    public static final String ADMISSIONS_TABLE = "payment-admissions";
+    public static final String INBOX_TABLE = "payment-inbox";
+    public static final String EVENTS_TABLE = "payment-events";
+
+    public static final String ADMISSION_QUEUE = "payment-admission-events";
+    public static final String RELAY_FAILURES_QUEUE = "payment-relay-failures";
+
+    public static final String PAY = "pay";
+    public static final String GET_PAYMENT = "getPayment";
+    public static final String BOOKING_STATUS = "bookingStatus";
+    public static final String AWAIT_PAYMENT = "awaitPayment";
+    public static final String PROCESS_PAYMENT = "processPayment";
+    public static final String CANCEL_PAYMENT = "cancelPayment";
+    public static final String ADMISSION_CONSUMER = "paymentAdmissionConsumer";
+    public static final String EVENTS_RELAY = "paymentEventsRelay";
+
+    private PaymentResources() {
+    }
+
+    static ServiceResources declare() {
+        return new ServiceResources(
+                Service.PAYMENT,
+                List.of(
+                        new TableSpec(INTENTS_TABLE, Service.PAYMENT, string("reservationId"), null, List.of(), false, null),
+                        new TableSpec(PAYMENTS_TABLE, Service.PAYMENT, string("paymentId"), null, List.of(), false, null),
+                        new TableSpec(IDEMPOTENCY_TABLE, Service.PAYMENT, string("requestKey"), null, List.of(), false, null),
+                        Catalogue.admissionTable(ADMISSIONS_TABLE, Service.PAYMENT),
+                        Catalogue.inboxTable(INBOX_TABLE, Service.PAYMENT),
+                        Catalogue.outboxTable(EVENTS_TABLE, Service.PAYMENT)),
+                List.of(new QueueSpec(ADMISSION_QUEUE, Service.PAYMENT, 30, 3),
+                        new QueueSpec(RELAY_FAILURES_QUEUE, Service.PAYMENT, 30, 3)),
+                List.of(FunctionSpec.of(PAY, Service.PAYMENT, FunctionKind.HTTP),
+                        FunctionSpec.of(GET_PAYMENT, Service.PAYMENT, FunctionKind.HTTP),
+                        FunctionSpec.of(BOOKING_STATUS, Service.PAYMENT, FunctionKind.HTTP),
+                        FunctionSpec.of(AWAIT_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK),
+                        FunctionSpec.of(PROCESS_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK),
+                        FunctionSpec.of(CANCEL_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK),
+                        FunctionSpec.of(ADMISSION_CONSUMER, Service.PAYMENT, FunctionKind.SQS),
+                        FunctionSpec.of(EVENTS_RELAY, Service.PAYMENT, FunctionKind.STREAM)),
+                List.of(new Route(HttpMethod.POST, "/payments", PAY, true),
+                        new Route(HttpMethod.GET, "/payments/{paymentId}", GET_PAYMENT, true),
+                        new Route(HttpMethod.GET, "/bookings/{reservationId}", BOOKING_STATUS, true)),
+                List.of(new StreamSubscription(EVENTS_TABLE, EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
+                List.of(new QueueSubscription(ADMISSION_QUEUE, ADMISSION_CONSUMER, 10, 0)),
+                // payment events have no consumer yet: the outbox is their event store, the relay routes none
+                List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_ACTIVATED", ADMISSION_QUEUE),
+                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE)),
+                List.of());
+    }
+}

@@ -1,0 +1,47 @@
+package io.ticketflow.payment;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The Payment service's configuration (environment variables on Lambda, system properties locally).
+ *
+ * @param bookingSagaArn  the booking saga's state machine ARN; null when not configured (then the saga-facing
+ *                        functions fail on first use, saying so, and the rest still work)
+ * @param confirmWait     how long {@code POST /payments} waits for the booking's outcome before answering 202
+ * @param faultInjection  whether the {@code X-Fault-Inject} header is honoured (only the local runtime sets it)
+ */
+public record PaymentSettings(String bookingSagaArn, Duration confirmWait, boolean faultInjection) {
+
+    public static final String BOOKING_SAGA_ARN = "BOOKING_SAGA_ARN";
+    public static final String CONFIRM_WAIT_MILLIS = "PAYMENT_CONFIRM_WAIT_MILLIS";
+    public static final String FAULT_INJECTION = "TICKETFLOW_FAULT_INJECTION";
+    static final Duration DEFAULT_CONFIRM_WAIT = Duration.ofMillis(3000);
+
+    public static PaymentSettings from(Function<String, String> properties) {
+        String wait = blankToNull(properties.apply(CONFIRM_WAIT_MILLIS));
+        Duration confirmWait;
+        try {
+            confirmWait = wait == null ? DEFAULT_CONFIRM_WAIT : Duration.ofMillis(Long.parseLong(wait));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(CONFIRM_WAIT_MILLIS + " must be a number of milliseconds, was '" + wait + "'", e);
+        }
+        if (confirmWait.isNegative()) {
+            throw new IllegalArgumentException(CONFIRM_WAIT_MILLIS + " must not be negative");
+        }
+        return new PaymentSettings(blankToNull(properties.apply(BOOKING_SAGA_ARN)), confirmWait,
+                "enabled".equalsIgnoreCase(String.valueOf(properties.apply(FAULT_INJECTION)).strip()));
+    }
+
+    /** @throws IllegalStateException when no saga is configured: a deployment error, not a user's */
+    public String requireBookingSagaArn() {
+        if (bookingSagaArn == null) {
+            throw new IllegalStateException(BOOKING_SAGA_ARN + " is not configured");
+        }
+        return bookingSagaArn;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

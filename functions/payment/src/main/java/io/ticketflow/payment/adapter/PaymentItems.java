@@ -1,0 +1,113 @@
+package io.ticketflow.payment.adapter;
+
+import io.ticketflow.payment.domain.Payment;
+import io.ticketflow.payment.domain.PaymentIntent;
+import io.ticketflow.payment.domain.PaymentRequest;
+import io.ticketflow.payment.domain.PaymentStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** How intents, payments and requests are laid out as DynamoDB items. */
+final class PaymentItems {
+
+    static final String RESERVATION_ID = "reservationId";
+    static final String PAYMENT_ID = "paymentId";
+    static final String REQUEST_KEY = "requestKey";
+    static final String USER_ID = "userId";
+    static final String CONCERT_ID = "concertId";
+    static final String AMOUNT = "amount";
+    static final String QUEUE_TOKEN = "queueToken";
+    static final String TASK_TOKEN = "taskToken";
+    /** Epoch milliseconds; compared by the code, never left to TTL deletion. */
+    static final String EXPIRES_AT = "expiresAt";
+    static final String STATUS = "status";
+    static final String VERSION = "version";
+    static final String PROCESSED_AT = "processedAt";
+    static final String CANCELLED_AT = "cancelledAt";
+    static final String REASON = "reason";
+    static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    static final String REQUEST_ID = "requestId";
+    static final String FAULT_AT = "faultAt";
+    static final String CREATED_AT = "createdAt";
+
+    private PaymentItems() {
+    }
+
+    static Map<String, AttributeValue> intentItem(PaymentIntent intent) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(RESERVATION_ID, s(intent.reservationId()));
+        item.put(USER_ID, s(intent.userId()));
+        item.put(CONCERT_ID, s(intent.concertId()));
+        item.put(AMOUNT, n(intent.amount()));
+        item.put(TASK_TOKEN, s(intent.taskToken()));
+        item.put(EXPIRES_AT, n(intent.expiresAt().toEpochMilli()));
+        if (intent.queueToken() != null) {
+            item.put(QUEUE_TOKEN, s(intent.queueToken()));
+        }
+        return item;
+    }
+
+    static PaymentIntent intent(Map<String, AttributeValue> item) {
+        return new PaymentIntent(item.get(RESERVATION_ID).s(), item.get(USER_ID).s(), item.get(CONCERT_ID).s(),
+                Long.parseLong(item.get(AMOUNT).n()), optional(item, QUEUE_TOKEN), item.get(TASK_TOKEN).s(),
+                Instant.ofEpochMilli(Long.parseLong(item.get(EXPIRES_AT).n())));
+    }
+
+    static Map<String, AttributeValue> paymentItem(Payment payment) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PAYMENT_ID, s(payment.paymentId()));
+        item.put(RESERVATION_ID, s(payment.reservationId()));
+        item.put(USER_ID, s(payment.userId()));
+        item.put(AMOUNT, n(payment.amount()));
+        item.put(STATUS, s(payment.status().name()));
+        item.put(VERSION, n(payment.version()));
+        item.put(PROCESSED_AT, s(payment.processedAt().toString()));
+        return item;
+    }
+
+    static Payment payment(Map<String, AttributeValue> item) {
+        String cancelledAt = optional(item, CANCELLED_AT);
+        return new Payment(item.get(PAYMENT_ID).s(), item.get(RESERVATION_ID).s(), item.get(USER_ID).s(),
+                Long.parseLong(item.get(AMOUNT).n()), PaymentStatus.valueOf(item.get(STATUS).s()),
+                Long.parseLong(item.get(VERSION).n()), Instant.parse(item.get(PROCESSED_AT).s()),
+                cancelledAt == null ? null : Instant.parse(cancelledAt), optional(item, REASON));
+    }
+
+    static Map<String, AttributeValue> requestItem(PaymentRequest request) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(REQUEST_KEY, s(request.requestKey()));
+        item.put(USER_ID, s(request.userId()));
+        item.put(IDEMPOTENCY_KEY, s(request.idempotencyKey()));
+        item.put(RESERVATION_ID, s(request.reservationId()));
+        item.put(REQUEST_ID, s(request.requestId()));
+        item.put(CREATED_AT, s(request.createdAt().toString()));
+        if (request.faultAt() != null) {
+            item.put(FAULT_AT, s(request.faultAt()));
+        }
+        return item;
+    }
+
+    static PaymentRequest request(Map<String, AttributeValue> item) {
+        return new PaymentRequest(item.get(USER_ID).s(), item.get(IDEMPOTENCY_KEY).s(), item.get(RESERVATION_ID).s(),
+                item.get(REQUEST_ID).s(), optional(item, FAULT_AT), Instant.parse(item.get(CREATED_AT).s()));
+    }
+
+    static Map<String, AttributeValue> key(String name, String value) {
+        return Map.of(name, s(value));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static String optional(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

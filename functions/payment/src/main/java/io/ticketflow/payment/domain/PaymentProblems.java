@@ -1,0 +1,26 @@
+package io.ticketflow.payment.domain;
+
+import io.ticketflow.kernel.problem.ProblemType;
+
+/** The stable problem types the Payment service answers with, beyond the kernel's generic ones. */
+public final class PaymentProblems {
+
+    public static final ProblemType IDEMPOTENCY_KEY_MISSING =
+            new ProblemType("idempotency-key-missing", "Idempotency-Key missing", 400);
+    /** The key was used before by the same user for another reservation. */
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED =
+            new ProblemType("idempotency-key-reused", "Idempotency-Key reused", 422);
+    public static final ProblemType QUEUE_TOKEN_MISSING =
+            new ProblemType("queue-token-missing", "Queue token missing", 400);
+    public static final ProblemType QUEUE_TOKEN_NOT_ACTIVE =
+            new ProblemType("queue-token-not-active", "Queue token not active", 403);
+    /** No booking of the caller waits for a payment under this reservation id (or it is someone else's). */
+    public static final ProblemType NOT_AWAITING_PAYMENT =
+            new ProblemType("not-awaiting-payment", "Reservation not awaiting payment", 404);
+    public static final ProblemType HOLD_EXPIRED = new ProblemType("hold-expired", "Hold expired", 409);
+    public static final ProblemType PAYMENT_NOT_FOUND = new ProblemType("payment-not-found", "Payment not found", 404);
+    public static final ProblemType BOOKING_NOT_FOUND = new ProblemType("booking-not-found", "Booking not found", 404);
+
+    private PaymentProblems() {
+    }
+}

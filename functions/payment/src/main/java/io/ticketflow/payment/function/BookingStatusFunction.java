@@ -1,0 +1,31 @@
+package io.ticketflow.payment.function;
+
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.payment.domain.BookingOutcome;
+import io.ticketflow.payment.domain.BookingSaga;
+import io.ticketflow.payment.domain.BookingTimeline;
+import io.ticketflow.payment.domain.PaymentProblems;
+import java.util.function.Function;
+
+/**
+ * Follows a booking through its saga, read from the execution itself (status + history): the one place that knows
+ * every step, so no service has to keep a copy of the saga's progress.
+ */
+public final class BookingStatusFunction implements Function<BookingQuery, BookingView> {
+
+    private final BookingSaga saga;
+
+    public BookingStatusFunction(BookingSaga saga) {
+        this.saga = saga;
+    }
+
+    @Override
+    public BookingView apply(BookingQuery query) {
+        BookingOutcome outcome = saga.outcome(query.reservationId())
+                .filter(o -> o.ownedBy(query.userId()))
+                .orElseThrow(() -> new ProblemException(PaymentProblems.BOOKING_NOT_FOUND,
+                        "no booking of yours for reservation '" + query.reservationId() + "'"));
+        return new BookingView(outcome.reservationId(), outcome.status(), outcome.error(),
+                BookingTimeline.steps(saga.history(query.reservationId())));
+    }
+}

@@ -1,0 +1,128 @@
+package io.ticketflow.payment.function;
+
+import io.ticketflow.kernel.Ids;
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.messaging.Admission;
+import io.ticketflow.messaging.AdmissionView;
+import io.ticketflow.payment.domain.BookingOutcome;
+import io.ticketflow.payment.domain.BookingSaga;
+import io.ticketflow.payment.domain.BookingStatus;
+import io.ticketflow.payment.domain.PaymentIntent;
+import io.ticketflow.payment.domain.PaymentProblems;
+import io.ticketflow.payment.domain.PaymentRepository;
+import io.ticketflow.payment.domain.PaymentRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Pays for a reservation whose booking saga waits for the payment: the first request of an Idempotency-Key
+ * resumes the saga, a repeat (also a concurrent one) only follows it, so the saga is resumed once and nothing is
+ * charged twice. Then it waits a short while for the booking's outcome.
+ *
+ * <p>A repeat is answered before the admission check on purpose: once the booking is confirmed the queue token is
+ * EXPIRED, and the repeat must still get the same answer.
+ */
+public final class PayFunction implements Function<Pay, PaymentAnswer> {
+
+    static final Duration FIRST_POLL = Duration.ofMillis(50);
+    static final Duration MAX_POLL = Duration.ofMillis(400);
+
+    private final PaymentRepository payments;
+    private final AdmissionView admissions;
+    private final BookingSaga saga;
+    private final Clock clock;
+    private final Duration confirmWait;
+
+    /** @param confirmWait how long to wait for the booking's outcome before answering 202 */
+    public PayFunction(PaymentRepository payments, AdmissionView admissions, BookingSaga saga, Clock clock,
+                       Duration confirmWait) {
+        this.payments = payments;
+        this.admissions = admissions;
+        this.saga = saga;
+        this.clock = clock;
+        this.confirmWait = confirmWait;
+    }
+
+    @Override
+    public PaymentAnswer apply(Pay pay) {
+        Instant now = clock.instant();
+        PaymentIntent intent = payments.findIntent(pay.reservationId()).filter(i -> i.ownedBy(pay.userId()))
+                .orElseThrow(() -> new ProblemException(PaymentProblems.NOT_AWAITING_PAYMENT,
+                        "no booking of yours waits for a payment of reservation '" + pay.reservationId() + "'"));
+        PaymentRequest request = new PaymentRequest(pay.userId(), pay.idempotencyKey(), pay.reservationId(),
+                Ids.newId(), pay.faultAt(), now);
+        Optional<PaymentRequest> earlier = payments.findRequest(request.requestKey());
+        if (earlier.isEmpty()) {
+            requireAdmitted(pay, intent, now);
+            if (intent.expired(now)) {
+                throw new ProblemException(PaymentProblems.HOLD_EXPIRED,
+                        "the hold of reservation '" + pay.reservationId() + "' ended at " + intent.expiresAt());
+            }
+            earlier = payments.recordFirst(request);
+            if (earlier.isEmpty()) {
+                resume(intent, request);
+            }
+        }
+        if (earlier.isPresent() && !earlier.get().sameReservation(pay.reservationId())) {
+            throw new ProblemException(PaymentProblems.IDEMPOTENCY_KEY_REUSED, "this " + Pay.IDEMPOTENCY_KEY
+                    + " was used for another reservation; use a new key for a new payment");
+        }
+        return awaitOutcome(pay.reservationId());
+    }
+
+    private void resume(PaymentIntent intent, PaymentRequest request) {
+        try {
+            saga.resume(intent.taskToken(),
+                    new BookingSaga.ResumeSignal(request.requestId(), request.idempotencyKey(), request.faultAt()));
+        } catch (RuntimeException notResumed) {
+            // the key must not stay recorded for a saga that was never resumed: its retry would only wait
+            payments.forgetRequest(request);
+            throw notResumed;
+        }
+    }
+
+    private void requireAdmitted(Pay pay, PaymentIntent intent, Instant now) {
+        Admission admission = admissions.check(pay.queueToken(), pay.userId(), intent.concertId(), now);
+        if (!admission.admitted()) {
+            throw new ProblemException(PaymentProblems.QUEUE_TOKEN_NOT_ACTIVE, switch (admission.status()) {
+                case UNKNOWN_TOKEN, NOT_ACTIVE -> "the queue token is not admitted (yet)";
+                case EXPIRED -> "the queue token has expired";
+                case OTHER_USER -> "the queue token belongs to another user";
+                case OTHER_CONCERT -> "the queue token is for another concert";
+                case ACTIVE -> throw new IllegalStateException("admitted");
+            });
+        }
+    }
+
+    private PaymentAnswer awaitOutcome(String reservationId) {
+        Instant deadline = clock.instant().plus(confirmWait);
+        Duration pause = FIRST_POLL;
+        while (true) {
+            Optional<BookingOutcome> outcome = saga.outcome(reservationId);
+            if (outcome.isPresent() && outcome.get().status() == BookingStatus.CONFIRMED) {
+                return PaymentAnswer.confirmed(reservationId);
+            }
+            if (outcome.isPresent() && outcome.get().status() == BookingStatus.FAILED) {
+                return PaymentAnswer.failed(reservationId, outcome.get().error());
+            }
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                return PaymentAnswer.processing(reservationId);
+            }
+            sleep(pause.compareTo(left) < 0 ? pause : left);
+            pause = pause.multipliedBy(2).compareTo(MAX_POLL) < 0 ? pause.multipliedBy(2) : MAX_POLL;
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the booking", e);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.ticketflow.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.catalog.PaymentResources;
+import io.ticketflow.events.EventTypes;
+import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.local.stepfunctions.StepFunctionsEmulator;
+import io.ticketflow.local.stepfunctions.StepFunctionsHttpEndpoint;
+import io.ticketflow.messaging.Admission;
+import io.ticketflow.payment.domain.Payment;
+import io.ticketflow.testsupport.EmulatorEndpoint;
+import io.ticketflow.testsupport.MotoExtension;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Recorded Lambda events through Spring Cloud Function's {@link FunctionInvoker}, the path Lambda (and the local
+ * runtime) take, with {@link PaymentFunctions} as the start class, moto behind the tables and the local Step
+ * Functions emulator behind {@code TICKETFLOW_SFN_ENDPOINT}. The emulator's tasks run the task functions through
+ * {@link FunctionInvoker} too, with payloads shaped as {@code statemachine/booking-saga.asl.json} shapes them (the
+ * wait's payload exactly; ProcessPayment's with the saga's whole state, fields the function does not know included).
+ */
+@ExtendWith(MotoExtension.class)
+class PaymentFunctionsContractIT {
+
+    private static final String SAGA = """
+            {"StartAt": "AwaitPayment", "States": {
+              "AwaitPayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+                "Parameters": {"FunctionName": "${AwaitPaymentFunctionArn}", "Payload": {
+                  "taskToken.$": "$$.Task.Token", "reservationId.$": "$.reservationId", "userId.$": "$.userId",
+                  "concertId.$": "$.concertId", "scheduleId.$": "$.scheduleId", "seatNos.$": "$.seatNos",
+                  "amount.$": "$.totalPrice", "queueToken.$": "$.queueToken", "holdSeconds.$": "$.holdSeconds",
+                  "executionArn.$": "$$.Execution.Id"}},
+                "TimeoutSecondsPath": "$.holdSeconds", "ResultPath": "$.payment", "Next": "ProcessPayment"},
+              "ProcessPayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": "${ProcessPaymentFunctionArn}", "Payload.$": "$"},
+                "ResultSelector": {"paymentId.$": "$.Payload.paymentId"}, "ResultPath": "$.processed",
+                "Next": "BookingConfirmed"},
+              "BookingConfirmed": {"Type": "Succeed"}}}
+            """;
+    private static final List<String> PROXY_MEMBERS = List.of("statusCode", "headers", "body", "isBase64Encoded");
+    private static final String POISON_MESSAGE_ID = "2e1424d4-f796-459a-8184-9c92662be6da";
+    private static final Map<String, FunctionInvoker> INVOKERS = new ConcurrentHashMap<>();
+
+    private static PaymentFixture fixture;
+    private static StepFunctionsEmulator emulator;
+    private static StepFunctionsHttpEndpoint sfnEndpoint;
+    private static SfnClient sfn;
+    private static String sagaArn;
+
+    @BeforeAll
+    static void start(EmulatorEndpoint endpoint) throws IOException {
+        fixture = PaymentFixture.withTables(endpoint);
+        emulator = StepFunctionsEmulator.builder()
+                .taskInvoker((name, payload) -> invoke(name, fixture.json.writeValueAsBytes(payload)))
+                .build();
+        sfnEndpoint = StepFunctionsHttpEndpoint.start(emulator, 0);
+        sfn = SfnClient.builder().endpointOverride(sfnEndpoint.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        String definition = SAGA
+                .replace("${AwaitPaymentFunctionArn}", "arn:aws:lambda:us-east-1:123456789012:function:" + PaymentResources.AWAIT_PAYMENT)
+                .replace("${ProcessPaymentFunctionArn}", "arn:aws:lambda:us-east-1:123456789012:function:" + PaymentResources.PROCESS_PAYMENT);
+        sagaArn = sfn.createStateMachine(r -> r.name("booking-saga").definition(definition)
+                .roleArn("arn:aws:iam::123456789012:role/booking-saga")).stateMachineArn();
+        // what the Lambda environment would carry; FunctionInvoker's Environment sees system properties
+        System.setProperty("MAIN_CLASS", PaymentFunctions.class.getName());
+        System.setProperty(AwsSettings.ENDPOINT, fixture.settings.endpoint().toString());
+        System.setProperty(AwsSettings.REGION, fixture.settings.region());
+        System.setProperty(AwsSettings.RESOURCE_PREFIX, fixture.settings.resourcePrefix());
+        System.setProperty(PaymentSettings.BOOKING_SAGA_ARN, sagaArn);
+        System.setProperty(AwsSettings.SFN_ENDPOINT, sfnEndpoint.endpoint().toString());
+        // as the local runtime sets it; only requested faults fire
+        System.setProperty(PaymentSettings.FAULT_INJECTION, "enabled");
+    }
+
+    @AfterAll
+    static void stop() {
+        sfn.close();
+        sfnEndpoint.close();
+        emulator.close();
+        fixture.close();
+    }
+
+    @Test
+    void admissionConsumer_recordedBatch_admitsTheToken_andReportsOnlyThePoisonMessage_evenWhenRedelivered() {
+        JsonNode first = invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
+        JsonNode redelivered = invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
+
+        assertThat(first.toString()).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + POISON_MESSAGE_ID + "\"}]}");
+        assertThat(redelivered).isEqualTo(first);
+        assertThat(fixture.admissions().check("qt-contract", "user-42", "concert-1", Instant.now()).status())
+                .isEqualTo(Admission.Status.ACTIVE);
+    }
+
+    @Test
+    void pay_getPayment_bookingStatus_overTheWire_confirmTheBookingAndShowItsPaymentAndSteps() {
+        invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
+        startBooking("r-contract");
+
+        JsonNode paid = invoke(PaymentResources.PAY, resource("apigw-v2-pay.json"));
+        JsonNode repeated = invoke(PaymentResources.PAY, resource("apigw-v2-pay.json"));
+        String paymentId = Payment.idFor("r-contract");
+        JsonNode payment = invoke(PaymentResources.GET_PAYMENT, withPathParameter("apigw-v2-get-payment.json",
+                "paymentId", paymentId, "/payments/" + paymentId));
+        JsonNode booking = invoke(PaymentResources.BOOKING_STATUS, resource("apigw-v2-booking-status.json"));
+
+        assertThat(paid.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
+        assertThat(paid.get("statusCode").intValue()).isEqualTo(200);
+        assertThat(paid.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
+        assertThat(body(paid)).isEqualTo(fixture.json.createObjectNode()
+                .put("status", "CONFIRMED").put("reservationId", "r-contract").put("paymentId", paymentId));
+        assertThat(body(repeated)).isEqualTo(body(paid));
+        assertThat(payment.get("statusCode").intValue()).isEqualTo(200);
+        assertThat(body(payment).get("status").stringValue()).isEqualTo("PROCESSED");
+        assertThat(body(payment).get("amount").longValue()).isEqualTo(240);
+        assertThat(booking.get("statusCode").intValue()).isEqualTo(200);
+        assertThat(body(booking).get("status").stringValue()).isEqualTo("CONFIRMED");
+        assertThat(body(booking).get("steps").findValuesAsString("name"))
+                .containsExactly("AwaitPayment", "ProcessPayment", "BookingConfirmed");
+        assertThat(fixture.eventsValidated("r-contract")).singleElement()
+                .satisfies(event -> assertThat(event.type()).isEqualTo(EventTypes.PAYMENT_PROCESSED));
+    }
+
+    @Test
+    void pay_withoutIdempotencyKey_is400Problem_andWithAnUnadmittedToken_is403Problem() {
+        startBooking("r-refused");
+        ObjectNode noKey = event("apigw-v2-pay.json");
+        ((ObjectNode) noKey.get("headers")).remove("idempotency-key");
+        noKey.put("body", "{\"reservationId\":\"r-refused\"}");
+        ObjectNode strangerToken = event("apigw-v2-pay.json");
+        ((ObjectNode) strangerToken.get("headers")).put("x-queue-token", "qt-never-admitted");
+        strangerToken.put("body", "{\"reservationId\":\"r-refused\"}");
+
+        assertProblem(invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(noKey)), 400, "idempotency-key-missing");
+        assertProblem(invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(strangerToken)), 403, "queue-token-not-active");
+        assertThat(fixture.eventsValidated("r-refused")).isEmpty();
+    }
+
+    @Test
+    void pay_withFaultInjectHeader_failsTheNamedStep_andAnswersFailedWithTheErrorNameTheSagaSaw() {
+        invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
+        startBooking("r-fault");
+        ObjectNode event = event("apigw-v2-pay.json");
+        ((ObjectNode) event.get("headers")).put("idempotency-key", "7b1f0e9c-fault").put("x-fault-inject", "processPayment");
+        event.put("body", "{\"reservationId\":\"r-fault\"}");
+
+        JsonNode answer = invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(event));
+
+        // the Java runtime's errorType (and the emulator's TaskFailure.of): the exception's fully qualified class name
+        assertThat(body(answer)).isEqualTo(fixture.json.createObjectNode().put("status", "FAILED")
+                .put("reservationId", "r-fault").put("error", "io.ticketflow.kernel.saga.StepFaultInjected"));
+        assertThat(fixture.eventsValidated("r-fault")).isEmpty();
+    }
+
+    private static void startBooking(String reservationId) {
+        String input = fixture.json.writeValueAsString(fixture.json.createObjectNode()
+                .put("reservationId", reservationId).put("userId", "user-42").put("concertId", "concert-1")
+                .put("scheduleId", "schedule-1-1").put("totalPrice", 240).put("queueToken", "qt-contract")
+                .put("holdSeconds", 300).set("seatNos", fixture.json.createArrayNode().add(7).add(8)));
+        sfn.startExecution(r -> r.stateMachineArn(sagaArn).name(reservationId).input(input));
+        var intents = fixture.repository(java.time.Clock.systemUTC());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (intents.findIntent(reservationId).isEmpty()) {
+            assertThat(System.nanoTime()).as("awaitPayment ran for " + reservationId).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The recorded batch, its activation window moved to end ten minutes from now. */
+    private static byte[] admissionBatch() {
+        ObjectNode batch = event("sqs-queue-activated-and-poison.json");
+        ObjectNode first = (ObjectNode) batch.get("Records").get(0);
+        ObjectNode envelope = (ObjectNode) fixture.json.readTree(first.get("body").stringValue());
+        ((ObjectNode) envelope.get("payload")).put("activeUntil", Instant.now().plus(Duration.ofMinutes(10)).toString());
+        first.put("body", fixture.json.writeValueAsString(envelope));
+        return fixture.json.writeValueAsBytes(batch);
+    }
+
+    private static byte[] withPathParameter(String file, String name, String value, String path) {
+        ObjectNode event = event(file);
+        event.put("rawPath", path);
+        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
+        ((ObjectNode) event.get("pathParameters")).put(name, value);
+        return fixture.json.writeValueAsBytes(event);
+    }
+
+    private static void assertProblem(JsonNode response, int status, String slug) {
+        assertThat(response.get("statusCode").intValue()).isEqualTo(status);
+        assertThat(response.get("headers").get("content-type").stringValue()).isEqualTo("application/problem+json");
+        assertThat(body(response).get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/" + slug);
+    }
+
+    private static JsonNode body(JsonNode response) {
+        return fixture.json.readTree(response.get("body").stringValue());
+    }
+
+    private static JsonNode invoke(String function, byte[] event) {
+        FunctionInvoker invoker = INVOKERS.computeIfAbsent(function, FunctionInvoker::new);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            invoker.handleRequest(new ByteArrayInputStream(event), output, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fixture.json.readTree(output.toString(StandardCharsets.UTF_8));
+    }
+
+    private static ObjectNode event(String file) {
+        return (ObjectNode) fixture.json.readTree(resource(file));
+    }
+
+    private static byte[] resource(String file) {
+        try (InputStream in = PaymentFunctionsContractIT.class.getResourceAsStream("/events/" + file)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
