@@ -9,6 +9,8 @@ public final class EventTypes {
     public static final String QUEUE_ACTIVATED = "QUEUE_ACTIVATED";
     public static final String QUEUE_EXPIRED = "QUEUE_EXPIRED";
 
+    public static final String CONCERT_PUBLISHED = "CONCERT_PUBLISHED";
+
     public static final String RESERVATION_CREATED = "RESERVATION_CREATED";
     public static final String RESERVATION_CONFIRMED = "RESERVATION_CONFIRMED";
     public static final String RESERVATION_CANCELLED = "RESERVATION_CANCELLED";
@@ -26,6 +28,7 @@ public final class EventTypes {
 
     public static final List<String> ALL = List.of(
             QUEUE_WAITING, QUEUE_ACTIVATED, QUEUE_EXPIRED,
+            CONCERT_PUBLISHED,
             RESERVATION_CREATED, RESERVATION_CONFIRMED, RESERVATION_CANCELLED, RESERVATION_EXPIRED,
             PAYMENT_PROCESSED, PAYMENT_CANCELLED,
             POINT_CHARGED, POINT_DEDUCTED, POINT_REFUNDED);

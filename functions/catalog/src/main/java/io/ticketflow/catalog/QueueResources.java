@@ -17,6 +17,8 @@ public final class QueueResources {
 
     public static final String TOKENS_TABLE = "queue-tokens";
     public static final String EVENTS_TABLE = "queue-events";
+    public static final String INBOX_TABLE = "queue-inbox";
+    public static final String CONCERT_EVENTS_QUEUE = "queue-concert-events";
     public static final String RELAY_FAILURES_QUEUE = "queue-relay-failures";
     public static final String ACTIVE_BY_EXPIRY_INDEX = "activeByExpiry";
 
@@ -25,7 +27,12 @@ public final class QueueResources {
     public static final String ACTIVATE_QUEUE = "activateQueue";
     public static final String EXPIRE_QUEUE_TOKENS = "expireQueueTokens";
     public static final String QUEUE_EVENTS_RELAY = "queueEventsRelay";
+    /** Opens a concert's queue when the Concert service publishes the concert. */
+    public static final String CONCERT_CONSUMER = "queueConcertConsumer";
     public static final String ACTIVATION_SCHEDULE = "queue-activation";
+    /** Booking saga steps: the token's turn is used up (booked, or the hold expired) / it goes back to WAITING. */
+    public static final String EXPIRE_QUEUE_TOKEN = "expireQueueToken";
+    public static final String RESTORE_QUEUE_TOKEN = "restoreQueueToken";
 
     private QueueResources() {
     }
@@ -37,21 +44,26 @@ public final class QueueResources {
                         new TableSpec(TOKENS_TABLE, Service.QUEUE, string("pk"), null,
                                 List.of(new IndexSpec(ACTIVE_BY_EXPIRY_INDEX, string("activeConcertId"), number("activeUntil"))),
                                 false, null),
-                        Catalogue.outboxTable(EVENTS_TABLE, Service.QUEUE)),
-                List.of(new QueueSpec(RELAY_FAILURES_QUEUE, Service.QUEUE, 30, 3)),
+                        Catalogue.outboxTable(EVENTS_TABLE, Service.QUEUE),
+                        Catalogue.inboxTable(INBOX_TABLE, Service.QUEUE)),
+                List.of(new QueueSpec(RELAY_FAILURES_QUEUE, Service.QUEUE, 30, 3),
+                        new QueueSpec(CONCERT_EVENTS_QUEUE, Service.QUEUE, 30, 5)),
                 List.of(
                         FunctionSpec.of(ENTER_QUEUE, Service.QUEUE, FunctionKind.HTTP),
                         FunctionSpec.of(QUEUE_STATUS, Service.QUEUE, FunctionKind.HTTP),
                         // one tick at a time; a second concurrent one would only fail its conditions
                         FunctionSpec.of(ACTIVATE_QUEUE, Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1),
                         FunctionSpec.of(EXPIRE_QUEUE_TOKENS, Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1),
-                        FunctionSpec.of(QUEUE_EVENTS_RELAY, Service.QUEUE, FunctionKind.STREAM)),
+                        FunctionSpec.of(QUEUE_EVENTS_RELAY, Service.QUEUE, FunctionKind.STREAM),
+                        FunctionSpec.of(CONCERT_CONSUMER, Service.QUEUE, FunctionKind.SQS),
+                        FunctionSpec.of(EXPIRE_QUEUE_TOKEN, Service.QUEUE, FunctionKind.SAGA_TASK),
+                        FunctionSpec.of(RESTORE_QUEUE_TOKEN, Service.QUEUE, FunctionKind.SAGA_TASK)),
                 List.of(
                         new Route(HttpMethod.POST, "/concerts/{concertId}/queue-tokens", ENTER_QUEUE, true),
                         new Route(HttpMethod.GET, "/queue-tokens/{token}", QUEUE_STATUS, true)),
                 List.of(new StreamSubscription(EVENTS_TABLE, QUEUE_EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
-                List.of(),
-                List.of(),
+                List.of(new QueueSubscription(CONCERT_EVENTS_QUEUE, CONCERT_CONSUMER, 10, 0)),
+                List.of(new EventRoute(ConcertResources.EVENTS_TABLE, "CONCERT_PUBLISHED", CONCERT_EVENTS_QUEUE)),
                 List.of(
                         new ScheduleSpec(ACTIVATION_SCHEDULE, ACTIVATE_QUEUE, 10),
                         new ScheduleSpec("queue-expiry", EXPIRE_QUEUE_TOKENS, 10)));

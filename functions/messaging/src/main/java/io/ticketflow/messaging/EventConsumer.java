@@ -29,6 +29,9 @@ public final class EventConsumer implements Function<SQSEvent, SQSBatchResponse>
     /** Longer than SQS can keep a message (14 days max), so every redelivery still finds the inbox record. */
     static final Duration INBOX_RETENTION = Duration.ofDays(15);
 
+    /** Attempts of an optimistic handler ({@link EventHandler#retriesOnConflict()}) before the message fails. */
+    static final int CONFLICT_ATTEMPTS = 5;
+
     private static final System.Logger LOG = System.getLogger(EventConsumer.class.getName());
 
     private final DynamoDbClient dynamoDb;
@@ -61,6 +64,15 @@ public final class EventConsumer implements Function<SQSEvent, SQSBatchResponse>
     }
 
     private void consume(EventEnvelope event) {
+        for (int attempt = 1; !consumeOnce(event); attempt++) {
+            if (attempt >= CONFLICT_ATTEMPTS) {
+                throw new IllegalStateException("event " + event.eventId() + " kept conflicting with concurrent writes");
+            }
+        }
+    }
+
+    /** @return false when an optimistic handler's effect lost a race and must be recomputed */
+    private boolean consumeOnce(EventEnvelope event) {
         List<TransactWriteItem> items = new ArrayList<>(handler.effects(event));
         int inboxIndex = items.size();
         items.add(inboxRecord(event));
@@ -71,10 +83,14 @@ public final class EventConsumer implements Function<SQSEvent, SQSBatchResponse>
             if (failed.isEmpty()) {
                 throw cancelled;
             }
+            if (!failed.contains(inboxIndex) && handler.retriesOnConflict()) {
+                return false;
+            }
             // inbox condition failed: a duplicate; an effect's condition failed: the event no longer applies
             LOG.log(System.Logger.Level.DEBUG, "event " + event.eventId() + " is a no-op: "
                     + (failed.contains(inboxIndex) ? "already processed" : "stale for the handler"));
         }
+        return true;
     }
 
     private TransactWriteItem inboxRecord(EventEnvelope event) {

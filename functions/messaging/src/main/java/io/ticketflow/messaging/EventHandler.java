@@ -15,4 +15,13 @@ public interface EventHandler {
 
     /** @return the writes; empty for events this handler ignores. An exception makes the message fail (and retry). */
     List<TransactWriteItem> effects(EventEnvelope event);
+
+    /**
+     * True for a handler that reads state and writes it back under a version condition (optimistic concurrency):
+     * a failed effect condition then means "changed concurrently", so the consumer asks for the effects again
+     * instead of acknowledging the event as a no-op. Such a handler decides staleness itself (returns no effects).
+     */
+    default boolean retriesOnConflict() {
+        return false;
+    }
 }

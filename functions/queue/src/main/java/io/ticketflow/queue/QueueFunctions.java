@@ -6,6 +6,7 @@ import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.FunctionBeans;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.kernel.http.HttpEndpoint;
+import io.ticketflow.messaging.EventConsumer;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.StreamRelay;
 import io.ticketflow.queue.adapter.DynamoDbQueueRepository;
@@ -13,8 +14,11 @@ import io.ticketflow.queue.domain.QueuePolicy;
 import io.ticketflow.queue.domain.QueueRepository;
 import io.ticketflow.queue.function.ActivateQueueFunction;
 import io.ticketflow.queue.function.ActivationReport;
+import io.ticketflow.queue.function.ConcertPublishedHandler;
 import io.ticketflow.queue.function.EnterQueue;
 import io.ticketflow.queue.function.EnterQueueFunction;
+import io.ticketflow.queue.function.ExpireQueueToken;
+import io.ticketflow.queue.function.ExpireQueueTokenFunction;
 import io.ticketflow.queue.function.ExpireQueueTokensFunction;
 import io.ticketflow.queue.function.ExpiryReport;
 import io.ticketflow.queue.function.OpenQueue;
@@ -23,6 +27,9 @@ import io.ticketflow.queue.function.QueueOpened;
 import io.ticketflow.queue.function.QueueStatusFunction;
 import io.ticketflow.queue.function.QueueStatusQuery;
 import io.ticketflow.queue.function.QueueTick;
+import io.ticketflow.queue.function.QueueTokenChange;
+import io.ticketflow.queue.function.RestoreQueueToken;
+import io.ticketflow.queue.function.RestoreQueueTokenFunction;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
@@ -35,7 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class QueueFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
 
-    /** Not a catalogue function: the local seed and the tests open queues through it (no public route). */
+    /**
+     * Not a catalogue function: tests open queues through it (no public route). In the running system the
+     * {@code queueConcertConsumer} opens a concert's queue when CONCERT_PUBLISHED arrives.
+     */
     public static final String OPEN_QUEUE = "openQueue";
 
     static final String REPOSITORY = "queueRepository";
@@ -57,8 +67,17 @@ public final class QueueFunctions implements ApplicationContextInitializer<Gener
                 () -> new ActivateQueueFunction(queues(ctx), policy(ctx), ctx.getBean(KernelBeans.CLOCK, Clock.class)));
         FunctionBeans.task(ctx, QueueResources.EXPIRE_QUEUE_TOKENS, QueueTick.class, ExpiryReport.class,
                 () -> new ExpireQueueTokensFunction(queues(ctx), ctx.getBean(KernelBeans.CLOCK, Clock.class)));
+        FunctionBeans.task(ctx, QueueResources.EXPIRE_QUEUE_TOKEN, ExpireQueueToken.class, QueueTokenChange.class,
+                () -> new ExpireQueueTokenFunction(queues(ctx)));
+        FunctionBeans.task(ctx, QueueResources.RESTORE_QUEUE_TOKEN, RestoreQueueToken.class, QueueTokenChange.class,
+                () -> new RestoreQueueTokenFunction(queues(ctx)));
         FunctionBeans.task(ctx, OPEN_QUEUE, OpenQueue.class, QueueOpened.class,
                 () -> new OpenQueueFunction(queues(ctx)));
+        FunctionBeans.sqs(ctx, QueueResources.CONCERT_CONSUMER, () -> new EventConsumer(
+                ctx.getBean(AwsClients.class).dynamoDb(),
+                ctx.getBean(AwsSettings.class).physicalName(QueueResources.INBOX_TABLE),
+                new ConcertPublishedHandler(new OpenQueueFunction(queues(ctx))),
+                ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class), ctx.getBean(KernelBeans.CLOCK, Clock.class)));
         FunctionBeans.stream(ctx, QueueResources.QUEUE_EVENTS_RELAY, () -> new StreamRelay(
                 ctx.getBean(AwsClients.class).sqs(), ctx.getBean(AwsSettings.class), QueueResources.EVENTS_TABLE,
                 ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class)));

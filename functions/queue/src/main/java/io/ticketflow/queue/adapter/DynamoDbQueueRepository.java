@@ -14,6 +14,7 @@ import static io.ticketflow.queue.adapter.QueueItems.VERSION;
 import static io.ticketflow.queue.adapter.QueueItems.key;
 import static io.ticketflow.queue.adapter.QueueItems.number;
 
+import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.TransactionConflict;
 import io.ticketflow.queue.domain.ActivationOutcome;
@@ -294,6 +295,50 @@ public final class DynamoDbQueueRepository implements QueueRepository {
         }
         outbox.write(changes, part.stream().map(token -> events.expired(token, reason)).toList());
         return part;
+    }
+
+    @Override
+    public boolean expireNow(QueueToken expired, ExpiryReason reason) {
+        return leaveActive(expired, "SET #status = :status, #version = :next REMOVE #activeConcert",
+                Map.of(), events.expired(expired, reason));
+    }
+
+    @Override
+    public boolean restore(QueueToken restored) {
+        return leaveActive(restored, "SET #status = :status, #version = :next REMOVE #activeConcert, #until",
+                Map.of("#until", ACTIVE_UNTIL), events.waiting(restored));
+    }
+
+    /** One ACTIVE token to {@code after}'s status, with its event, giving its active place back; false if it changed. */
+    private boolean leaveActive(QueueToken after, String update, Map<String, String> extraNames, EventEnvelope event) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#version", VERSION,
+                "#activeConcert", ACTIVE_CONCERT_ID));
+        names.putAll(extraNames);
+        TransactWriteItem token = TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(key(QueueItems.tokenKey(after.token())))
+                .updateExpression(update)
+                .conditionExpression("#status = :active AND #version = :read")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(
+                        ":status", AttributeValue.fromS(after.status().name()),
+                        ":active", AttributeValue.fromS(TokenStatus.ACTIVE.name()),
+                        ":next", number(after.version()),
+                        ":read", number(after.version() - 1)))
+                .build()).build();
+        TransactWriteItem releasePlace = TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(key(QueueItems.counterKey(after.concertId())))
+                .updateExpression("ADD #active :released")
+                .expressionAttributeNames(Map.of("#active", ACTIVE_COUNT))
+                .expressionAttributeValues(Map.of(":released", number(-1)))
+                .build()).build();
+        try {
+            outbox.write(List.of(token, releasePlace), List.of(event));
+            return true;
+        } catch (TransactionConflict changed) {
+            return false;
+        }
     }
 
     private TransactWriteItem moveWatermark(ActivationPlan part) {

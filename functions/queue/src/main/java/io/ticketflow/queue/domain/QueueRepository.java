@@ -66,4 +66,20 @@ public interface QueueRepository {
      * @return the tokens expired
      */
     List<QueueToken> expire(List<QueueToken> expired, ExpiryReason reason, Instant now);
+
+    /**
+     * Expires one ACTIVE token now, whatever its window, with its QUEUE_EXPIRED event, releasing its active place.
+     *
+     * @param expired the token's new state (its version one above the stored one)
+     * @return false when the stored token changed meanwhile; nothing was written then
+     */
+    boolean expireNow(QueueToken expired, ExpiryReason reason);
+
+    /**
+     * Puts one ACTIVE token back to WAITING with its QUEUE_WAITING event, releasing its active place.
+     *
+     * @param restored the token's new state (its version one above the stored one)
+     * @return false when the stored token changed meanwhile; nothing was written then
+     */
+    boolean restore(QueueToken restored);
 }

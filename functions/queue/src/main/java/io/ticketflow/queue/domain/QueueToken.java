@@ -46,6 +46,15 @@ public record QueueToken(String token, String userId, String concertId, long seq
         return new QueueToken(token, userId, concertId, seq, TokenStatus.EXPIRED, activeUntil, version + 1);
     }
 
+    /**
+     * Puts an admitted token back in line at its old place (the booking saga's compensation when a payment
+     * fails): WAITING again, without an admission window.
+     */
+    public QueueToken restore() {
+        requireStatus(TokenStatus.ACTIVE);
+        return new QueueToken(token, userId, concertId, seq, TokenStatus.WAITING, null, version + 1);
+    }
+
     /** True when the token is active but its window has ended: the expiry tick should remove it. */
     public boolean windowEndedAt(Instant now) {
         return status == TokenStatus.ACTIVE && activeUntil.isBefore(now);

@@ -1,0 +1,140 @@
+package io.ticketflow.concert.adapter;
+
+import io.ticketflow.concert.domain.Concert;
+import io.ticketflow.concert.domain.ConcertCatalog;
+import io.ticketflow.concert.domain.ConcertSummary;
+import io.ticketflow.concert.domain.Schedule;
+import io.ticketflow.concert.domain.Seat;
+import io.ticketflow.concert.domain.SeatMap;
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.problem.ProblemTypes;
+import io.ticketflow.messaging.OutboxWriter;
+import io.ticketflow.messaging.TransactionConflict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * The catalogue on DynamoDB, one table {@code concert-catalog} with key ({@code pk}, {@code sk}):
+ * <ul>
+ *   <li>a concert: {@code pk = "CONCERTS"}, {@code sk = concertId}, title, artist, venue — listing is one Query.
+ *       The concert list is small and rarely written, so one partition for it is no hot spot worth sharding;</li>
+ *   <li>a schedule: {@code pk = "CONCERT#" + concertId}, {@code sk = "SCHEDULE#" + scheduleId}, startsAt, seats
+ *       (list of seatNo, grade, price) — a concert's schedules are one Query. Ids never contain '#', so no
+ *       concert's partition can be the listing's.</li>
+ * </ul>
+ * Publishing writes these, each schedule's seat map and the CONCERT_PUBLISHED event in one transaction.
+ */
+public final class DynamoDbConcertCatalog implements ConcertCatalog {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String CONCERTS_PARTITION = "CONCERTS";
+    static final String CONCERT_PREFIX = "CONCERT#";
+    static final String SCHEDULE_PREFIX = "SCHEDULE#";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final DynamoDbSeatMapStore seatMaps;
+    private final OutboxWriter outbox;
+    private final ConcertEvents events;
+
+    /** @param catalogTable physical name of {@code concert-catalog} */
+    public DynamoDbConcertCatalog(DynamoDbClient dynamoDb, String catalogTable, DynamoDbSeatMapStore seatMaps,
+                                  OutboxWriter outbox, ConcertEvents events) {
+        this.dynamoDb = dynamoDb;
+        this.table = catalogTable;
+        this.seatMaps = seatMaps;
+        this.outbox = outbox;
+        this.events = events;
+    }
+
+    @Override
+    public boolean publish(Concert concert) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(table)
+                .item(Map.of(
+                        PK, AttributeValue.fromS(CONCERTS_PARTITION),
+                        SK, AttributeValue.fromS(concert.concertId()),
+                        "title", AttributeValue.fromS(concert.title()),
+                        "artist", AttributeValue.fromS(concert.artist()),
+                        "venue", AttributeValue.fromS(concert.venue())))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .build()).build());
+        for (Schedule schedule : concert.schedules()) {
+            writes.add(TransactWriteItem.builder().put(Put.builder()
+                    .tableName(table)
+                    .item(Map.of(
+                            PK, AttributeValue.fromS(CONCERT_PREFIX + concert.concertId()),
+                            SK, AttributeValue.fromS(SCHEDULE_PREFIX + schedule.scheduleId()),
+                            "scheduleId", AttributeValue.fromS(schedule.scheduleId()),
+                            "startsAt", AttributeValue.fromS(schedule.startsAt().toString()),
+                            "seats", AttributeValue.fromL(schedule.seats().stream().map(DynamoDbConcertCatalog::seat).toList())))
+                    .build()).build());
+        }
+        concert.schedules().forEach(schedule -> writes.add(seatMaps.create(SeatMap.published(concert.concertId(), schedule))));
+        try {
+            outbox.write(writes, List.of(events.published(concert)));
+            return true;
+        } catch (TransactionConflict conflict) {
+            if (conflict.failedItemIndexes().contains(0)) {
+                return false;
+            }
+            throw new ProblemException(ProblemTypes.CONFLICT,
+                    "a schedule id of concert " + concert.concertId() + " belongs to another concert");
+        }
+    }
+
+    @Override
+    public List<ConcertSummary> concerts() {
+        return query(CONCERTS_PARTITION, null).stream()
+                .map(item -> new ConcertSummary(item.get(SK).s(), item.get("title").s(), item.get("artist").s(),
+                        item.get("venue").s()))
+                .toList();
+    }
+
+    @Override
+    public List<Schedule> schedules(String concertId) {
+        return query(CONCERT_PREFIX + concertId, SCHEDULE_PREFIX).stream()
+                .map(item -> new Schedule(item.get("scheduleId").s(), Instant.parse(item.get("startsAt").s()),
+                        item.get("seats").l().stream().map(seat -> seat(seat.m())).toList()))
+                .sorted(Comparator.comparing(Schedule::startsAt).thenComparing(Schedule::scheduleId))
+                .toList();
+    }
+
+    private List<Map<String, AttributeValue>> query(String partition, String sortKeyPrefix) {
+        return dynamoDb.queryPaginator(request -> {
+            if (sortKeyPrefix == null) {
+                request.keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", PK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)));
+            } else {
+                request.keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition),
+                                ":prefix", AttributeValue.fromS(sortKeyPrefix)));
+            }
+            request.tableName(table);
+        }).items().stream().toList();
+    }
+
+    private static AttributeValue seat(Seat seat) {
+        return AttributeValue.fromM(Map.of(
+                "seatNo", AttributeValue.fromN(Integer.toString(seat.seatNo())),
+                "grade", AttributeValue.fromS(seat.grade()),
+                "price", AttributeValue.fromN(Integer.toString(seat.price()))));
+    }
+
+    private static Seat seat(Map<String, AttributeValue> attributes) {
+        return new Seat(Integer.parseInt(attributes.get("seatNo").n()), attributes.get("grade").s(),
+                Integer.parseInt(attributes.get("price").n()));
+    }
+}

@@ -1,0 +1,43 @@
+package io.ticketflow.concert.domain;
+
+import java.time.Instant;
+
+/**
+ * A seat in the read model.
+ *
+ * @param reservationId the holder or buyer; null when FREE
+ * @param holdExpiresAt when a HELD seat's hold lapses; null otherwise
+ * @param changedAt     occurredAt of the reservation event that last set this seat; null until one did
+ */
+public record SeatState(int seatNo, String grade, int price, SeatStatus status, String reservationId,
+                        Instant holdExpiresAt, Instant changedAt) {
+
+    public static SeatState free(Seat seat) {
+        return new SeatState(seat.seatNo(), seat.grade(), seat.price(), SeatStatus.FREE, null, null, null);
+    }
+
+    /** The status a reader sees now: a hold past its expiry is free even before the sweeper catches up. */
+    public SeatStatus statusAt(Instant now) {
+        if (status == SeatStatus.HELD && holdExpiresAt != null && !holdExpiresAt.isAfter(now)) {
+            return SeatStatus.FREE;
+        }
+        return status;
+    }
+
+    /** Last writer wins per seat: only a change that happened after the seat's last one applies. */
+    boolean isOlderThan(Instant occurredAt) {
+        return changedAt == null || changedAt.isBefore(occurredAt);
+    }
+
+    SeatState held(String reservation, Instant expiresAt, Instant at) {
+        return new SeatState(seatNo, grade, price, SeatStatus.HELD, reservation, expiresAt, at);
+    }
+
+    SeatState released(Instant at) {
+        return new SeatState(seatNo, grade, price, SeatStatus.FREE, null, null, at);
+    }
+
+    SeatState sold(String reservation, Instant at) {
+        return new SeatState(seatNo, grade, price, SeatStatus.SOLD, reservation, null, at);
+    }
+}

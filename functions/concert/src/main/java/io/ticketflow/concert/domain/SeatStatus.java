@@ -1,0 +1,5 @@
+package io.ticketflow.concert.domain;
+
+public enum SeatStatus {
+    FREE, HELD, SOLD
+}

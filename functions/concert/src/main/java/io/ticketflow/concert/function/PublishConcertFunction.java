@@ -1,0 +1,29 @@
+package io.ticketflow.concert.function;
+
+import io.ticketflow.concert.domain.Concert;
+import io.ticketflow.concert.domain.ConcertCatalog;
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.problem.ProblemTypes;
+import java.util.function.Function;
+
+/**
+ * Publishes a concert (the local seed and the tests do; no public route): catalogue, seat maps and
+ * CONCERT_PUBLISHED at once. Publishing the same concert again changes nothing.
+ */
+public final class PublishConcertFunction implements Function<Concert, ConcertPublished> {
+
+    private final ConcertCatalog catalog;
+
+    public PublishConcertFunction(ConcertCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public ConcertPublished apply(Concert concert) {
+        if (concert == null) {
+            throw new ProblemException(ProblemTypes.INVALID_REQUEST, "a concert is required");
+        }
+        concert.validated();
+        return new ConcertPublished(concert.concertId(), catalog.publish(concert));
+    }
+}

@@ -1,0 +1,166 @@
+package io.ticketflow.concert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.ConcertResources;
+import io.ticketflow.concert.domain.SeatStatus;
+import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.events.EventTypes;
+import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.testsupport.EmulatorEndpoint;
+import io.ticketflow.testsupport.MotoExtension;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Recorded Lambda events through Spring Cloud Function's {@link FunctionInvoker}, the path Lambda (and the
+ * local runtime) take, with {@link ConcertFunctions} as the start class and moto behind the functions.
+ */
+@ExtendWith(MotoExtension.class)
+class ConcertFunctionsContractIT {
+
+    private static final Map<String, FunctionInvoker> INVOKERS = new ConcurrentHashMap<>();
+    private static final List<String> PROXY_MEMBERS = List.of("statusCode", "headers", "body", "isBase64Encoded");
+
+    private static ConcertFixture fixture;
+
+    @BeforeAll
+    static void publishDemoThroughTheTaskFunction(EmulatorEndpoint endpoint) throws IOException {
+        fixture = ConcertFixture.withTables(endpoint);
+        // FunctionInvoker reads its start class and configuration once; the Environment sees system properties
+        System.setProperty("MAIN_CLASS", ConcertFunctions.class.getName());
+        System.setProperty(AwsSettings.ENDPOINT, fixture.settings.endpoint().toString());
+        System.setProperty(AwsSettings.REGION, fixture.settings.region());
+        System.setProperty(AwsSettings.RESOURCE_PREFIX, fixture.settings.resourcePrefix());
+        JsonNode published = invoke(ConcertFunctions.PUBLISH_CONCERT, fixture.json.writeValueAsBytes(DemoCatalogue.concert(1)));
+        assertThat(published.toString()).isEqualTo("{\"concertId\":\"concert-1\",\"published\":true}");
+    }
+
+    @AfterAll
+    static void closeClients() {
+        fixture.close();
+    }
+
+    @Test
+    void listConcerts_recordedEvent_returns200WithTheConcertList() throws IOException {
+        JsonNode response = invoke(ConcertResources.LIST_CONCERTS, resource("apigw-v2-list-concerts.json"));
+
+        assertThat(response.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
+        assertThat(response.get("statusCode").intValue()).isEqualTo(200);
+        assertThat(response.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
+        JsonNode concert = body(response).get("concerts").get(0);
+        assertThat(concert.propertyNames()).containsExactly("concertId", "title", "artist", "venue");
+        assertThat(concert.get("concertId").stringValue()).isEqualTo("concert-1");
+    }
+
+    @Test
+    void listSchedules_recordedEvent_returnsSchedulesWithFreeSeatsAndAvailableDates() throws IOException {
+        JsonNode response = invoke(ConcertResources.LIST_SCHEDULES, resource("apigw-v2-list-schedules.json"));
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(200);
+        JsonNode list = body(response);
+        assertThat(list.propertyNames()).containsExactly("concertId", "schedules", "availableDates");
+        assertThat(list.get("schedules").get(0).toString())
+                .isEqualTo("{\"scheduleId\":\"schedule-1-1\",\"startsAt\":\"2027-03-06T19:00:00Z\",\"freeSeats\":50}");
+        assertThat(list.get("availableDates").toString()).isEqualTo("[\"2027-03-06\",\"2027-03-07\",\"2027-03-08\"]");
+    }
+
+    @Test
+    void seatMap_recordedEvent_returnsFiftySeatsWithGradePriceAndStatus() throws IOException {
+        JsonNode response = invoke(ConcertResources.SEAT_MAP, resource("apigw-v2-seat-map.json"));
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(200);
+        JsonNode seatMap = body(response);
+        assertThat(seatMap.propertyNames()).containsExactly("scheduleId", "concertId", "seats");
+        assertThat(seatMap.get("seats")).hasSize(50);
+        assertThat(seatMap.get("seats").get(0).toString()).isEqualTo("{\"seatNo\":1,\"grade\":\"VIP\",\"price\":150,\"status\":\"FREE\"}");
+    }
+
+    @Test
+    void seatMap_unknownSchedule_returns404UnknownScheduleProblem() throws IOException {
+        ObjectNode event = (ObjectNode) fixture.json.readTree(resource("apigw-v2-seat-map.json"));
+        ((ObjectNode) event.get("pathParameters")).put("scheduleId", "schedule-none");
+        event.put("rawPath", "/schedules/schedule-none/seats");
+
+        JsonNode response = invoke(ConcertResources.SEAT_MAP, fixture.json.writeValueAsBytes(event));
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(404);
+        assertThat(response.get("headers").get("content-type").stringValue()).isEqualTo("application/problem+json");
+        assertThat(body(response).get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/unknown-schedule");
+    }
+
+    @Test
+    void seatMapProjector_sqsBatchWithTheCreatedSample_holdsItsSeats() throws IOException {
+        String created = Files.readString(Path.of(System.getProperty("ticketflow.root"), "events", "samples", "RESERVATION_CREATED.json"));
+        ObjectNode batch = fixture.json.createObjectNode();
+        batch.putArray("Records").addObject()
+                .put("messageId", "0d3b8f7c-1e2a-4b5c-9d6e-7f8a9b0c1d2e")
+                .put("receiptHandle", "rh-1")
+                .put("body", created)
+                .put("eventSource", "aws:sqs")
+                .put("eventSourceARN", "arn:aws:sqs:eu-west-1:123456789012:concert-reservation-events")
+                .put("awsRegion", "eu-west-1");
+
+        JsonNode response = invoke(ConcertResources.SEAT_MAP_PROJECTOR, fixture.json.writeValueAsBytes(batch));
+
+        assertThat(response.toString()).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(fixture.seatMaps().findLatest("schedule-1-1").orElseThrow().seats())
+                .filteredOn(seat -> seat.seatNo() == 7 || seat.seatNo() == 8)
+                .allSatisfy(seat -> assertThat(seat.status()).isEqualTo(SeatStatus.HELD));
+    }
+
+    @Test
+    void concertEventsRelay_recordedOutboxInsert_sendsConcertPublishedToQueueAndReservation() throws IOException {
+        List<String> routed = Catalogue.queuesFor(ConcertResources.EVENTS_TABLE, EventTypes.CONCERT_PUBLISHED);
+        List<String> urls = routed.stream().map(queue -> fixture.aws.sqs()
+                .createQueue(r -> r.queueName(fixture.settings.physicalName(queue))).queueUrl()).toList();
+
+        JsonNode response = invoke(ConcertResources.CONCERT_EVENTS_RELAY, resource("dynamodb-stream-concert-published.json"));
+
+        assertThat(response.get("batchItemFailures")).isEmpty();
+        assertThat(routed).containsExactlyInAnyOrder("queue-concert-events", "reservation-concert-events");
+        for (String url : urls) {
+            List<String> bodies = fixture.aws.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages().stream().map(m -> m.body()).toList();
+            assertThat(bodies).singleElement().satisfies(body -> {
+                JsonNode event = fixture.json.readTree(body);
+                assertThat(event.get("type").stringValue()).isEqualTo(EventTypes.CONCERT_PUBLISHED);
+                assertThat(event.get("payload").get("schedules").get(0).get("seats")).hasSize(2);
+                fixture.assertValid(fixture.json.treeToValue(event, EventEnvelope.class));
+            });
+        }
+    }
+
+    private static JsonNode body(JsonNode response) {
+        return fixture.json.readTree(response.get("body").stringValue());
+    }
+
+    private static JsonNode invoke(String function, byte[] event) throws IOException {
+        FunctionInvoker invoker = INVOKERS.computeIfAbsent(function, FunctionInvoker::new);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(event), output, null);
+        return fixture.json.readTree(output.toString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] resource(String file) throws IOException {
+        try (InputStream event = ConcertFunctionsContractIT.class.getResourceAsStream("/events/" + file)) {
+            return event.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.ticketflow.concert;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** STYLE: the domain is plain Java, so it can be tested without I/O and moved to another cloud unchanged. */
+class DomainArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.ticketflow.concert");
+
+    @Test
+    void domain_dependsOnNoAwsSdk() {
+        noClasses().that().resideInAPackage("..concert.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void domain_dependsOnNoSpring() {
+        noClasses().that().resideInAPackage("..concert.domain..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void domain_dependsOnNoAdapterOrFunction() {
+        noClasses().that().resideInAPackage("..concert.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("..concert.adapter..", "..concert.function..")
+                .check(PRODUCTION);
+    }
+}
