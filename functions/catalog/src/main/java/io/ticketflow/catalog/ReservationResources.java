@@ -1,11 +1,58 @@
 package io.ticketflow.catalog;
 
+import static io.ticketflow.catalog.KeyAttribute.number;
+import static io.ticketflow.catalog.KeyAttribute.string;
+
 import java.util.List;
 
-/** Reservation service: so far its admission view of the waiting queue. */
-final class ReservationResources {
+/**
+ * Reservation service: seat holds that never oversell, its own admission view of the waiting queue, and its
+ * own copy of the seat inventory (fed from {@code CONCERT_PUBLISHED}, never read from the Concert service).
+ *
+ * <ul>
+ *   <li>{@code reservation-seat-locks}: one item per held or sold seat, key {@code lockId = scheduleId#seatNo};
+ *       written with the condition "absent, or a HELD lock whose {@code holdExpiresAt} has passed", in the same
+ *       transaction as the reservation and its event.</li>
+ *   <li>{@code reservation-reservations}: one item per reservation. Its index {@code pendingByExpiry} is sparse:
+ *       only PENDING reservations carry {@code pendingBucket}, so the sweeper reads just the holds that may have
+ *       ended. The bucket spreads them over a few partitions instead of one hot key.</li>
+ *   <li>{@code reservation-seat-inventory}: one item per schedule (concert, seats with grade and price), so a hold
+ *       validates its seats with one read.</li>
+ *   <li>{@code reservation-events}: the outbox and event store; its stream feeds {@code reservationEventsRelay}.</li>
+ * </ul>
+ */
+public final class ReservationResources {
 
-    static final String ADMISSION_QUEUE = "reservation-admission-events";
+    public static final String SEAT_LOCKS_TABLE = "reservation-seat-locks";
+    public static final String RESERVATIONS_TABLE = "reservation-reservations";
+    public static final String SEAT_INVENTORY_TABLE = "reservation-seat-inventory";
+    public static final String EVENTS_TABLE = "reservation-events";
+    public static final String ADMISSIONS_TABLE = "reservation-admissions";
+    public static final String INBOX_TABLE = "reservation-inbox";
+    public static final String PENDING_BY_EXPIRY_INDEX = "pendingByExpiry";
+
+    public static final String ADMISSION_QUEUE = "reservation-admission-events";
+    public static final String CONCERT_EVENTS_QUEUE = "reservation-concert-events";
+    public static final String RELAY_FAILURES_QUEUE = "reservation-relay-failures";
+    /** Bookings whose saga compensation still failed after its retries, for an operator (never silent). */
+    public static final String COMPENSATION_FAILURES_QUEUE = "booking-compensation-failures";
+
+    public static final String HOLD_SEATS = "holdSeats";
+    public static final String GET_RESERVATION = "getReservation";
+    public static final String CANCEL_RESERVATION = "cancelReservation";
+    public static final String EXPIRE_HOLDS = "expireHolds";
+    public static final String ADMISSION_CONSUMER = "reservationAdmissionConsumer";
+    public static final String CATALOG_CONSUMER = "reservationCatalogConsumer";
+    public static final String EVENTS_RELAY = "reservationEventsRelay";
+    public static final String EXPIRY_SCHEDULE = "reservation-expiry";
+    /** Booking saga steps owned by the reservation, the booking's aggregate. */
+    public static final String CONFIRM_RESERVATION = "confirmReservation";
+    public static final String RELEASE_SEATS = "releaseSeats";
+    public static final String REPORT_STUCK_BOOKING = "reportStuckBooking";
+
+    /** The Concert service's outbox; declared here too because the route into our queue is ours to declare. */
+    static final String CONCERT_EVENTS_TABLE = "concert-events";
+    static final String CONCERT_PUBLISHED = "CONCERT_PUBLISHED";
 
     private ReservationResources() {
     }
@@ -13,15 +60,39 @@ final class ReservationResources {
     static ServiceResources declare() {
         return new ServiceResources(
                 Service.RESERVATION,
-                List.of(Catalogue.admissionTable("reservation-admissions", Service.RESERVATION),
-                        Catalogue.inboxTable("reservation-inbox", Service.RESERVATION)),
-                List.of(new QueueSpec(ADMISSION_QUEUE, Service.RESERVATION, 30, 3)),
-                List.of(FunctionSpec.of("reservationAdmissionConsumer", Service.RESERVATION, FunctionKind.SQS)),
-                List.of(),
-                List.of(),
-                List.of(new QueueSubscription(ADMISSION_QUEUE, "reservationAdmissionConsumer", 10, 0)),
+                List.of(
+                        new TableSpec(SEAT_LOCKS_TABLE, Service.RESERVATION, string("lockId"), null, List.of(), false, null),
+                        new TableSpec(RESERVATIONS_TABLE, Service.RESERVATION, string("reservationId"), null,
+                                List.of(new IndexSpec(PENDING_BY_EXPIRY_INDEX, string("pendingBucket"), number("expiresAt"))),
+                                false, null),
+                        new TableSpec(SEAT_INVENTORY_TABLE, Service.RESERVATION, string("scheduleId"), null, List.of(), false, null),
+                        Catalogue.outboxTable(EVENTS_TABLE, Service.RESERVATION),
+                        Catalogue.admissionTable(ADMISSIONS_TABLE, Service.RESERVATION),
+                        Catalogue.inboxTable(INBOX_TABLE, Service.RESERVATION)),
+                List.of(new QueueSpec(ADMISSION_QUEUE, Service.RESERVATION, 30, 3),
+                        new QueueSpec(CONCERT_EVENTS_QUEUE, Service.RESERVATION, 30, 3),
+                        new QueueSpec(RELAY_FAILURES_QUEUE, Service.RESERVATION, 30, 3),
+                        new QueueSpec(COMPENSATION_FAILURES_QUEUE, Service.RESERVATION, 30, 3)),
+                List.of(FunctionSpec.of(HOLD_SEATS, Service.RESERVATION, FunctionKind.HTTP),
+                        FunctionSpec.of(GET_RESERVATION, Service.RESERVATION, FunctionKind.HTTP),
+                        FunctionSpec.of(CANCEL_RESERVATION, Service.RESERVATION, FunctionKind.HTTP),
+                        // one sweep at a time is enough; a second concurrent one would only fail its conditions
+                        FunctionSpec.of(EXPIRE_HOLDS, Service.RESERVATION, FunctionKind.SCHEDULED).withReservedConcurrency(1),
+                        FunctionSpec.of(ADMISSION_CONSUMER, Service.RESERVATION, FunctionKind.SQS),
+                        FunctionSpec.of(CATALOG_CONSUMER, Service.RESERVATION, FunctionKind.SQS),
+                        FunctionSpec.of(EVENTS_RELAY, Service.RESERVATION, FunctionKind.STREAM),
+                        FunctionSpec.of(CONFIRM_RESERVATION, Service.RESERVATION, FunctionKind.SAGA_TASK),
+                        FunctionSpec.of(RELEASE_SEATS, Service.RESERVATION, FunctionKind.SAGA_TASK),
+                        FunctionSpec.of(REPORT_STUCK_BOOKING, Service.RESERVATION, FunctionKind.SAGA_TASK)),
+                List.of(new Route(HttpMethod.POST, "/reservations", HOLD_SEATS, true),
+                        new Route(HttpMethod.GET, "/reservations/{reservationId}", GET_RESERVATION, true),
+                        new Route(HttpMethod.DELETE, "/reservations/{reservationId}", CANCEL_RESERVATION, true)),
+                List.of(new StreamSubscription(EVENTS_TABLE, EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
+                List.of(new QueueSubscription(ADMISSION_QUEUE, ADMISSION_CONSUMER, 10, 0),
+                        new QueueSubscription(CONCERT_EVENTS_QUEUE, CATALOG_CONSUMER, 10, 0)),
                 List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_ACTIVATED", ADMISSION_QUEUE),
-                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE)),
-                List.of());
+                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE),
+                        new EventRoute(CONCERT_EVENTS_TABLE, CONCERT_PUBLISHED, CONCERT_EVENTS_QUEUE)),
+                List.of(new ScheduleSpec(EXPIRY_SCHEDULE, EXPIRE_HOLDS, 10)));
     }
 }

@@ -1,37 +1,156 @@
 package io.ticketflow.reservation;
 
-import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.FunctionBeans;
 import io.ticketflow.kernel.function.KernelBeans;
+import io.ticketflow.kernel.http.HttpEndpoint;
 import io.ticketflow.messaging.AdmissionEventHandler;
+import io.ticketflow.messaging.AdmissionView;
 import io.ticketflow.messaging.EventConsumer;
+import io.ticketflow.messaging.EventHandler;
+import io.ticketflow.messaging.OutboxWriter;
+import io.ticketflow.messaging.StreamRelay;
+import io.ticketflow.reservation.adapter.DynamoDbReservationRepository;
+import io.ticketflow.reservation.adapter.SeatInventoryHandler;
+import io.ticketflow.reservation.domain.HoldPolicy;
+import io.ticketflow.reservation.domain.ReservationRepository;
+import io.ticketflow.reservation.adapter.SqsStuckBookings;
+import io.ticketflow.reservation.adapter.StepFunctionsBookingSagas;
+import io.ticketflow.reservation.domain.BookingSagas;
+import io.ticketflow.reservation.function.PendingBookings;
+import io.ticketflow.reservation.function.PendingBookingsFunction;
+import io.ticketflow.reservation.function.PendingBookingsQuery;
+import io.ticketflow.reservation.domain.StuckBooking;
+import io.ticketflow.reservation.function.CancelReservationFunction;
+import io.ticketflow.reservation.function.ConfirmReservation;
+import io.ticketflow.reservation.function.ConfirmReservationFunction;
+import io.ticketflow.reservation.function.ReleaseSeats;
+import io.ticketflow.reservation.function.ReleaseSeatsFunction;
+import io.ticketflow.reservation.function.ReportStuckBookingFunction;
+import io.ticketflow.reservation.function.SagaReservation;
+import io.ticketflow.reservation.function.StuckBookingReported;
+import io.ticketflow.reservation.function.ExpireHoldsFunction;
+import io.ticketflow.reservation.function.GetReservationFunction;
+import io.ticketflow.reservation.function.HoldSeats;
+import io.ticketflow.reservation.function.HoldSeatsFunction;
+import io.ticketflow.reservation.function.ReservationQuery;
+import io.ticketflow.reservation.function.ReservationView;
+import io.ticketflow.reservation.function.SweepReport;
+import io.ticketflow.reservation.function.SweepTick;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Reservation service's functions, registered by their catalogue names (its Lambda {@code MAIN_CLASS}).
- * So far: the consumer that keeps Reservation's own admission view of the waiting queue.
+ * The Reservation service's functions, registered in code by their catalogue names: the Lambda start class of
+ * the reservation jar, and one of the initializers the local runtime runs together.
  */
 public final class ReservationFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
 
-    public static final String ADMISSION_CONSUMER = "reservationAdmissionConsumer";
-    static final String ADMISSIONS_TABLE = "reservation-admissions";
-    static final String INBOX_TABLE = "reservation-inbox";
+    public static final String ADMISSION_CONSUMER = ReservationResources.ADMISSION_CONSUMER;
+    /** Not a catalogue function: the local runtime lists PENDING bookings through it to restart lost sagas. */
+    public static final String PENDING_BOOKINGS = "pendingBookings";
+    static final String ADMISSIONS_TABLE = ReservationResources.ADMISSIONS_TABLE;
+    static final String INBOX_TABLE = ReservationResources.INBOX_TABLE;
+
+    static final String REPOSITORY = "reservationRepository";
+    static final String ADMISSION_VIEW = "reservationAdmissionView";
+    static final String POLICY = "reservationHoldPolicy";
+    static final String BOOKING_SAGAS = "reservationBookingSagas";
+
+    private static final System.Logger LOG = System.getLogger(ReservationFunctions.class.getName());
 
     @Override
     public void initialize(GenericApplicationContext ctx) {
         KernelBeans.register(ctx);
-        FunctionBeans.sqs(ctx, Catalogue.function(ADMISSION_CONSUMER).name(), () -> {
-            AwsClients aws = ctx.getBean(AwsClients.class);
-            AwsSettings settings = aws.settings();
-            return new EventConsumer(aws.dynamoDb(),
-                    settings.physicalName(Catalogue.table(INBOX_TABLE).name()),
-                    new AdmissionEventHandler(settings.physicalName(Catalogue.table(ADMISSIONS_TABLE).name())),
-                    ctx.getBean(JsonMapper.class), ctx.getBean(Clock.class));
-        });
+        ctx.registerBean(POLICY, HoldPolicy.class, () -> ReservationSettings.policy(ctx.getEnvironment()::getProperty));
+        ctx.registerBean(REPOSITORY, ReservationRepository.class, () -> newRepository(ctx));
+        ctx.registerBean(ADMISSION_VIEW, AdmissionView.class, () -> new AdmissionView(
+                aws(ctx).dynamoDb(), physical(ctx, ReservationResources.ADMISSIONS_TABLE)));
+        ctx.registerBean(BOOKING_SAGAS, BookingSagas.class, () -> bookingSagas(ctx));
+
+        FunctionBeans.http(ctx, ReservationResources.HOLD_SEATS, () -> HttpEndpoint
+                .of(request -> HoldSeats.from(request, json(ctx)),
+                        new HoldSeatsFunction(reservations(ctx), admissions(ctx), policy(ctx),
+                                ctx.getBean(BOOKING_SAGAS, BookingSagas.class), clock(ctx)))
+                .status(reservation -> 201)
+                .headers(reservation -> Map.of("location", reservation.location())));
+        FunctionBeans.http(ctx, ReservationResources.GET_RESERVATION, () -> HttpEndpoint
+                .of(ReservationQuery::from, new GetReservationFunction(reservations(ctx), admissions(ctx), clock(ctx))));
+        FunctionBeans.http(ctx, ReservationResources.CANCEL_RESERVATION, () -> HttpEndpoint
+                .of(ReservationQuery::from, new CancelReservationFunction(reservations(ctx), admissions(ctx), clock(ctx))));
+        FunctionBeans.task(ctx, ReservationResources.EXPIRE_HOLDS, SweepTick.class, SweepReport.class,
+                () -> new ExpireHoldsFunction(reservations(ctx), clock(ctx)));
+        FunctionBeans.task(ctx, ReservationResources.CONFIRM_RESERVATION, ConfirmReservation.class, SagaReservation.class,
+                () -> new ConfirmReservationFunction(reservations(ctx), clock(ctx)));
+        FunctionBeans.task(ctx, ReservationResources.RELEASE_SEATS, ReleaseSeats.class, SagaReservation.class,
+                () -> new ReleaseSeatsFunction(reservations(ctx), clock(ctx)));
+        FunctionBeans.task(ctx, ReservationResources.REPORT_STUCK_BOOKING, StuckBooking.class, StuckBookingReported.class,
+                () -> new ReportStuckBookingFunction(new SqsStuckBookings(aws(ctx).sqs(),
+                        ctx.getBean(AwsSettings.class).physicalName(ReservationResources.COMPENSATION_FAILURES_QUEUE), json(ctx))));
+        FunctionBeans.task(ctx, PENDING_BOOKINGS, PendingBookingsQuery.class, PendingBookings.class,
+                () -> new PendingBookingsFunction(reservations(ctx)));
+        FunctionBeans.sqs(ctx, ReservationResources.ADMISSION_CONSUMER, () -> consumer(ctx,
+                new AdmissionEventHandler(physical(ctx, ReservationResources.ADMISSIONS_TABLE))));
+        FunctionBeans.sqs(ctx, ReservationResources.CATALOG_CONSUMER, () -> consumer(ctx,
+                new SeatInventoryHandler(physical(ctx, ReservationResources.SEAT_INVENTORY_TABLE))));
+        FunctionBeans.stream(ctx, ReservationResources.EVENTS_RELAY, () -> new StreamRelay(
+                aws(ctx).sqs(), ctx.getBean(AwsSettings.class), ReservationResources.EVENTS_TABLE, json(ctx)));
+    }
+
+    private static BookingSagas bookingSagas(GenericApplicationContext ctx) {
+        String arn = ctx.getEnvironment().getProperty(ReservationSettings.BOOKING_SAGA_ARN);
+        if (arn == null || arn.isBlank()) {
+            LOG.log(System.Logger.Level.INFO, ReservationSettings.BOOKING_SAGA_ARN + " is not set: holds start no booking saga");
+            return BookingSagas.NONE;
+        }
+        return new StepFunctionsBookingSagas(aws(ctx).sfn(), arn.trim(), json(ctx), clock(ctx));
+    }
+
+    private static EventConsumer consumer(GenericApplicationContext ctx, EventHandler handler) {
+        return new EventConsumer(aws(ctx).dynamoDb(), physical(ctx, ReservationResources.INBOX_TABLE), handler,
+                json(ctx), clock(ctx));
+    }
+
+    private static ReservationRepository newRepository(GenericApplicationContext ctx) {
+        AwsClients aws = aws(ctx);
+        return new DynamoDbReservationRepository(aws.dynamoDb(),
+                physical(ctx, ReservationResources.SEAT_LOCKS_TABLE),
+                physical(ctx, ReservationResources.RESERVATIONS_TABLE),
+                physical(ctx, ReservationResources.SEAT_INVENTORY_TABLE),
+                new OutboxWriter(aws.dynamoDb(), physical(ctx, ReservationResources.EVENTS_TABLE), json(ctx)),
+                json(ctx), clock(ctx));
+    }
+
+    private static AwsClients aws(GenericApplicationContext ctx) {
+        return ctx.getBean(AwsClients.class);
+    }
+
+    private static String physical(GenericApplicationContext ctx, String logicalTable) {
+        return ctx.getBean(AwsSettings.class).physicalName(logicalTable);
+    }
+
+    private static JsonMapper json(GenericApplicationContext ctx) {
+        return ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class);
+    }
+
+    private static Clock clock(GenericApplicationContext ctx) {
+        return ctx.getBean(KernelBeans.CLOCK, Clock.class);
+    }
+
+    private static ReservationRepository reservations(GenericApplicationContext ctx) {
+        return ctx.getBean(REPOSITORY, ReservationRepository.class);
+    }
+
+    private static AdmissionView admissions(GenericApplicationContext ctx) {
+        return ctx.getBean(ADMISSION_VIEW, AdmissionView.class);
+    }
+
+    private static HoldPolicy policy(GenericApplicationContext ctx) {
+        return ctx.getBean(POLICY, HoldPolicy.class);
     }
 }

@@ -1,0 +1,315 @@
+package io.ticketflow.reservation.adapter;
+
+import static io.ticketflow.reservation.adapter.ReservationItems.EXPIRES_AT;
+import static io.ticketflow.reservation.adapter.ReservationItems.HOLD_EXPIRES_AT;
+import static io.ticketflow.reservation.adapter.ReservationItems.LOCK_ID;
+import static io.ticketflow.reservation.adapter.ReservationItems.PENDING_BUCKET;
+import static io.ticketflow.reservation.adapter.ReservationItems.RESERVATION_ID;
+import static io.ticketflow.reservation.adapter.ReservationItems.STATUS;
+import static io.ticketflow.reservation.adapter.ReservationItems.VERSION;
+import static io.ticketflow.reservation.adapter.ReservationItems.instant;
+import static io.ticketflow.reservation.adapter.ReservationItems.number;
+
+import io.ticketflow.catalog.ReservationResources;
+import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.messaging.OutboxWriter;
+import io.ticketflow.messaging.TransactionConflict;
+import io.ticketflow.reservation.domain.CancelReason;
+import io.ticketflow.reservation.domain.Reservation;
+import io.ticketflow.reservation.domain.ReservationRepository;
+import io.ticketflow.reservation.domain.ReservationStatus;
+import io.ticketflow.reservation.domain.ScheduleInventory;
+import io.ticketflow.reservation.domain.Seat;
+import io.ticketflow.reservation.domain.SeatLock;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reservations on DynamoDB (layout: {@link ReservationItems}); every change goes through the {@link OutboxWriter}
+ * with its event, in one transaction.
+ *
+ * <p><b>Never oversell.</b> A hold puts one lock item per seat with the condition
+ * {@code attribute_not_exists(lockId) OR (status = HELD AND holdExpiresAt <= :now)}: a seat is free when it has no
+ * lock or only a hold that has ended — the sweeper need not have run — and a SOLD lock never expires. The locks,
+ * the reservation (put if absent) and RESERVATION_CREATED are one transaction, so a hold takes all its seats or
+ * none, and two holds of one seat cannot both commit.
+ *
+ * <p><b>Release.</b> Cancel and expiry move the reservation out of PENDING on the condition that it is still
+ * PENDING at the version read (and, for expiry, past its end; for a cancel, not yet), delete the locks still its
+ * own (condition {@code reservationId = :id AND status = HELD}: a lock taken over after the hold ended belongs to
+ * someone else now) and write the event, all in one transaction. So of two racing sweeps, or a sweep racing a
+ * cancel, exactly one writes and emits.
+ */
+public final class DynamoDbReservationRepository implements ReservationRepository {
+
+    /** A lock taken over between our read and our release only means reading the locks again. */
+    static final int RELEASE_ATTEMPTS = 3;
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+    private static final int BATCH_GET_KEYS = 100;
+    private static final System.Logger LOG = System.getLogger(DynamoDbReservationRepository.class.getName());
+
+    private final DynamoDbClient dynamoDb;
+    private final String locksTable;
+    private final String reservationsTable;
+    private final String inventoryTable;
+    private final OutboxWriter outbox;
+    private final ReservationEvents events;
+
+    /** Table names are physical; the outbox writes to {@code reservation-events}. */
+    public DynamoDbReservationRepository(DynamoDbClient dynamoDb, String locksTable, String reservationsTable,
+                                         String inventoryTable, OutboxWriter outbox, JsonMapper json, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.locksTable = locksTable;
+        this.reservationsTable = reservationsTable;
+        this.inventoryTable = inventoryTable;
+        this.outbox = outbox;
+        this.events = new ReservationEvents(json, clock);
+    }
+
+    @Override
+    public Optional<ScheduleInventory> inventory(String scheduleId) {
+        return Optional.ofNullable(getItem(inventoryTable, Map.of(ReservationItems.SCHEDULE_ID, AttributeValue.fromS(scheduleId))))
+                .map(ReservationItems::inventory);
+    }
+
+    @Override
+    public Optional<Reservation> find(String reservationId) {
+        return Optional.ofNullable(getItem(reservationsTable, ReservationItems.reservationKey(reservationId)))
+                .map(ReservationItems::reservation);
+    }
+
+    @Override
+    public void hold(Reservation pending, Instant now) {
+        List<TransactWriteItem> changes = new ArrayList<>();
+        for (Seat seat : pending.seats()) {
+            changes.add(TransactWriteItem.builder().put(Put.builder()
+                    .tableName(locksTable)
+                    .item(ReservationItems.heldLockItem(pending, seat.seatNo()))
+                    .conditionExpression("attribute_not_exists(#lockId) OR (#status = :held AND #holdExpiresAt <= :now)")
+                    .expressionAttributeNames(Map.of("#lockId", LOCK_ID, "#status", STATUS, "#holdExpiresAt", HOLD_EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(
+                            ":held", AttributeValue.fromS(SeatLock.Status.HELD.name()),
+                            ":now", instant(now)))
+                    .build()).build());
+        }
+        changes.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(reservationsTable)
+                .item(ReservationItems.reservationItem(pending))
+                .conditionExpression("attribute_not_exists(#id)")
+                .expressionAttributeNames(Map.of("#id", RESERVATION_ID))
+                .build()).build());
+        try {
+            outbox.write(changes, List.of(events.created(pending)));
+        } catch (TransactionConflict taken) {
+            throw unavailable(pending, taken.failedItemIndexes(), taken);
+        } catch (TransactionCanceledException contended) {
+            // on DynamoDB a concurrent transaction on the same lock cancels ours with TransactionConflict:
+            // the seat is being taken by someone else right now, which the caller sees as unavailable
+            List<CancellationReason> reasons = contended.hasCancellationReasons() ? contended.cancellationReasons() : List.of();
+            throw unavailable(pending, IntStream.range(0, reasons.size())
+                    .filter(i -> TRANSACTION_CONFLICT.equals(reasons.get(i).code()))
+                    .boxed().toList(), contended);
+        }
+    }
+
+    @Override
+    public boolean release(Reservation changed, CancelReason reason, Instant now) {
+        EventEnvelope event = switch (changed.status()) {
+            case CANCELLED -> events.cancelled(changed, reason);
+            case EXPIRED -> events.expired(changed);
+            default -> throw new IllegalArgumentException("release does not lead to " + changed.status());
+        };
+        for (int attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
+            List<SeatLock> ownLocks = locksOf(changed.scheduleId(), changed.seatNos()).stream()
+                    .filter(lock -> lock.reservationId().equals(changed.reservationId()) && lock.status() == SeatLock.Status.HELD)
+                    .toList();
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(leavePending(changed, now));
+            ownLocks.forEach(lock -> items.add(deleteOwnLock(lock)));
+            try {
+                outbox.write(items, List.of(event));
+                return true;
+            } catch (TransactionConflict conflict) {
+                if (conflict.failedItemIndexes().contains(0) || conflict.failedItemIndexes().contains(items.size())) {
+                    return false;
+                }
+                LOG.log(System.Logger.Level.INFO, "locks of " + changed.reservationId() + " changed meanwhile; reading them again");
+            } catch (TransactionCanceledException contended) {
+                LOG.log(System.Logger.Level.INFO, "release of " + changed.reservationId() + " contended: " + contended.getMessage());
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean confirm(Reservation confirmed, String paymentId, Instant now) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder()
+                .tableName(reservationsTable)
+                .key(ReservationItems.reservationKey(confirmed.reservationId()))
+                .updateExpression("SET #status = :to, #version = :next, #payment = :payment REMOVE #bucket")
+                .conditionExpression("#status = :pending AND #version = :read AND #expiresAt > :now")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#version", VERSION, "#expiresAt", EXPIRES_AT,
+                        "#bucket", PENDING_BUCKET, "#payment", ReservationItems.PAYMENT_ID))
+                .expressionAttributeValues(Map.of(
+                        ":to", AttributeValue.fromS(ReservationStatus.CONFIRMED.name()),
+                        ":pending", AttributeValue.fromS(ReservationStatus.PENDING.name()),
+                        ":next", number(confirmed.version()),
+                        ":read", number(confirmed.version() - 1),
+                        ":payment", AttributeValue.fromS(paymentId),
+                        ":now", instant(now)))
+                .build()).build());
+        for (int seatNo : confirmed.seatNos()) {
+            // sold seats never expire: the lock loses its end, and only its own hold may be sold
+            items.add(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(locksTable)
+                    .key(ReservationItems.lockKey(confirmed.scheduleId(), seatNo))
+                    .updateExpression("SET #status = :sold REMOVE #holdExpiresAt")
+                    .conditionExpression("#reservation = :reservation AND #status = :held")
+                    .expressionAttributeNames(Map.of("#status", STATUS, "#holdExpiresAt", HOLD_EXPIRES_AT,
+                            "#reservation", RESERVATION_ID))
+                    .expressionAttributeValues(Map.of(
+                            ":sold", AttributeValue.fromS(SeatLock.Status.SOLD.name()),
+                            ":held", AttributeValue.fromS(SeatLock.Status.HELD.name()),
+                            ":reservation", AttributeValue.fromS(confirmed.reservationId())))
+                    .build()).build());
+        }
+        try {
+            outbox.write(items, List.of(events.confirmed(confirmed, paymentId)));
+            return true;
+        } catch (TransactionConflict | TransactionCanceledException changed) {
+            LOG.log(System.Logger.Level.INFO, "confirmation of " + confirmed.reservationId() + " refused: " + changed.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public List<Reservation> pendingEndedBefore(Instant now, int limit) {
+        List<Reservation> due = new ArrayList<>();
+        for (String bucket : ReservationItems.pendingBuckets()) {
+            // the index is eventually consistent: the release re-checks status, version and end in its condition
+            dynamoDb.query(request -> request
+                            .tableName(reservationsTable)
+                            .indexName(ReservationResources.PENDING_BY_EXPIRY_INDEX)
+                            .keyConditionExpression("#bucket = :bucket AND #expiresAt <= :now")
+                            .expressionAttributeNames(Map.of("#bucket", PENDING_BUCKET, "#expiresAt", EXPIRES_AT))
+                            .expressionAttributeValues(Map.of(":bucket", AttributeValue.fromS(bucket), ":now", instant(now)))
+                            .limit(limit))
+                    .items().stream().map(ReservationItems::reservation).forEach(due::add);
+        }
+        return due.stream().sorted(Comparator.comparing(Reservation::expiresAt)).limit(limit).toList();
+    }
+
+    @Override
+    public List<Reservation> pending(int limit) {
+        List<Reservation> pending = new ArrayList<>();
+        for (String bucket : ReservationItems.pendingBuckets()) {
+            dynamoDb.queryPaginator(request -> request
+                            .tableName(reservationsTable)
+                            .indexName(ReservationResources.PENDING_BY_EXPIRY_INDEX)
+                            .keyConditionExpression("#bucket = :bucket")
+                            .expressionAttributeNames(Map.of("#bucket", PENDING_BUCKET))
+                            .expressionAttributeValues(Map.of(":bucket", AttributeValue.fromS(bucket))))
+                    .items().stream().limit(limit).map(ReservationItems::reservation).forEach(pending::add);
+        }
+        return pending.stream().sorted(Comparator.comparing(Reservation::expiresAt)).limit(limit).toList();
+    }
+
+    @Override
+    public List<SeatLock> seatLocks(String scheduleId) {
+        return inventory(scheduleId)
+                .map(schedule -> locksOf(scheduleId, schedule.allSeats().stream().map(Seat::seatNo).toList()))
+                .orElse(List.of());
+    }
+
+    private List<SeatLock> locksOf(String scheduleId, List<Integer> seatNos) {
+        List<Map<String, AttributeValue>> keys = seatNos.stream().map(seatNo -> ReservationItems.lockKey(scheduleId, seatNo)).toList();
+        return batchGet(locksTable, keys).stream()
+                .map(ReservationItems::lock)
+                .sorted(Comparator.comparingInt(SeatLock::seatNo))
+                .toList();
+    }
+
+    private TransactWriteItem leavePending(Reservation changed, Instant now) {
+        String condition = "#status = :pending AND #version = :read AND "
+                + (changed.status() == ReservationStatus.EXPIRED ? "#expiresAt <= :now" : "#expiresAt > :now");
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(reservationsTable)
+                .key(ReservationItems.reservationKey(changed.reservationId()))
+                .updateExpression("SET #status = :to, #version = :next REMOVE #bucket")
+                .conditionExpression(condition)
+                .expressionAttributeNames(Map.of("#status", STATUS, "#version", VERSION, "#expiresAt", EXPIRES_AT,
+                        "#bucket", PENDING_BUCKET))
+                .expressionAttributeValues(Map.of(
+                        ":to", AttributeValue.fromS(changed.status().name()),
+                        ":pending", AttributeValue.fromS(ReservationStatus.PENDING.name()),
+                        ":next", number(changed.version()),
+                        ":read", number(changed.version() - 1),
+                        ":now", instant(now)))
+                .build()).build();
+    }
+
+    private TransactWriteItem deleteOwnLock(SeatLock lock) {
+        return TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(locksTable)
+                .key(ReservationItems.lockKey(lock.scheduleId(), lock.seatNo()))
+                .conditionExpression("#reservation = :reservation AND #status = :held")
+                .expressionAttributeNames(Map.of("#reservation", RESERVATION_ID, "#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":reservation", AttributeValue.fromS(lock.reservationId()),
+                        ":held", AttributeValue.fromS(SeatLock.Status.HELD.name())))
+                .build()).build();
+    }
+
+    /** The seats at the failed lock indexes; a failure elsewhere (a reused id) is no seat conflict and is rethrown. */
+    private static SeatsUnavailable unavailable(Reservation pending, List<Integer> failedIndexes, RuntimeException cause) {
+        List<Integer> seatNos = failedIndexes.stream()
+                .filter(i -> i < pending.seats().size())
+                .map(i -> pending.seats().get(i).seatNo())
+                .toList();
+        if (seatNos.isEmpty()) {
+            throw cause;
+        }
+        return new SeatsUnavailable(seatNos);
+    }
+
+    private Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).key(key).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(String table, List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int start = 0; start < keys.size(); start += BATCH_GET_KEYS) {
+            Map<String, KeysAndAttributes> pending = new HashMap<>(Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(start, Math.min(keys.size(), start + BATCH_GET_KEYS)))
+                    .consistentRead(true)
+                    .build()));
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
+                items.addAll(response.responses().getOrDefault(table, List.of()));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return items;
+    }
+}

@@ -1,0 +1,13 @@
+package io.ticketflow.reservation.domain;
+
+/**
+ * Starts the booking saga of a new hold (Step Functions on AWS, the local runtime's emulator locally). The
+ * execution is named by the reservation id, so a repeated start of the same booking is a no-op.
+ */
+public interface BookingSagas {
+
+    /** For deployments without the saga (issue #3 alone): holds wait for the sweeper instead of a payment. */
+    BookingSagas NONE = pending -> { };
+
+    void start(Reservation pending);
+}

@@ -1,0 +1,23 @@
+package io.ticketflow.reservation.domain;
+
+import io.ticketflow.kernel.problem.ProblemType;
+
+/** The stable problem types the Reservation service answers with, beyond the kernel's generic ones. */
+public final class ReservationProblems {
+
+    public static final ProblemType QUEUE_TOKEN_MISSING =
+            new ProblemType("queue-token-missing", "Queue token missing", 400);
+    public static final ProblemType QUEUE_TOKEN_NOT_ACTIVE =
+            new ProblemType("queue-token-not-active", "Queue token not active", 403);
+    public static final ProblemType SEAT_UNAVAILABLE = new ProblemType("seat-unavailable", "Seat unavailable", 409);
+    public static final ProblemType TOO_MANY_SEATS = new ProblemType("too-many-seats", "Too many seats", 400);
+    public static final ProblemType UNKNOWN_SCHEDULE = new ProblemType("unknown-schedule", "Unknown schedule", 404);
+    public static final ProblemType UNKNOWN_SEAT = new ProblemType("unknown-seat", "Unknown seat", 404);
+    public static final ProblemType RESERVATION_NOT_FOUND =
+            new ProblemType("reservation-not-found", "Reservation not found", 404);
+    public static final ProblemType RESERVATION_NOT_PENDING =
+            new ProblemType("reservation-not-pending", "Reservation not pending", 409);
+
+    private ReservationProblems() {
+    }
+}

@@ -1,0 +1,30 @@
+package io.ticketflow.reservation.function;
+
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.messaging.AdmissionView;
+import io.ticketflow.reservation.domain.AdmissionRule;
+import io.ticketflow.reservation.domain.Reservation;
+import io.ticketflow.reservation.domain.ReservationProblems;
+import io.ticketflow.reservation.domain.ReservationRepository;
+import java.time.Instant;
+
+/** Finds the caller's own reservation and checks their admission for its concert: what get and cancel share. */
+final class OwnReservation {
+
+    private OwnReservation() {
+    }
+
+    /**
+     * @throws ProblemException {@code reservation-not-found} for an unknown id or another user's reservation (its
+     *                          existence is not revealed), {@code queue-token-not-active} without admission
+     */
+    static Reservation require(ReservationQuery query, ReservationRepository reservations, AdmissionView admissions,
+                               Instant now) {
+        Reservation reservation = reservations.find(query.reservationId())
+                .filter(found -> found.ownedBy(query.userId()))
+                .orElseThrow(() -> new ProblemException(ReservationProblems.RESERVATION_NOT_FOUND,
+                        "no reservation '" + query.reservationId() + "'"));
+        AdmissionRule.requireActive(admissions.check(query.queueToken(), query.userId(), reservation.concertId(), now));
+        return reservation;
+    }
+}

@@ -1,0 +1,51 @@
+package io.ticketflow.reservation.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.reservation.domain.ScheduleInventory;
+import io.ticketflow.reservation.domain.Seat;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class SeatInventoryHandlerTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void concertPublished_becomesOnePutPerSchedule_withItsConcertAndSeats() {
+        ObjectNode payload = json.createObjectNode().put("concertId", "concert-1");
+        ObjectNode first = payload.putArray("schedules").addObject().put("scheduleId", "schedule-1-1");
+        first.putArray("seats").addObject().put("seatNo", 1).put("grade", "VIP").put("price", 150);
+        ((ArrayNode) payload.get("schedules")).addObject().put("scheduleId", "schedule-1-2")
+                .putArray("seats").addObject().put("seatNo", 11).put("grade", "R").put("price", 90);
+
+        assertThat(SeatInventoryHandler.schedules(payload)).containsExactly(
+                ScheduleInventory.of("schedule-1-1", "concert-1", List.of(new Seat(1, "VIP", 150))),
+                ScheduleInventory.of("schedule-1-2", "concert-1", List.of(new Seat(11, "R", 90))));
+        assertThat(new SeatInventoryHandler("t").effects(event("CONCERT_PUBLISHED", payload))).hasSize(2);
+    }
+
+    @Test
+    void otherEventTypes_haveNoEffect() {
+        assertThat(new SeatInventoryHandler("t").effects(event("CONCERT_UPDATED", json.createObjectNode()))).isEmpty();
+    }
+
+    @Test
+    void concertWithoutSchedules_isRejected_soTheMessageGoesToTheDeadLetterQueueInsteadOfVanishing() {
+        ObjectNode payload = json.createObjectNode().put("concertId", "concert-1");
+        payload.putArray("schedules");
+
+        assertThatThrownBy(() -> SeatInventoryHandler.schedules(payload)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static EventEnvelope event(String type, ObjectNode payload) {
+        return new EventEnvelope("7d2e9a41-03b6-4c1f-8e5d-9a0b1c2d3e4f", type, "concert", "concert-1", 1,
+                Instant.parse("2026-11-25T18:00:00Z"), "concert-1", payload);
+    }
+}
