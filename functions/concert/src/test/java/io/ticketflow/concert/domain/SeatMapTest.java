@@ -73,6 +73,15 @@ class SeatMapTest {
     }
 
     @Test
+    void sweptExpiryOfAnEarlierHold_afterItsSeatWasTakenAgain_freesOnlyTheSeatsItStillHolds() {
+        SeatMap map = fiftyFreeSeats().apply(held("r-1", 1, 7, 8)).apply(held("r-2", 10, 7)).apply(released("r-1", 20, 7, 8));
+
+        assertThat(status(map, 7)).isEqualTo(SeatStatus.HELD);
+        assertThat(map.seats().get(6).reservationId()).isEqualTo("r-2");
+        assertThat(status(map, 8)).isEqualTo(SeatStatus.FREE);
+    }
+
+    @Test
     void lateHoldOfAnEarlierReservation_doesNotTakeTheSeatFromALaterOne() {
         SeatMap map = fiftyFreeSeats().apply(held("r-2", 10, 7)).apply(held("r-1", 1, 7));
 
