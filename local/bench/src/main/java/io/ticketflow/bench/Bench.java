@@ -61,6 +61,8 @@ public final class Bench {
         System.setOut(new PrintStream(Files.newOutputStream(console), true, StandardCharsets.UTF_8));
         int failed = 0;
         try (MotoServer moto = MotoServer.start(0, work.resolve("moto.log"))) {
+            // an interrupted bench must not leave its emulator running
+            Runtime.getRuntime().addShutdownHook(new Thread(moto::close, "bench-moto-stop"));
             BenchSetup setup = new BenchSetup(moto.endpoint(), REGION, root, work);
             for (String name : names) {
                 long start = System.nanoTime();
@@ -68,7 +70,7 @@ public final class Bench {
                     for (Table table : figures.get(name).run(setup)) {
                         report.print(table.render());
                     }
-                } catch (Exception | AssertionError e) {
+                } catch (Exception | AssertionError | LinkageError e) {
                     failed++;
                     report.println("== " + name + " FAILED: " + e);
                     e.printStackTrace(report);
@@ -87,7 +89,7 @@ public final class Bench {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (Figure figure : List.of(
                 new AdmissionLag(quick ? 20 : 200, quick ? 10 : 50),
-                new EnterThroughput(List.of(1, 8), quick ? 24 : 200, quick ? 1 : 3),
+                new EnterThroughput(List.of(1, 8), quick ? 24 : 100, quick ? 1 : 3),
                 new ColdStart(quick ? 1 : 5),
                 new StatusReads(List.of(10, quick ? 1_000 : 100_000)))) {
             figures.put(figure.name(), figure);

@@ -1,6 +1,5 @@
 package io.ticketflow.bench;
 
-import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.local.LocalOptions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,10 +13,6 @@ record BenchSetup(URI endpoint, String region, Path projectRoot, Path workDirect
 
     /** Schedules run this rarely while a figure drives the functions itself. */
     static final int SCHEDULES_OFF_SECONDS = 86_400;
-
-    AwsSettings settings(String resourcePrefix) {
-        return new AwsSettings(endpoint, region, resourcePrefix);
-    }
 
     /** The local runtime on this run's emulator, on a free port, with the scheduled ticks held back. */
     LocalOptions runtimeOptions(String resourcePrefix, Map<String, String> functionConfig, boolean seed) {

@@ -13,16 +13,23 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -129,12 +136,14 @@ final class ColdStart implements Figure {
                     baseline ? "1.00" : Table.ratio(stats.median() / bootMedianByFlags.get(variant.flagsLabel())));
         }
         table.note("function classpath: " + classpath.description())
+                .note("the Boot baseline runs on that same jar, so its auto-configuration finds only what the jar holds"
+                        + " (no webflux/Netty): leaner than STACK.md's 2643 ms baseline, which had webflux")
                 .note("C1 = " + C1 + "; AppCDS = JDK 17 dynamic archive from one training run per row"
                         + " (-XX:ArchiveClassesAtExit), then -XX:SharedArchiveFile")
                 .note("time = spawn of `java` → the child prints its marker after the first response (201 checked);"
                         + " goal: functional / Boot ≤ 0.35")
-                .note(String.format(java.util.Locale.ROOT, "load average at the end: %.2f on %d cores",
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                .note(String.format(Locale.ROOT, "load average at the end: %.2f on %d cores",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                         Runtime.getRuntime().availableProcessors()));
         return table;
     }
@@ -171,6 +180,9 @@ final class ColdStart implements Figure {
 
         long spawned = System.nanoTime();
         Process child = builder.start();
+        // a child stuck before its marker (e.g. on a hung emulator) is ended, which ends the read below
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(child::destroyForcibly,
+                CompletableFuture.delayedExecutor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         List<String> output = new ArrayList<>();
         String marker = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -193,6 +205,7 @@ final class ColdStart implements Figure {
             Files.delete(event);
             return elapsedMs;
         } finally {
+            watchdog.cancel(false);
             if (child.isAlive()) {
                 child.destroyForcibly();
             }
@@ -240,7 +253,7 @@ final class ColdStart implements Figure {
             Path shaded;
             try (var jars = Files.list(projectRoot.resolve("functions/queue/target"))) {
                 shaded = jars.filter(p -> p.getFileName().toString().endsWith("-aws.jar")).findFirst().orElse(null);
-            } catch (java.nio.file.NoSuchFileException noBuild) {
+            } catch (NoSuchFileException noBuild) {
                 shaded = null;
             }
             if (shaded != null) {
@@ -256,17 +269,17 @@ final class ColdStart implements Figure {
             Path source;
             try {
                 source = Path.of(FirstResponse.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);
             }
             if (Files.isRegularFile(source)) {
                 return source;
             }
             Path jar = work.resolve("bench-coldstart.jar");
-            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+            try (var out = new JarOutputStream(Files.newOutputStream(jar));
                  var classes = Files.list(source.resolve(CHILD_PACKAGE))) {
                 for (Path file : classes.sorted().toList()) {
-                    out.putNextEntry(new java.util.jar.JarEntry(CHILD_PACKAGE + "/" + file.getFileName()));
+                    out.putNextEntry(new JarEntry(CHILD_PACKAGE + "/" + file.getFileName()));
                     Files.copy(file, out);
                     out.closeEntry();
                 }

@@ -2,13 +2,15 @@ package io.ticketflow.bench;
 
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.LocalRuntime;
-import io.ticketflow.local.Topology;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,8 +23,10 @@ final class EnterThroughput implements Figure {
 
     /** The local API gateway's worker threads: calls made on them are the enters' own. */
     private static final String GATEWAY_THREADS = "api-gateway-";
-    private static final List<String> CONCERTS = List.of("concert-1", "concert-2", "concert-3");
-    private static final int WARM_UP_ENTERS = 30;
+    private static final String MEASURED_CONCERT = "concert-1";
+    private static final String WARM_UP_CONCERT = "concert-2";
+    /** Each run starts a fresh runtime: its functions' first calls pay class loading and JIT, not the figure. */
+    private static final int WARM_UP_ENTERS = 20;
 
     private final List<Integer> clientCounts;
     private final int entersPerRun;
@@ -30,9 +34,6 @@ final class EnterThroughput implements Figure {
     private final JsonMapper json = KernelBeans.newJsonMapper();
 
     EnterThroughput(List<Integer> clientCounts, int entersPerRun, int runs) {
-        if (runs > CONCERTS.size()) {
-            throw new IllegalArgumentException("at most " + CONCERTS.size() + " runs (one seeded concert each)");
-        }
         this.clientCounts = List.copyOf(clientCounts);
         this.entersPerRun = entersPerRun;
         this.runs = runs;
@@ -50,17 +51,20 @@ final class EnterThroughput implements Figure {
 
     @Override
     public List<Table> run(BenchSetup setup) throws Exception {
-        Map<Integer, List<Run>> results = new java.util.LinkedHashMap<>();
+        Map<Integer, List<Run>> results = new LinkedHashMap<>();
         clientCounts.forEach(clients -> results.put(clients, new ArrayList<>()));
-        try (LocalRuntime runtime = LocalRuntime.start(setup.runtimeOptions("enters-", Map.of(), true), BenchTopology.queueAndAdmission())) {
-            QueueApi api = new QueueApi(runtime, json);
-            for (int i = 0; i < WARM_UP_ENTERS; i++) {
-                api.enter(CONCERTS.get(0), "warm-up-" + i);
-            }
-            // interleaved, so the queue table's growth (moto copies it on every transaction) hits every client count alike
-            for (int run = 0; run < runs; run++) {
-                for (int clients : clientCounts) {
-                    results.get(clients).add(measure(api, CONCERTS.get(run), clients, "r" + run + "c" + clients + "-"));
+        // interleaved, and each run on fresh tables: moto copies a table on every transaction, so a table
+        // grown by earlier runs would slow the later ones
+        for (int run = 1; run <= runs; run++) {
+            for (int clients : clientCounts) {
+                String prefix = "enters-" + run + "-" + clients + "-";
+                try (LocalRuntime runtime = LocalRuntime.start(setup.runtimeOptions(prefix, Map.of(), true),
+                        BenchTopology.queueAndAdmission())) {
+                    QueueApi api = new QueueApi(runtime, json);
+                    for (int i = 0; i < WARM_UP_ENTERS; i++) {
+                        api.enter(WARM_UP_CONCERT, "warm-up-" + i);
+                    }
+                    results.get(clients).add(measure(api, MEASURED_CONCERT, clients, "user-"));
                 }
             }
         }
@@ -70,15 +74,17 @@ final class EnterThroughput implements Figure {
         double baseline = median(results.get(clientCounts.get(0)), Run::entersPerSecond);
         results.forEach((clients, measured) -> {
             double rate = median(measured, Run::entersPerSecond);
-            String each = String.join(" / ", measured.stream().map(r -> String.format(java.util.Locale.ROOT, "%.1f",
+            String each = String.join(" / ", measured.stream().map(r -> String.format(Locale.ROOT, "%.1f",
                     r.entersPerSecond())).toList());
-            table.row(clients, String.format(java.util.Locale.ROOT, "%.1f", rate), each, Table.ratio(rate / baseline),
+            table.row(clients, String.format(Locale.ROOT, "%.1f", rate), each, Table.ratio(rate / baseline),
                     Table.percent(median(measured, r -> r.gatewayEmulatorMs() / r.latencySumMs())),
                     Table.percent(median(measured, r -> r.emulatorBusyMs() / r.wallMs())));
         });
         table.note("baseline: the first client count (" + clientCounts.get(0) + "), measured in the same run")
                 .note("moto share of request time = time the enter functions' AWS calls spent on the wire to moto"
                         + " (beforeTransmission → afterTransmission) / the clients' summed request latency")
+                .note("each run: a fresh local runtime on fresh tables, " + WARM_UP_ENTERS + " warm-up enters, then the"
+                        + " measured ones; moto applies DynamoDB requests one at a time (.moto/moto_server_serialized.py)")
                 .note("moto busy / wall = time with at least one call of any function waiting on moto / run wall time")
                 .note("each enter is GetItem + UpdateItem (ADD issued) + TransactWriteItems; one counter item per"
                         + " concert, so concurrent clients contend on it (hot key, DESIGN §2)");
@@ -120,7 +126,7 @@ final class EnterThroughput implements Figure {
         }
     }
 
-    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
+    private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
         return Stats.of(runs.stream().map(value::applyAsDouble).toList()).median();
     }
 }

@@ -3,15 +3,17 @@ package io.ticketflow.bench;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.KernelBeans;
-import io.ticketflow.local.LocalFunctions;
+import io.ticketflow.queue.QueueFunctions;
+import io.ticketflow.reservation.ReservationFunctions;
 import java.util.List;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * The bench's start class ({@code MAIN_CLASS}) for the local runtime: the same functions as
- * {@link LocalFunctions}, with AWS clients that report to {@link #EMULATOR_TIMER}. Registered before the
- * kernel's beans, so {@code KernelBeans} (which registers only what is absent) keeps these clients.
+ * The bench's start class ({@code MAIN_CLASS}) for the local runtime: the initializers of the two services
+ * whose functions {@link BenchTopology} runs — exactly as Lambda and {@code LocalFunctions} run them — with
+ * AWS clients that report to {@link #EMULATOR_TIMER}. The clients are registered first, so
+ * {@code KernelBeans} (which registers only what is absent) keeps them.
  */
 public final class InstrumentedFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
 
@@ -25,6 +27,7 @@ public final class InstrumentedFunctions implements ApplicationContextInitialize
     public void initialize(GenericApplicationContext ctx) {
         ctx.registerBean(KernelBeans.AWS_CLIENTS, AwsClients.class,
                 () -> new AwsClients(ctx.getBean(AwsSettings.class), List.of(EMULATOR_TIMER)));
-        new LocalFunctions().initialize(ctx);
+        new QueueFunctions().initialize(ctx);
+        new ReservationFunctions().initialize(ctx);
     }
 }

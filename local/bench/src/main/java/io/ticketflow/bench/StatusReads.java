@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class StatusReads implements Figure {
 
     private static final int POLLS = 20;
+    /** Uncounted polls first, so the first queue's latency does not carry the JVM's warm-up. */
+    private static final int WARM_UP_POLLS = 10;
     private static final int WRITERS = 4;
 
     private final List<Integer> queueLengths;
@@ -75,6 +78,9 @@ final class StatusReads implements Figure {
                 QueueToken last = loader.load(concertId, waiting, WRITERS);
                 double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
                 QueueStatusQuery query = new QueueStatusQuery(last.token(), last.userId());
+                for (int i = 0; i < WARM_UP_POLLS; i++) {
+                    status.apply(query);
+                }
                 Map<String, Integer> first = null;
                 List<Double> latencies = new ArrayList<>();
                 long position = -1;
@@ -100,10 +106,10 @@ final class StatusReads implements Figure {
                 "waiting tokens", "requests per poll", "total", "vs " + shortest.waiting() + " waiting",
                 "position", "latency p50 (moto)", "loaded in");
         for (Poll poll : polls) {
-            table.row(String.format(java.util.Locale.ROOT, "%,d", poll.waiting()), describe(poll.requestsPerPoll()),
+            table.row(String.format(Locale.ROOT, "%,d", poll.waiting()), describe(poll.requestsPerPoll()),
                     poll.total(), Table.ratio((double) poll.total() / shortest.total()),
-                    String.format(java.util.Locale.ROOT, "%,d", poll.position()),
-                    Table.millis(poll.latencyMs().median()), String.format(java.util.Locale.ROOT, "%.1f s", poll.loadSeconds()));
+                    String.format(Locale.ROOT, "%,d", poll.position()),
+                    Table.millis(poll.latencyMs().median()), String.format(Locale.ROOT, "%.1f s", poll.loadSeconds()));
         }
         boolean equal = polls.stream().map(Poll::requestsPerPoll).distinct().count() == 1;
         table.note("requests counted by an SDK ExecutionInterceptor on the repository's client: "

@@ -4,32 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.Route;
-import java.io.InputStream;
+import io.ticketflow.catalog.ServiceResources;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The served OpenAPI document and the route table API Gateway is built from must tell the same story. */
 class OpenApiMatchesRoutesTest {
 
-    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}+]+)\\+?}");
     private static JsonNode document;
 
     @BeforeAll
-    static void load() throws Exception {
-        try (InputStream in = OpenApiMatchesRoutesTest.class.getResourceAsStream("/openapi.json")) {
-            assertThat(in).as("openapi.json on the classpath").isNotNull();
-            document = JsonMapper.builder().build().readTree(in);
-        }
+    static void load() {
+        document = OpenApiSpec.load();
     }
 
     @Test
@@ -38,6 +35,7 @@ class OpenApiMatchesRoutesTest {
         JsonNode scheme = document.path("components").path("securitySchemes").path("bearerJwt");
         assertThat(scheme.path("type").asString()).isEqualTo("http");
         assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+        assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
     }
 
     @Test
@@ -56,44 +54,77 @@ class OpenApiMatchesRoutesTest {
         Set<String> routeKeys = new HashSet<>();
         Catalogue.routes().forEach(r -> routeKeys.add(r.routeKey()));
         List<String> extra = new ArrayList<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
-            if (HTTP_METHODS.contains(op.getKey())) {
-                String key = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
-                if (!routeKeys.contains(key)) {
-                    extra.add(key);
+        for (OpenApiSpec.Operation operation : OpenApiSpec.operations(document)) {
+            if (!routeKeys.contains(operation.key())) {
+                extra.add(operation.key());
+            }
+        }
+        assertThat(extra).as("operations in openapi.json that no route serves").isEmpty();
+    }
+
+    @Test
+    void operationId_isTheFunctionThatServesTheRoute() {
+        Map<String, String> wrong = new TreeMap<>();
+        for (Route route : Catalogue.routes()) {
+            String operationId = operation(route).path("operationId").asString("<none>");
+            if (!operationId.equals(route.function())) {
+                wrong.put(route.routeKey(), operationId + " (function " + route.function() + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyOperation_isTaggedWithTheServiceThatOwnsTheRoute() {
+        Map<String, String> wrong = new TreeMap<>();
+        Set<String> declaredTags = new HashSet<>();
+        document.path("tags").forEach(tag -> declaredTags.add(tag.path("name").asString()));
+        for (ServiceResources service : Catalogue.services()) {
+            for (Route route : service.routes()) {
+                List<String> tags = new ArrayList<>();
+                operation(route).path("tags").forEach(tag -> tags.add(tag.asString()));
+                if (!tags.equals(List.of(service.service().id())) || !declaredTags.contains(service.service().id())) {
+                    wrong.put(route.routeKey(), tags + " (service " + service.service().id()
+                            + ", declared tags " + declaredTags + ")");
                 }
             }
-        }));
-        assertThat(extra).as("operations in openapi.json that no route serves").isEmpty();
+        }
+        assertThat(wrong).isEmpty();
     }
 
     @Test
     void security_matchesWhetherTheRouteIsAuthenticated() {
         List<String> mismatched = new ArrayList<>();
         for (Route route : Catalogue.routes()) {
-            JsonNode operation = operation(route);
-            JsonNode security = operation.has("security") ? operation.path("security") : document.path("security");
-            boolean documentedAsSecured = security.isArray() && !security.isEmpty()
-                    && security.get(0).has("bearerJwt");
-            if (documentedAsSecured != route.authenticated()) {
-                mismatched.add(route.routeKey() + " (route authenticated=" + route.authenticated() + ")");
+            JsonNode security = OpenApiSpec.security(document, operation(route));
+            boolean bearerOnly = security.isArray() && security.size() == 1
+                    && security.get(0).properties().stream().map(Map.Entry::getKey).toList().equals(List.of("bearerJwt"));
+            boolean open = security.isArray() && security.isEmpty();
+            if (route.authenticated() ? !bearerOnly : !open) {
+                mismatched.add(route.routeKey() + " (route authenticated=" + route.authenticated()
+                        + ", documented security " + security + ")");
             }
         }
         assertThat(mismatched).isEmpty();
     }
 
     @Test
-    void authenticatedOperations_document401AndEveryOperationDocumentsProblemErrors() {
+    void authenticatedOperations_document401_publicOnesDoNot_andEveryOperationDocumentsProblemErrors() {
         List<String> incomplete = new ArrayList<>();
         for (Route route : Catalogue.routes()) {
-            JsonNode responses = resolve(operation(route).path("responses"));
-            if (route.authenticated() && !responses.has("401")) {
-                incomplete.add(route.routeKey() + " lacks 401");
+            JsonNode responses = OpenApiSpec.resolve(document, operation(route).path("responses"));
+            if (route.authenticated() != responses.has("401")) {
+                incomplete.add(route.routeKey() + (route.authenticated() ? " lacks 401" : " is public but documents 401"));
+            }
+            if (route.authenticated() && !OpenApiSpec.resolve(document, responses.path("401"))
+                    .path("content").has("application/json")) {
+                incomplete.add(route.routeKey() + " 401 lacks the authorizer's application/json body");
             }
             boolean problemError = false;
             for (var response : responses.properties()) {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-                    problemError |= resolve(response.getValue()).path("content").has("application/problem+json");
+                    problemError |= OpenApiSpec.resolve(document, response.getValue())
+                            .path("content").has("application/problem+json");
                 }
             }
             if (!problemError) {
@@ -104,36 +135,29 @@ class OpenApiMatchesRoutesTest {
     }
 
     @Test
-    void pathParameters_ofEveryRoute_areDeclared() {
-        List<String> undeclared = new ArrayList<>();
+    void pathParameters_ofEveryRoute_areExactlyThoseOfItsTemplate() {
+        List<String> wrong = new ArrayList<>();
         for (Route route : Catalogue.routes()) {
-            Set<String> declared = new HashSet<>();
+            Set<String> declared = new LinkedHashSet<>();
             for (JsonNode parameter : operation(route).path("parameters")) {
-                JsonNode resolved = resolve(parameter);
+                JsonNode resolved = OpenApiSpec.resolve(document, parameter);
                 if (resolved.path("in").asString().equals("path")) {
                     declared.add(resolved.path("name").asString());
                 }
             }
+            Set<String> inTemplate = new LinkedHashSet<>();
             Matcher matcher = PATH_PARAMETER.matcher(route.path());
             while (matcher.find()) {
-                if (!declared.contains(matcher.group(1))) {
-                    undeclared.add(route.routeKey() + " {" + matcher.group(1) + "}");
-                }
+                inTemplate.add(matcher.group(1));
+            }
+            if (!declared.equals(inTemplate)) {
+                wrong.add(route.routeKey() + " declares " + declared + ", template has " + inTemplate);
             }
         }
-        assertThat(undeclared).isEmpty();
+        assertThat(wrong).isEmpty();
     }
 
     private static JsonNode operation(Route route) {
-        return document.path("paths").path(route.path()).path(route.method().name().toLowerCase(Locale.ROOT));
-    }
-
-    /** Follows a local {@code $ref} such as {@code #/components/responses/Problem}. */
-    private static JsonNode resolve(JsonNode node) {
-        JsonNode ref = node.path("$ref");
-        if (!ref.isString()) {
-            return node;
-        }
-        return document.at(ref.asString().substring(1));
+        return OpenApiSpec.operation(document, route.method().name(), route.path());
     }
 }

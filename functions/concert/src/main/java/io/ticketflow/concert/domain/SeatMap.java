@@ -18,8 +18,8 @@ import java.util.TreeMap;
  *   <li>per reservation, an event applies only if its sequence is newer than the last one applied for that
  *       reservation ({@link #appliedSequences}); a duplicate or older event changes nothing;</li>
  *   <li>per seat, the change with the latest {@code occurredAt} wins: a late RESERVATION_CANCELLED of an earlier
- *       holder cannot free a seat that a later reservation holds, and a release frees only the seats its own
- *       reservation holds. The Reservation service's lock table orders
+ *       hold cannot take a seat from a later one, and a release frees only the seats its own reservation
+ *       still holds (a free seat carries no time, so arrival order cannot matter). The lock table orders
  *       holds on a seat, so their occurredAt values are ordered too (up to clock skew between its instances).</li>
  * </ul>
  *
@@ -58,8 +58,7 @@ public record SeatMap(String scheduleId, String concertId, List<SeatState> seats
         Set<Integer> touched = new HashSet<>(change.seatNos());
         List<SeatState> next = new ArrayList<>(seats.size());
         for (SeatState seat : seats) {
-            next.add(touched.contains(seat.seatNo()) && seat.isOlderThan(change.occurredAt()) && mayChange(seat, change)
-                    ? changed(seat, change) : seat);
+            next.add(touched.contains(seat.seatNo()) && mayChange(seat, change) ? changed(seat, change) : seat);
         }
         Map<String, Long> sequences = new TreeMap<>(appliedSequences);
         sequences.put(change.reservationId(), change.sequence());
@@ -81,17 +80,20 @@ public record SeatMap(String scheduleId, String concertId, List<SeatState> seats
     }
 
     /**
-     * A release frees only a seat its reservation still holds: a hold that ran out can be taken by someone
-     * else before the sweeper emits its RESERVATION_EXPIRED, which still lists every seat it once held.
+     * A hold or sale applies when it is newer than the seat's current take; a release frees only a seat its own
+     * reservation still holds — a hold that ran out can be taken by someone else before the sweeper emits its
+     * RESERVATION_EXPIRED, which still lists every seat it once held.
      */
     private static boolean mayChange(SeatState seat, ReservationChange change) {
-        return change.kind() != ReservationChange.Kind.RELEASED || change.reservationId().equals(seat.reservationId());
+        return change.kind() == ReservationChange.Kind.RELEASED
+                ? change.reservationId().equals(seat.reservationId())
+                : seat.isOlderThan(change.occurredAt());
     }
 
     private static SeatState changed(SeatState seat, ReservationChange change) {
         return switch (change.kind()) {
             case HELD -> seat.held(change.reservationId(), change.holdExpiresAt(), change.occurredAt());
-            case RELEASED -> seat.released(change.occurredAt());
+            case RELEASED -> seat.released();
             case SOLD -> seat.sold(change.reservationId(), change.occurredAt());
         };
     }

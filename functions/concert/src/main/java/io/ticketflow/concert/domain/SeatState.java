@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param reservationId the holder or buyer; null when FREE
  * @param holdExpiresAt when a HELD seat's hold lapses; null otherwise
- * @param changedAt     occurredAt of the reservation event that last set this seat; null until one did
+ * @param changedAt     occurredAt of the hold or sale that took this seat; null while FREE, so a seat's state
+ *                      depends only on which events arrived, not on their order
  */
 public record SeatState(int seatNo, String grade, int price, SeatStatus status, String reservationId,
                         Instant holdExpiresAt, Instant changedAt) {
@@ -24,7 +25,7 @@ public record SeatState(int seatNo, String grade, int price, SeatStatus status, 
         return status;
     }
 
-    /** Last writer wins per seat: only a change that happened after the seat's last one applies. */
+    /** Latest take wins per seat: only a hold or sale that happened after the current one applies. */
     boolean isOlderThan(Instant occurredAt) {
         return changedAt == null || changedAt.isBefore(occurredAt);
     }
@@ -33,8 +34,8 @@ public record SeatState(int seatNo, String grade, int price, SeatStatus status, 
         return new SeatState(seatNo, grade, price, SeatStatus.HELD, reservation, expiresAt, at);
     }
 
-    SeatState released(Instant at) {
-        return new SeatState(seatNo, grade, price, SeatStatus.FREE, null, null, at);
+    SeatState released() {
+        return new SeatState(seatNo, grade, price, SeatStatus.FREE, null, null, null);
     }
 
     SeatState sold(String reservation, Instant at) {
