@@ -25,7 +25,10 @@ public final class Catalogue {
 
     private static final List<ServiceResources> SERVICES = List.of(
             QueueResources.declare(),
-            ReservationResources.declare());
+            ConcertResources.declare(),
+            ReservationResources.declare(),
+            PointResources.declare(),
+            PaymentResources.declare());
 
     private Catalogue() {
     }

@@ -18,8 +18,9 @@ class KernelLayeringTest {
             .importPackages("io.ticketflow.kernel");
 
     @Test
-    void problemAndHttpTypes_dependOnNoCloudAndNoSpringType() {
-        noClasses().that().resideInAnyPackage("io.ticketflow.kernel.problem..", "io.ticketflow.kernel.http..")
+    void problemHttpAndSagaTypes_dependOnNoCloudAndNoSpringType() {
+        noClasses().that().resideInAnyPackage("io.ticketflow.kernel.problem..", "io.ticketflow.kernel.http..",
+                        "io.ticketflow.kernel.saga..")
                 .or().haveSimpleName("Ids")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "software.amazon..", "com.amazonaws..", "org.springframework..")

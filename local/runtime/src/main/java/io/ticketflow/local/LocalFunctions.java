@@ -1,6 +1,9 @@
 package io.ticketflow.local;
 
+import io.ticketflow.concert.ConcertFunctions;
 import io.ticketflow.kernel.function.KernelBeans;
+import io.ticketflow.payment.PaymentFunctions;
+import io.ticketflow.point.PointFunctions;
 import io.ticketflow.queue.QueueFunctions;
 import io.ticketflow.reservation.ReservationFunctions;
 import java.util.List;
@@ -15,7 +18,8 @@ import org.springframework.context.support.GenericApplicationContext;
 public final class LocalFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
 
     private final List<ApplicationContextInitializer<GenericApplicationContext>> services =
-            List.of(new QueueFunctions(), new ReservationFunctions());
+            List.of(new QueueFunctions(), new ConcertFunctions(), new ReservationFunctions(),
+                    new PointFunctions(), new PaymentFunctions());
 
     @Override
     public void initialize(GenericApplicationContext ctx) {

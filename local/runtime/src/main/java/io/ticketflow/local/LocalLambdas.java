@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LocalLambdas {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalLambdas.class);
     private static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
     private final Map<String, FunctionInvoker> invokers;
@@ -28,13 +31,26 @@ final class LocalLambdas {
         this.json = json;
     }
 
-    /** Starts one invoker (one application context, as one Lambda function would) per name. */
+    /**
+     * Starts one invoker (one application context, as one Lambda function would) per name. A function whose
+     * invoker cannot start — typically one the catalogue names but no service initializer registers yet — is
+     * left out with a warning, so the rest of the system still runs; calling it fails as an unknown function.
+     */
     static LocalLambdas start(Collection<String> functionNames, JsonMapper json) {
         Map<String, FunctionInvoker> invokers = new LinkedHashMap<>();
         for (String name : functionNames) {
-            invokers.put(name, new FunctionInvoker(name));
+            try {
+                invokers.put(name, new FunctionInvoker(name));
+            } catch (RuntimeException notStartable) {
+                LOG.warn("function {} is not deployed locally: it did not start ({})", name, notStartable.toString());
+            }
         }
         return new LocalLambdas(invokers, json);
+    }
+
+    /** Whether a function of this name runs here. */
+    boolean deploys(String function) {
+        return invokers.containsKey(function);
     }
 
     /**

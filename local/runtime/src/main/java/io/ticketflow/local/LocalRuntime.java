@@ -1,6 +1,9 @@
 package io.ticketflow.local;
 
 import io.ticketflow.catalog.QueueSubscription;
+import io.ticketflow.concert.ConcertFunctions;
+import io.ticketflow.concert.DemoCatalogue;
+import io.ticketflow.concert.domain.Concert;
 import io.ticketflow.catalog.StreamSubscription;
 import io.ticketflow.kernel.auth.DevTokens;
 import io.ticketflow.kernel.auth.JwtSettings;
@@ -9,7 +12,9 @@ import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
+import io.ticketflow.local.stepfunctions.StepFunctionsEmulator;
 import io.ticketflow.queue.QueueFunctions;
+import io.ticketflow.statemachine.SagaDefinition;
 import io.ticketflow.testsupport.MotoServer;
 import io.ticketflow.testsupport.ProjectRoot;
 import java.io.IOException;
@@ -47,6 +52,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final JsonMapper json = KernelBeans.newJsonMapper();
     private final List<AutoCloseable> running = new ArrayList<>();
     private ApiGateway gateway;
+    private LocalStepFunctions stepFunctions;
     private MotoServer moto;
     private AwsSettings settings;
     private AwsClients clients;
@@ -111,6 +117,11 @@ public final class LocalRuntime implements AutoCloseable {
         settings = new AwsSettings(endpoint, options.region(), options.resourcePrefix());
         jwt = new JwtSettings(JwtSettings.DEFAULT_ISSUER, JwtSettings.DEFAULT_AUDIENCE, randomSecret());
         devTokens = new DevTokens(jwt, clock);
+        // Every saga's state machine exists, whatever the topology: the services' functions read their ARNs at start.
+        Set<SagaDefinition> sagas = new LinkedHashSet<>(SagaDefinition.all());
+        sagas.addAll(topology.sagas());
+        stepFunctions = LocalStepFunctions.start(List.copyOf(sagas), settings.region());
+        running.add(stepFunctions);
         functionConfiguration().forEach(this::setSystemProperty);
 
         clients = new AwsClients(settings);
@@ -118,10 +129,15 @@ public final class LocalRuntime implements AutoCloseable {
                 .provision(topology.tables(), topology.queues());
 
         Set<String> functions = new LinkedHashSet<>(topology.invokedFunctions());
+        if (topology.sagas().contains(SagaDefinition.BOOKING)) {
+            functions.add(BookingRecovery.PENDING_BOOKINGS);
+        }
         if (options.seed()) {
             functions.add(QueueFunctions.OPEN_QUEUE);
+            functions.add(ConcertFunctions.PUBLISH_CONCERT);
         }
         LocalLambdas lambdas = LocalLambdas.start(functions, json);
+        stepFunctions.connect(lambdas);
         if (options.seed()) {
             seeded = seed(lambdas);
         }
@@ -138,11 +154,24 @@ public final class LocalRuntime implements AutoCloseable {
         }
         running.add(Schedules.start(topology.schedules(), s -> options.intervalSeconds(s.name(), s.rateSeconds()),
                 lambdas, json, clock, settings.region()));
+        if (lambdas.deploys(BookingRecovery.PENDING_BOOKINGS)) {
+            running.add(new BookingRecovery(lambdas, stepFunctions, json, clock).start());
+        }
     }
 
     /** Opens the demo concerts' queues through the queue service's own operation, as an operator would. */
     private List<String> seed(LocalLambdas lambdas) {
         List<String> opened = new ArrayList<>();
+        if (lambdas.deploys(ConcertFunctions.PUBLISH_CONCERT)) {
+            // CONCERT_PUBLISHED gives Reservation its seat inventory (and opens the queue) through the events
+            for (Concert concert : DemoCatalogue.concerts()) {
+                try {
+                    lambdas.invoke(ConcertFunctions.PUBLISH_CONCERT, json.valueToTree(concert));
+                } catch (LocalLambdas.FunctionFailed e) {
+                    System.err.println("demo concert " + concert.concertId() + " not published: " + e.getMessage());
+                }
+            }
+        }
         for (String concertId : DEMO_CONCERTS) {
             ObjectNode command = json.createObjectNode().put("concertId", concertId);
             lambdas.invoke(QueueFunctions.OPEN_QUEUE, command);
@@ -165,6 +194,7 @@ public final class LocalRuntime implements AutoCloseable {
         config.put(JwtSettings.AUDIENCE, jwt.audience());
         config.put("spring.main.banner-mode", "off");
         config.put("spring.main.log-startup-info", "false");
+        config.putAll(stepFunctions.functionConfiguration());
         config.putAll(options.functionConfig());
         return config;
     }
@@ -196,6 +226,20 @@ public final class LocalRuntime implements AutoCloseable {
 
     public AwsClients clients() {
         return clients;
+    }
+
+    /** The in-process Step Functions, for tests and the bench. */
+    public StepFunctionsEmulator stepFunctions() {
+        return stepFunctions.emulator();
+    }
+
+    URI stepFunctionsEndpoint() {
+        return stepFunctions.endpoint();
+    }
+
+    /** The ARN of a saga's state machine here. */
+    public String stateMachineArn(SagaDefinition saga) {
+        return stepFunctions.stateMachineArn(saga);
     }
 
     public String devToken(String userId) {

@@ -44,6 +44,11 @@ final class StartupBanner {
             out.append("  every ").append(runtime.options().intervalSeconds(s.name(), s.rateSeconds())).append(" s  ")
                     .append(s.name()).append(" → ").append(s.function()).append('\n');
         }
+        out.append("step functions ").append(runtime.stepFunctionsEndpoint())
+                .append("  (in-process emulator; executions do not survive a restart)\n");
+        runtime.stepFunctions().listStateMachines()
+                .forEach(machine -> out.append("  ").append(machine.stateMachineArn()).append('\n'));
+        out.append("  fault injection on: POST /payments with header X-Fault-Inject: <saga step function>\n");
         List<String> seeded = runtime.seeded();
         if (!seeded.isEmpty()) {
             out.append("demo data      open queues: ").append(String.join(", ", seeded)).append('\n');

@@ -7,18 +7,20 @@ import io.ticketflow.catalog.Route;
 import io.ticketflow.catalog.ScheduleSpec;
 import io.ticketflow.catalog.StreamSubscription;
 import io.ticketflow.catalog.TableSpec;
+import io.ticketflow.statemachine.SagaDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What the runtime wires up: the catalogue's routes, resources and event-source mappings. A value of
- * its own (rather than static calls into {@link Catalogue}) so tests can add their own functions.
+ * What the runtime wires up: the catalogue's routes, resources and event-source mappings, and the saga state
+ * machines. A value of its own (rather than static calls into {@link Catalogue}) so tests can add their own
+ * functions.
  */
 public record Topology(List<Route> routes, List<TableSpec> tables, List<QueueSpec> queues,
                        List<StreamSubscription> streamSubscriptions, List<QueueSubscription> queueSubscriptions,
-                       List<ScheduleSpec> schedules) {
+                       List<ScheduleSpec> schedules, List<SagaDefinition> sagas) {
 
     public Topology {
         routes = List.copyOf(routes);
@@ -27,11 +29,20 @@ public record Topology(List<Route> routes, List<TableSpec> tables, List<QueueSpe
         streamSubscriptions = List.copyOf(streamSubscriptions);
         queueSubscriptions = List.copyOf(queueSubscriptions);
         schedules = List.copyOf(schedules);
+        sagas = List.copyOf(sagas);
+    }
+
+    /** Without state machines. */
+    public Topology(List<Route> routes, List<TableSpec> tables, List<QueueSpec> queues,
+                    List<StreamSubscription> streamSubscriptions, List<QueueSubscription> queueSubscriptions,
+                    List<ScheduleSpec> schedules) {
+        this(routes, tables, queues, streamSubscriptions, queueSubscriptions, schedules, List.of());
     }
 
     public static Topology catalogue() {
         return new Topology(Catalogue.routes(), Catalogue.tables(), Catalogue.queues(),
-                Catalogue.streamSubscriptions(), Catalogue.queueSubscriptions(), Catalogue.schedules());
+                Catalogue.streamSubscriptions(), Catalogue.queueSubscriptions(), Catalogue.schedules(),
+                SagaDefinition.all());
     }
 
     public static Topology empty() {
@@ -41,7 +52,12 @@ public record Topology(List<Route> routes, List<TableSpec> tables, List<QueueSpe
     public Topology plus(Topology other) {
         return new Topology(concat(routes, other.routes), concat(tables, other.tables), concat(queues, other.queues),
                 concat(streamSubscriptions, other.streamSubscriptions),
-                concat(queueSubscriptions, other.queueSubscriptions), concat(schedules, other.schedules));
+                concat(queueSubscriptions, other.queueSubscriptions), concat(schedules, other.schedules),
+                concat(sagas, other.sagas));
+    }
+
+    public Topology withSagas(SagaDefinition... added) {
+        return plus(new Topology(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(added)));
     }
 
     public Topology withRoutes(Route... added) {
@@ -75,6 +91,7 @@ public record Topology(List<Route> routes, List<TableSpec> tables, List<QueueSpe
         streamSubscriptions.forEach(s -> names.add(s.function()));
         queueSubscriptions.forEach(s -> names.add(s.function()));
         schedules.forEach(s -> names.add(s.function()));
+        sagas.forEach(saga -> saga.placeholders().forEach(p -> SagaDefinition.functionOf(p).ifPresent(names::add)));
         return names;
     }
 

@@ -18,6 +18,7 @@ final class Recorded {
     static final List<String> SQS_DELIVERIES = new CopyOnWriteArrayList<>();
     static final Map<String, AtomicInteger> SQS_ATTEMPTS = new ConcurrentHashMap<>();
     static final AtomicInteger TICKS = new AtomicInteger();
+    static final List<String> SAGA_STEPS = new CopyOnWriteArrayList<>();
 
     private Recorded() {
     }
@@ -29,6 +30,7 @@ final class Recorded {
         SQS_DELIVERIES.clear();
         SQS_ATTEMPTS.clear();
         TICKS.set(0);
+        SAGA_STEPS.clear();
     }
 
     static int count(Map<String, AtomicInteger> counters, String key) {

@@ -6,9 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.function.FunctionBeans;
 import io.ticketflow.kernel.http.HttpEndpoint;
 import io.ticketflow.kernel.http.HttpRequest;
+import io.ticketflow.kernel.saga.InsufficientPoints;
+import io.ticketflow.statemachine.SagaDefinition;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +35,10 @@ public final class TestFunctions implements ApplicationContextInitializer<Generi
     static final String SQS = "testSqsConsumer";
     static final String TICK = "testTick";
     static final String RAW_EVENT = "testRawEvent";
+    /** The test saga's one step, and an HTTP function that starts the saga with the functions' own SfnClient. */
+    static final String SAGA_STEP = "testSagaStep";
+    static final String START_SAGA = "testStartSaga";
+    static final SagaDefinition TEST_SAGA = new SagaDefinition("test-saga", "TEST_SAGA_ARN");
     /** Stream items with this status always fail; SQS bodies with this text always fail. */
     static final String POISON = "POISON";
     /** SQS bodies with this text fail on their first delivery only. */
@@ -44,10 +51,26 @@ public final class TestFunctions implements ApplicationContextInitializer<Generi
         registerRawEventEcho(ctx);
         FunctionBeans.stream(ctx, STREAM, () -> TestFunctions::consumeStream);
         FunctionBeans.sqs(ctx, SQS, () -> TestFunctions::consumeSqs);
+        FunctionBeans.task(ctx, SAGA_STEP, SagaStep.class, SagaStep.class, () -> step -> {
+            Recorded.SAGA_STEPS.add(step.caseId());
+            if (step.throwing()) {
+                throw new InsufficientPoints("case " + step.caseId() + " is short of points");
+            }
+            return step;
+        });
+        FunctionBeans.http(ctx, START_SAGA, () -> HttpEndpoint.of(
+                (HttpRequest request) -> request.body(),
+                input -> ctx.getBean(AwsClients.class).sfn().startExecution(r -> r
+                        .stateMachineArn(ctx.getEnvironment().getRequiredProperty(TEST_SAGA.arnConfig()))
+                        .name(ctx.getBean(JsonMapper.class).readTree(input).path("caseId").asString())
+                        .input(input)).executionArn()));
         FunctionBeans.task(ctx, TICK, Tick.class, Tick.class, () -> tick -> {
             Recorded.TICKS.incrementAndGet();
             return tick;
         });
+    }
+
+    public record SagaStep(String caseId, boolean throwing) {
     }
 
     /** The part of an EventBridge scheduled event the tick reads. */

@@ -51,6 +51,12 @@ final class TestTopology {
                 .withSchedules(new ScheduleSpec("test-tick", TestFunctions.TICK, 1));
     }
 
+    static Topology saga() {
+        return Topology.empty()
+                .withRoutes(new Route(HttpMethod.POST, "/test-sagas", TestFunctions.START_SAGA, false))
+                .withSagas(TestFunctions.TEST_SAGA);
+    }
+
     static LocalRuntime start(EmulatorEndpoint endpoint, Topology topology) {
         return start(endpoint, topology, Map.of());
     }

@@ -1,6 +1,8 @@
 package io.ticketflow.kernel.aws;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -43,7 +45,7 @@ public final class AwsClients implements AutoCloseable {
         this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder()).build());
         this.dynamoDbStreams = new Lazy<>(() -> configure(DynamoDbStreamsClient.builder()).build());
         this.sqs = new Lazy<>(() -> configure(SqsClient.builder()).build());
-        this.sfn = new Lazy<>(() -> configure(SfnClient.builder()).build());
+        this.sfn = new Lazy<>(() -> configure(SfnClient.builder(), settings.sfnEndpointOverride()).build());
     }
 
     public AwsSettings settings() {
@@ -67,19 +69,23 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        return configure(builder, settings.endpointOverride());
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Optional<URI> endpoint) {
         builder.region(Region.of(settings.region()))
-                .credentialsProvider(credentials())
+                .credentialsProvider(credentials(endpoint))
                 .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build());
-        settings.endpointOverride().ifPresent(builder::endpointOverride);
+        endpoint.ifPresent(builder::endpointOverride);
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
         return builder;
     }
 
-    private AwsCredentialsProvider credentials() {
+    private AwsCredentialsProvider credentials(Optional<URI> endpoint) {
         // Emulators accept any signature; fixed dummy keys keep a developer's real credentials out of local runs.
-        return settings.endpointOverride().isPresent()
+        return endpoint.isPresent()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))
                 : DefaultCredentialsProvider.builder().build();
     }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.ResolvableType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,10 +58,21 @@ public final class FunctionBeans {
         });
     }
 
-    /** A saga step or scheduled task: plain JSON in, plain JSON out. */
+    /**
+     * A saga step or scheduled task: plain JSON in, plain JSON out, read and written with the kernel's
+     * {@link JsonMapper}. An exception the action throws leaves {@code handleRequest} unwrapped, so Lambda
+     * reports its class name as the error the state machine's {@code Catch} matches. With
+     * {@code TICKETFLOW_FAULT_INJECTION=enabled} a payload can ask this step to fail (see {@link SagaTaskFunction}).
+     */
     public static <I, O> void task(GenericApplicationContext ctx, String name, Class<I> in, Class<O> out,
                                    Supplier<Function<I, O>> fn) {
-        register(ctx, name, in, out, fn::get);
+        registerRaw(ctx, name, () -> {
+            JsonMapper json = ctx.getBean(JsonMapper.class);
+            boolean faultInjection = SagaTaskFunction.FAULT_INJECTION_ENABLED.equalsIgnoreCase(
+                    ctx.getEnvironment().getProperty(SagaTaskFunction.FAULT_INJECTION, "").trim());
+            return new RawJsonFunction<JsonNode, O>(json::readTree,
+                    new SagaTaskFunction<>(name, in, fn.get(), json, faultInjection), json::writeValueAsBytes);
+        });
     }
 
     private static <I, O> ApiGatewayHttp<I, O> adapt(HttpEndpoint<I, O> endpoint, JsonMapper json) {

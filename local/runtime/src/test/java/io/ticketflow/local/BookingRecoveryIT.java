@@ -1,0 +1,57 @@
+package io.ticketflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.local.stepfunctions.ExecutionStatus;
+import io.ticketflow.statemachine.SagaDefinition;
+import io.ticketflow.testsupport.EmulatorEndpoint;
+import io.ticketflow.testsupport.MotoExtension;
+import io.ticketflow.testsupport.ProjectRoot;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A restart of the local runtime loses the Step Functions executions (they live in memory); the booking recovery
+ * sweep finds the PENDING reservation through the Reservation service and starts its saga again, so the booking
+ * can still be paid and confirmed.
+ */
+@ExtendWith(MotoExtension.class)
+class BookingRecoveryIT {
+
+    @Test
+    void bookingHeldBeforeARestart_getsItsSagaBackAndCanBePaid(EmulatorEndpoint endpoint) {
+        Bookings.User held;
+        try (LocalRuntime before = start(endpoint)) {
+            held = new Bookings(before).user("grace").admittedTo("concert-3").holding("schedule-3-1", 5).charged(1000);
+            assertThat(before.stepFunctions().describeExecution(executionArn(before, held)).status())
+                    .isEqualTo(ExecutionStatus.RUNNING);
+        }
+
+        try (LocalRuntime after = start(endpoint)) {
+            assertThat(after.stepFunctions().describeExecution(executionArn(after, held)).status())
+                    .as("started again by the sweep at start-up").isEqualTo(ExecutionStatus.RUNNING);
+            Bookings.User grace = new Bookings(after).resume(held);
+
+            HttpResponse<String> paid = grace.pay("key-" + grace.userId, null);
+
+            assertThat(paid.statusCode()).as(paid.body()).isIn(200, 202);
+            JsonNode booking = grace.settledBooking();
+            assertThat(booking.path("status").asString()).isEqualTo("CONFIRMED");
+            assertThat(grace.balance()).isEqualTo(1000 - grace.totalPrice);
+        }
+    }
+
+    private static LocalRuntime start(EmulatorEndpoint endpoint) {
+        return LocalRuntime.start(new LocalOptions(0, endpoint.uri(), endpoint.region(), "recovery-",
+                ProjectRoot.find(), Map.of(LocalOptions.ALL_SCHEDULES, 1),
+                Map.of("RESERVATION_HOLD_SECONDS", "60"), true), Topology.catalogue());
+    }
+
+    private static String executionArn(LocalRuntime runtime, Bookings.User user) {
+        return runtime.stateMachineArn(SagaDefinition.BOOKING).replace(":stateMachine:", ":execution:") + ":"
+                + user.reservationId;
+    }
+}
