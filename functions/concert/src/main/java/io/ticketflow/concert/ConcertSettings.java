@@ -1,5 +1,6 @@
 package io.ticketflow.concert;
 
+import io.ticketflow.kernel.function.Settings;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -14,18 +15,6 @@ public final class ConcertSettings {
     }
 
     public static Duration seatMapCacheTtl(Function<String, String> properties) {
-        String value = properties.apply(SEAT_MAP_CACHE_TTL_MILLIS);
-        if (value == null || value.isBlank()) {
-            return Duration.ofMillis(DEFAULT_SEAT_MAP_CACHE_TTL_MILLIS);
-        }
-        try {
-            long millis = Long.parseLong(value.trim());
-            if (millis < 0) {
-                throw new IllegalArgumentException(SEAT_MAP_CACHE_TTL_MILLIS + " must be 0 or more, was " + millis);
-            }
-            return Duration.ofMillis(millis);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SEAT_MAP_CACHE_TTL_MILLIS + " must be an integer, was '" + value + "'", e);
-        }
+        return new Settings(properties).millis(SEAT_MAP_CACHE_TTL_MILLIS, Duration.ofMillis(DEFAULT_SEAT_MAP_CACHE_TTL_MILLIS));
     }
 }

@@ -1,5 +1,9 @@
 package io.ticketflow.concert;
 
+import static io.ticketflow.kernel.testing.LambdaInvocations.PROXY_MEMBERS;
+import static io.ticketflow.kernel.testing.LambdaInvocations.lambdaEnvironment;
+import static io.ticketflow.kernel.testing.LambdaInvocations.resource;
+import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.catalog.Catalogue;
@@ -7,19 +11,13 @@ import io.ticketflow.catalog.ConcertResources;
 import io.ticketflow.concert.domain.SeatStatus;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
-import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.testing.LambdaInvocations;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(MotoExtension.class)
 class ConcertFunctionsContractIT {
 
-    private static final Map<String, FunctionInvoker> INVOKERS = new ConcurrentHashMap<>();
-    private static final List<String> PROXY_MEMBERS = List.of("statusCode", "headers", "body", "isBase64Encoded");
+    private static final LambdaInvocations LAMBDA = new LambdaInvocations();
 
     private static ConcertFixture fixture;
 
@@ -44,11 +41,8 @@ class ConcertFunctionsContractIT {
     static void publishDemoThroughTheTaskFunction(EmulatorEndpoint endpoint) throws IOException {
         fixture = ConcertFixture.withTables(endpoint);
         // FunctionInvoker reads its start class and configuration once; the Environment sees system properties
-        System.setProperty("MAIN_CLASS", ConcertFunctions.class.getName());
-        System.setProperty(AwsSettings.ENDPOINT, fixture.settings.endpoint().toString());
-        System.setProperty(AwsSettings.REGION, fixture.settings.region());
-        System.setProperty(AwsSettings.RESOURCE_PREFIX, fixture.settings.resourcePrefix());
-        JsonNode published = invoke(ConcertFunctions.PUBLISH_CONCERT, fixture.json.writeValueAsBytes(DemoCatalogue.concert(1)));
+        lambdaEnvironment(ConcertFunctions.class, fixture.settings);
+        JsonNode published = LAMBDA.invoke(ConcertFunctions.PUBLISH_CONCERT, fixture.json.writeValueAsBytes(DemoCatalogue.concert(1)));
         assertThat(published.toString()).isEqualTo("{\"concertId\":\"concert-1\",\"published\":true}");
     }
 
@@ -59,22 +53,22 @@ class ConcertFunctionsContractIT {
 
     @Test
     void listConcerts_recordedEvent_returns200WithTheConcertList() throws IOException {
-        JsonNode response = invoke(ConcertResources.LIST_CONCERTS, resource("apigw-v2-list-concerts.json"));
+        JsonNode response = LAMBDA.invoke(ConcertResources.LIST_CONCERTS, resource("apigw-v2-list-concerts.json"));
 
         assertThat(response.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
         assertThat(response.get("statusCode").intValue()).isEqualTo(200);
         assertThat(response.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
-        JsonNode concert = body(response).get("concerts").get(0);
+        JsonNode concert = LAMBDA.body(response).get("concerts").get(0);
         assertThat(concert.propertyNames()).containsExactly("concertId", "title", "artist", "venue");
         assertThat(concert.get("concertId").stringValue()).isEqualTo("concert-1");
     }
 
     @Test
     void listSchedules_recordedEvent_returnsSchedulesWithFreeSeatsAndAvailableDates() throws IOException {
-        JsonNode response = invoke(ConcertResources.LIST_SCHEDULES, resource("apigw-v2-list-schedules.json"));
+        JsonNode response = LAMBDA.invoke(ConcertResources.LIST_SCHEDULES, resource("apigw-v2-list-schedules.json"));
 
         assertThat(response.get("statusCode").intValue()).isEqualTo(200);
-        JsonNode list = body(response);
+        JsonNode list = LAMBDA.body(response);
         assertThat(list.propertyNames()).containsExactly("concertId", "schedules", "availableDates");
         assertThat(list.get("schedules").get(0).toString())
                 .isEqualTo("{\"scheduleId\":\"schedule-1-1\",\"startsAt\":\"2027-03-06T19:00:00Z\",\"freeSeats\":50}");
@@ -83,10 +77,10 @@ class ConcertFunctionsContractIT {
 
     @Test
     void seatMap_recordedEvent_returnsFiftySeatsWithGradePriceAndStatus() throws IOException {
-        JsonNode response = invoke(ConcertResources.SEAT_MAP, resource("apigw-v2-seat-map.json"));
+        JsonNode response = LAMBDA.invoke(ConcertResources.SEAT_MAP, resource("apigw-v2-seat-map.json"));
 
         assertThat(response.get("statusCode").intValue()).isEqualTo(200);
-        JsonNode seatMap = body(response);
+        JsonNode seatMap = LAMBDA.body(response);
         assertThat(seatMap.propertyNames()).containsExactly("scheduleId", "concertId", "seats");
         assertThat(seatMap.get("seats")).hasSize(50);
         assertThat(seatMap.get("seats").get(0).toString()).isEqualTo("{\"seatNo\":1,\"grade\":\"VIP\",\"price\":150,\"status\":\"FREE\"}");
@@ -94,15 +88,13 @@ class ConcertFunctionsContractIT {
 
     @Test
     void seatMap_unknownSchedule_returns404UnknownScheduleProblem() throws IOException {
-        ObjectNode event = (ObjectNode) fixture.json.readTree(resource("apigw-v2-seat-map.json"));
+        ObjectNode event = LAMBDA.event("apigw-v2-seat-map.json");
         ((ObjectNode) event.get("pathParameters")).put("scheduleId", "schedule-none");
         event.put("rawPath", "/schedules/schedule-none/seats");
 
-        JsonNode response = invoke(ConcertResources.SEAT_MAP, fixture.json.writeValueAsBytes(event));
+        JsonNode response = LAMBDA.invoke(ConcertResources.SEAT_MAP, fixture.json.writeValueAsBytes(event));
 
-        assertThat(response.get("statusCode").intValue()).isEqualTo(404);
-        assertThat(response.get("headers").get("content-type").stringValue()).isEqualTo("application/problem+json");
-        assertThat(body(response).get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/unknown-schedule");
+        assertProblem(response, 404, "unknown-schedule");
     }
 
     @Test
@@ -117,7 +109,7 @@ class ConcertFunctionsContractIT {
                 .put("eventSourceARN", "arn:aws:sqs:eu-west-1:123456789012:concert-reservation-events")
                 .put("awsRegion", "eu-west-1");
 
-        JsonNode response = invoke(ConcertResources.SEAT_MAP_PROJECTOR, fixture.json.writeValueAsBytes(batch));
+        JsonNode response = LAMBDA.invoke(ConcertResources.SEAT_MAP_PROJECTOR, fixture.json.writeValueAsBytes(batch));
 
         assertThat(response.toString()).isEqualTo("{\"batchItemFailures\":[]}");
         assertThat(fixture.seatMaps().findLatest("schedule-1-1").orElseThrow().seats())
@@ -131,7 +123,7 @@ class ConcertFunctionsContractIT {
         List<String> urls = routed.stream().map(queue -> fixture.aws.sqs()
                 .createQueue(r -> r.queueName(fixture.settings.physicalName(queue))).queueUrl()).toList();
 
-        JsonNode response = invoke(ConcertResources.CONCERT_EVENTS_RELAY, resource("dynamodb-stream-concert-published.json"));
+        JsonNode response = LAMBDA.invoke(ConcertResources.CONCERT_EVENTS_RELAY, resource("dynamodb-stream-concert-published.json"));
 
         assertThat(response.get("batchItemFailures")).isEmpty();
         assertThat(routed).containsExactlyInAnyOrder("queue-concert-events", "reservation-concert-events");
@@ -144,23 +136,6 @@ class ConcertFunctionsContractIT {
                 assertThat(event.get("payload").get("schedules").get(0).get("seats")).hasSize(2);
                 fixture.assertValid(fixture.json.treeToValue(event, EventEnvelope.class));
             });
-        }
-    }
-
-    private static JsonNode body(JsonNode response) {
-        return fixture.json.readTree(response.get("body").stringValue());
-    }
-
-    private static JsonNode invoke(String function, byte[] event) throws IOException {
-        FunctionInvoker invoker = INVOKERS.computeIfAbsent(function, FunctionInvoker::new);
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        invoker.handleRequest(new ByteArrayInputStream(event), output, null);
-        return fixture.json.readTree(output.toString(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] resource(String file) throws IOException {
-        try (InputStream event = ConcertFunctionsContractIT.class.getResourceAsStream("/events/" + file)) {
-            return event.readAllBytes();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketflow.payment;
 
+import io.ticketflow.kernel.function.Settings;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -19,18 +20,9 @@ public record PaymentSettings(String bookingSagaArn, Duration confirmWait, boole
     static final Duration DEFAULT_CONFIRM_WAIT = Duration.ofMillis(3000);
 
     public static PaymentSettings from(Function<String, String> properties) {
-        String wait = blankToNull(properties.apply(CONFIRM_WAIT_MILLIS));
-        Duration confirmWait;
-        try {
-            confirmWait = wait == null ? DEFAULT_CONFIRM_WAIT : Duration.ofMillis(Long.parseLong(wait));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(CONFIRM_WAIT_MILLIS + " must be a number of milliseconds, was '" + wait + "'", e);
-        }
-        if (confirmWait.isNegative()) {
-            throw new IllegalArgumentException(CONFIRM_WAIT_MILLIS + " must not be negative");
-        }
-        return new PaymentSettings(blankToNull(properties.apply(BOOKING_SAGA_ARN)), confirmWait,
-                "enabled".equalsIgnoreCase(String.valueOf(properties.apply(FAULT_INJECTION)).strip()));
+        Settings settings = new Settings(properties);
+        return new PaymentSettings(settings.text(BOOKING_SAGA_ARN), settings.millis(CONFIRM_WAIT_MILLIS, DEFAULT_CONFIRM_WAIT),
+                "enabled".equalsIgnoreCase(settings.text(FAULT_INJECTION)));
     }
 
     /** @throws IllegalStateException when no saga is configured: a deployment error, not a user's */
@@ -39,9 +31,5 @@ public record PaymentSettings(String bookingSagaArn, Duration confirmWait, boole
             throw new IllegalStateException(BOOKING_SAGA_ARN + " is not configured");
         }
         return bookingSagaArn;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,27 +1,24 @@
 package io.ticketflow.payment;
 
+import static io.ticketflow.kernel.testing.LambdaInvocations.PROXY_MEMBERS;
+import static io.ticketflow.kernel.testing.LambdaInvocations.lambdaEnvironment;
+import static io.ticketflow.kernel.testing.LambdaInvocations.resource;
+import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.catalog.PaymentResources;
 import io.ticketflow.events.EventTypes;
 import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.testing.LambdaInvocations;
 import io.ticketflow.local.stepfunctions.StepFunctionsEmulator;
 import io.ticketflow.local.stepfunctions.StepFunctionsHttpEndpoint;
 import io.ticketflow.messaging.Admission;
 import io.ticketflow.payment.domain.Payment;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(MotoExtension.class)
 class PaymentFunctionsContractIT {
 
+    private static final LambdaInvocations LAMBDA = new LambdaInvocations();
     private static final String SAGA = """
             {"StartAt": "AwaitPayment", "States": {
               "AwaitPayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
@@ -60,9 +58,7 @@ class PaymentFunctionsContractIT {
                 "Next": "BookingConfirmed"},
               "BookingConfirmed": {"Type": "Succeed"}}}
             """;
-    private static final List<String> PROXY_MEMBERS = List.of("statusCode", "headers", "body", "isBase64Encoded");
     private static final String POISON_MESSAGE_ID = "2e1424d4-f796-459a-8184-9c92662be6da";
-    private static final Map<String, FunctionInvoker> INVOKERS = new ConcurrentHashMap<>();
 
     private static PaymentFixture fixture;
     private static StepFunctionsEmulator emulator;
@@ -74,7 +70,7 @@ class PaymentFunctionsContractIT {
     static void start(EmulatorEndpoint endpoint) throws IOException {
         fixture = PaymentFixture.withTables(endpoint);
         emulator = StepFunctionsEmulator.builder()
-                .taskInvoker((name, payload) -> invoke(name, fixture.json.writeValueAsBytes(payload)))
+                .taskInvoker((name, payload) -> LAMBDA.invoke(name, fixture.json.writeValueAsBytes(payload)))
                 .build();
         sfnEndpoint = StepFunctionsHttpEndpoint.start(emulator, 0);
         sfn = SfnClient.builder().endpointOverride(sfnEndpoint.endpoint()).region(Region.US_EAST_1)
@@ -86,10 +82,7 @@ class PaymentFunctionsContractIT {
         sagaArn = sfn.createStateMachine(r -> r.name("booking-saga").definition(definition)
                 .roleArn("arn:aws:iam::123456789012:role/booking-saga")).stateMachineArn();
         // what the Lambda environment would carry; FunctionInvoker's Environment sees system properties
-        System.setProperty("MAIN_CLASS", PaymentFunctions.class.getName());
-        System.setProperty(AwsSettings.ENDPOINT, fixture.settings.endpoint().toString());
-        System.setProperty(AwsSettings.REGION, fixture.settings.region());
-        System.setProperty(AwsSettings.RESOURCE_PREFIX, fixture.settings.resourcePrefix());
+        lambdaEnvironment(PaymentFunctions.class, fixture.settings);
         System.setProperty(PaymentSettings.BOOKING_SAGA_ARN, sagaArn);
         System.setProperty(AwsSettings.SFN_ENDPOINT, sfnEndpoint.endpoint().toString());
         // as the local runtime sets it; only requested faults fire
@@ -106,8 +99,8 @@ class PaymentFunctionsContractIT {
 
     @Test
     void admissionConsumer_recordedBatch_admitsTheToken_andReportsOnlyThePoisonMessage_evenWhenRedelivered() {
-        JsonNode first = invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
-        JsonNode redelivered = invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
+        JsonNode first = LAMBDA.invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
+        JsonNode redelivered = LAMBDA.invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
 
         assertThat(first.toString()).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + POISON_MESSAGE_ID + "\"}]}");
         assertThat(redelivered).isEqualTo(first);
@@ -117,28 +110,28 @@ class PaymentFunctionsContractIT {
 
     @Test
     void pay_getPayment_bookingStatus_overTheWire_confirmTheBookingAndShowItsPaymentAndSteps() {
-        invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
+        LAMBDA.invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
         startBooking("r-contract");
 
-        JsonNode paid = invoke(PaymentResources.PAY, resource("apigw-v2-pay.json"));
-        JsonNode repeated = invoke(PaymentResources.PAY, resource("apigw-v2-pay.json"));
+        JsonNode paid = LAMBDA.invoke(PaymentResources.PAY, resource("apigw-v2-pay.json"));
+        JsonNode repeated = LAMBDA.invoke(PaymentResources.PAY, resource("apigw-v2-pay.json"));
         String paymentId = Payment.idFor("r-contract");
-        JsonNode payment = invoke(PaymentResources.GET_PAYMENT, withPathParameter("apigw-v2-get-payment.json",
+        JsonNode payment = LAMBDA.invoke(PaymentResources.GET_PAYMENT, withPathParameter("apigw-v2-get-payment.json",
                 "paymentId", paymentId, "/payments/" + paymentId));
-        JsonNode booking = invoke(PaymentResources.BOOKING_STATUS, resource("apigw-v2-booking-status.json"));
+        JsonNode booking = LAMBDA.invoke(PaymentResources.BOOKING_STATUS, resource("apigw-v2-booking-status.json"));
 
         assertThat(paid.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
         assertThat(paid.get("statusCode").intValue()).isEqualTo(200);
         assertThat(paid.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
-        assertThat(body(paid)).isEqualTo(fixture.json.createObjectNode()
+        assertThat(LAMBDA.body(paid)).isEqualTo(fixture.json.createObjectNode()
                 .put("status", "CONFIRMED").put("reservationId", "r-contract").put("paymentId", paymentId));
-        assertThat(body(repeated)).isEqualTo(body(paid));
+        assertThat(LAMBDA.body(repeated)).isEqualTo(LAMBDA.body(paid));
         assertThat(payment.get("statusCode").intValue()).isEqualTo(200);
-        assertThat(body(payment).get("status").stringValue()).isEqualTo("PROCESSED");
-        assertThat(body(payment).get("amount").longValue()).isEqualTo(240);
+        assertThat(LAMBDA.body(payment).get("status").stringValue()).isEqualTo("PROCESSED");
+        assertThat(LAMBDA.body(payment).get("amount").longValue()).isEqualTo(240);
         assertThat(booking.get("statusCode").intValue()).isEqualTo(200);
-        assertThat(body(booking).get("status").stringValue()).isEqualTo("CONFIRMED");
-        assertThat(body(booking).get("steps").findValuesAsString("name"))
+        assertThat(LAMBDA.body(booking).get("status").stringValue()).isEqualTo("CONFIRMED");
+        assertThat(LAMBDA.body(booking).get("steps").findValuesAsString("name"))
                 .containsExactly("AwaitPayment", "ProcessPayment", "BookingConfirmed");
         assertThat(fixture.eventsValidated("r-contract")).singleElement()
                 .satisfies(event -> assertThat(event.type()).isEqualTo(EventTypes.PAYMENT_PROCESSED));
@@ -147,30 +140,30 @@ class PaymentFunctionsContractIT {
     @Test
     void pay_withoutIdempotencyKey_is400Problem_andWithAnUnadmittedToken_is403Problem() {
         startBooking("r-refused");
-        ObjectNode noKey = event("apigw-v2-pay.json");
+        ObjectNode noKey = LAMBDA.event("apigw-v2-pay.json");
         ((ObjectNode) noKey.get("headers")).remove("idempotency-key");
         noKey.put("body", "{\"reservationId\":\"r-refused\"}");
-        ObjectNode strangerToken = event("apigw-v2-pay.json");
+        ObjectNode strangerToken = LAMBDA.event("apigw-v2-pay.json");
         ((ObjectNode) strangerToken.get("headers")).put("x-queue-token", "qt-never-admitted");
         strangerToken.put("body", "{\"reservationId\":\"r-refused\"}");
 
-        assertProblem(invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(noKey)), 400, "idempotency-key-missing");
-        assertProblem(invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(strangerToken)), 403, "queue-token-not-active");
+        assertProblem(LAMBDA.invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(noKey)), 400, "idempotency-key-missing");
+        assertProblem(LAMBDA.invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(strangerToken)), 403, "queue-token-not-active");
         assertThat(fixture.eventsValidated("r-refused")).isEmpty();
     }
 
     @Test
     void pay_withFaultInjectHeader_failsTheNamedStep_andAnswersFailedWithTheErrorNameTheSagaSaw() {
-        invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
+        LAMBDA.invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
         startBooking("r-fault");
-        ObjectNode event = event("apigw-v2-pay.json");
+        ObjectNode event = LAMBDA.event("apigw-v2-pay.json");
         ((ObjectNode) event.get("headers")).put("idempotency-key", "7b1f0e9c-fault").put("x-fault-inject", "processPayment");
         event.put("body", "{\"reservationId\":\"r-fault\"}");
 
-        JsonNode answer = invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(event));
+        JsonNode answer = LAMBDA.invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(event));
 
         // the Java runtime's errorType (and the emulator's TaskFailure.of): the exception's fully qualified class name
-        assertThat(body(answer)).isEqualTo(fixture.json.createObjectNode().put("status", "FAILED")
+        assertThat(LAMBDA.body(answer)).isEqualTo(fixture.json.createObjectNode().put("status", "FAILED")
                 .put("reservationId", "r-fault").put("error", "io.ticketflow.kernel.saga.StepFaultInjected"));
         assertThat(fixture.eventsValidated("r-fault")).isEmpty();
     }
@@ -196,7 +189,7 @@ class PaymentFunctionsContractIT {
 
     /** The recorded batch, its activation window moved to end ten minutes from now. */
     private static byte[] admissionBatch() {
-        ObjectNode batch = event("sqs-queue-activated-and-poison.json");
+        ObjectNode batch = LAMBDA.event("sqs-queue-activated-and-poison.json");
         ObjectNode first = (ObjectNode) batch.get("Records").get(0);
         ObjectNode envelope = (ObjectNode) fixture.json.readTree(first.get("body").stringValue());
         ((ObjectNode) envelope.get("payload")).put("activeUntil", Instant.now().plus(Duration.ofMinutes(10)).toString());
@@ -205,43 +198,10 @@ class PaymentFunctionsContractIT {
     }
 
     private static byte[] withPathParameter(String file, String name, String value, String path) {
-        ObjectNode event = event(file);
+        ObjectNode event = LAMBDA.event(file);
         event.put("rawPath", path);
         ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
         ((ObjectNode) event.get("pathParameters")).put(name, value);
         return fixture.json.writeValueAsBytes(event);
-    }
-
-    private static void assertProblem(JsonNode response, int status, String slug) {
-        assertThat(response.get("statusCode").intValue()).isEqualTo(status);
-        assertThat(response.get("headers").get("content-type").stringValue()).isEqualTo("application/problem+json");
-        assertThat(body(response).get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/" + slug);
-    }
-
-    private static JsonNode body(JsonNode response) {
-        return fixture.json.readTree(response.get("body").stringValue());
-    }
-
-    private static JsonNode invoke(String function, byte[] event) {
-        FunctionInvoker invoker = INVOKERS.computeIfAbsent(function, FunctionInvoker::new);
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try {
-            invoker.handleRequest(new ByteArrayInputStream(event), output, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return fixture.json.readTree(output.toString(StandardCharsets.UTF_8));
-    }
-
-    private static ObjectNode event(String file) {
-        return (ObjectNode) fixture.json.readTree(resource(file));
-    }
-
-    private static byte[] resource(String file) {
-        try (InputStream in = PaymentFunctionsContractIT.class.getResourceAsStream("/events/" + file)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

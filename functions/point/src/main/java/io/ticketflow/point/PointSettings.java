@@ -1,5 +1,6 @@
 package io.ticketflow.point;
 
+import io.ticketflow.kernel.function.Settings;
 import io.ticketflow.point.domain.PointPolicy;
 import java.util.function.Function;
 
@@ -12,14 +13,6 @@ public final class PointSettings {
     }
 
     public static PointPolicy policy(Function<String, String> properties) {
-        String value = properties.apply(MAX_CHARGE);
-        if (value == null || value.isBlank()) {
-            return new PointPolicy(PointPolicy.DEFAULT_MAX_CHARGE);
-        }
-        try {
-            return new PointPolicy(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(MAX_CHARGE + " must be an integer, was '" + value + "'", e);
-        }
+        return new PointPolicy(new Settings(properties).longOf(MAX_CHARGE, PointPolicy.DEFAULT_MAX_CHARGE));
     }
 }

@@ -1,24 +1,22 @@
 package io.ticketflow.point;
 
+import static io.ticketflow.kernel.testing.LambdaInvocations.PROXY_MEMBERS;
+import static io.ticketflow.kernel.testing.LambdaInvocations.lambdaEnvironment;
+import static io.ticketflow.kernel.testing.LambdaInvocations.resource;
+import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.PointResources;
 import io.ticketflow.events.EventTypes;
-import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.saga.InsufficientPoints;
+import io.ticketflow.kernel.testing.LambdaInvocations;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(MotoExtension.class)
 class PointFunctionsContractIT {
 
-    private static final Map<String, FunctionInvoker> INVOKERS = new ConcurrentHashMap<>();
-    private static final List<String> PROXY_MEMBERS = List.of("statusCode", "headers", "body", "isBase64Encoded");
+    private static final LambdaInvocations LAMBDA = new LambdaInvocations();
 
     private static PointFixture fixture;
 
@@ -43,10 +40,7 @@ class PointFunctionsContractIT {
     static void startClass(EmulatorEndpoint endpoint) {
         fixture = PointFixture.withTables(endpoint.uri(), endpoint.region(), "it-");
         // FunctionInvoker reads its start class and configuration once; the Environment sees system properties
-        System.setProperty("MAIN_CLASS", PointFunctions.class.getName());
-        System.setProperty(AwsSettings.ENDPOINT, fixture.settings.endpoint().toString());
-        System.setProperty(AwsSettings.REGION, fixture.settings.region());
-        System.setProperty(AwsSettings.RESOURCE_PREFIX, fixture.settings.resourcePrefix());
+        lambdaEnvironment(PointFunctions.class, fixture.settings);
     }
 
     @AfterAll
@@ -56,35 +50,35 @@ class PointFunctionsContractIT {
 
     @Test
     void chargePoints_recordedEventTwice_returns200WithSameReceipt_andBalanceShowsOneCharge() throws IOException {
-        JsonNode first = invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-charge", null));
-        JsonNode again = invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-charge", null));
-        JsonNode balance = invoke(PointResources.POINT_BALANCE, httpEvent("apigw-v2-point-balance.json", "user-charge", null));
+        JsonNode first = LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-charge", null));
+        JsonNode again = LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-charge", null));
+        JsonNode balance = LAMBDA.invoke(PointResources.POINT_BALANCE, httpEvent("apigw-v2-point-balance.json", "user-charge", null));
 
         assertThat(first.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
         assertThat(first.get("statusCode").intValue()).isEqualTo(200);
         assertThat(first.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
-        JsonNode receipt = body(first);
+        JsonNode receipt = LAMBDA.body(first);
         assertThat(receipt.propertyNames()).containsExactlyInAnyOrder("userId", "requestId", "amount", "balance");
         assertThat(receipt.get("userId").stringValue()).isEqualTo("user-charge");
         assertThat(receipt.get("requestId").stringValue()).isEqualTo("req-contract-1");
         assertThat(receipt.get("balance").longValue()).isEqualTo(5000);
-        assertThat(body(again)).isEqualTo(receipt);
-        assertThat(body(balance).get("balance").longValue()).isEqualTo(5000);
+        assertThat(LAMBDA.body(again)).isEqualTo(receipt);
+        assertThat(LAMBDA.body(balance).get("balance").longValue()).isEqualTo(5000);
     }
 
     @Test
     void chargePoints_aboveTheMaximum_returns400ChargeOutOfRangeProblem() throws IOException {
-        JsonNode response = invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-max",
+        JsonNode response = LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-max",
                 "{\"requestId\":\"req-big\",\"amount\":1000001}"));
 
         assertProblem(response, 400, "charge-amount-out-of-range");
-        assertThat(body(invoke(PointResources.POINT_BALANCE, httpEvent("apigw-v2-point-balance.json", "user-max", null)))
+        assertThat(LAMBDA.body(LAMBDA.invoke(PointResources.POINT_BALANCE, httpEvent("apigw-v2-point-balance.json", "user-max", null)))
                 .get("balance").longValue()).isZero();
     }
 
     @Test
     void chargePoints_bodyNotJson_returns400MalformedRequestProblem() throws IOException {
-        JsonNode response = invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-bad",
+        JsonNode response = LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-bad",
                 "{\"requestId\":"));
 
         assertProblem(response, 400, "malformed-request");
@@ -92,11 +86,11 @@ class PointFunctionsContractIT {
 
     @Test
     void deductThenRefund_recordedSagaPayloads_moveTheBalanceAndHistoryListsThreeLinesNewestFirst() throws IOException {
-        invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-saga", null));
+        LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-saga", null));
 
-        JsonNode deducted = invoke(PointResources.DEDUCT_POINTS, task("task-deduct-points.json", "user-saga"));
-        JsonNode refunded = invoke(PointResources.REFUND_POINTS, task("task-refund-points.json", "user-saga"));
-        JsonNode history = body(invoke(PointResources.POINT_HISTORY, httpEvent("apigw-v2-point-history.json", "user-saga", null)));
+        JsonNode deducted = LAMBDA.invoke(PointResources.DEDUCT_POINTS, task("task-deduct-points.json", "user-saga"));
+        JsonNode refunded = LAMBDA.invoke(PointResources.REFUND_POINTS, task("task-refund-points.json", "user-saga"));
+        JsonNode history = LAMBDA.body(LAMBDA.invoke(PointResources.POINT_HISTORY, httpEvent("apigw-v2-point-history.json", "user-saga", null)));
 
         assertThat(deducted.get("operationId").stringValue()).isEqualTo("r-contract:deduct");
         assertThat(deducted.get("amount").longValue()).isEqualTo(3000);
@@ -116,7 +110,7 @@ class PointFunctionsContractIT {
         byte[] event = task("task-deduct-points-insufficient.json", "user-poor");
         int items = fixture.itemCount();
 
-        assertThatThrownBy(() -> invoke(PointResources.DEDUCT_POINTS, event))
+        assertThatThrownBy(() -> LAMBDA.invoke(PointResources.DEDUCT_POINTS, event))
                 .isExactlyInstanceOf(InsufficientPoints.class)
                 .hasNoCause();
         assertThat(InsufficientPoints.class.getName()).isEqualTo("io.ticketflow.kernel.saga.InsufficientPoints");
@@ -125,7 +119,7 @@ class PointFunctionsContractIT {
 
     @Test
     void refundPoints_withoutDeduction_succeedsRefundingZero() throws IOException {
-        JsonNode refunded = invoke(PointResources.REFUND_POINTS, task("task-refund-points.json", "user-nodeduct"));
+        JsonNode refunded = LAMBDA.invoke(PointResources.REFUND_POINTS, task("task-refund-points.json", "user-nodeduct"));
 
         assertThat(refunded.get("refunded").longValue()).isZero();
         assertThat(refunded.get("balance").longValue()).isZero();
@@ -138,7 +132,7 @@ class PointFunctionsContractIT {
         String url = fixture.aws.sqs().createQueue(r -> r.queueName(fixture.settings.physicalName(PointResources.AUDIT_QUEUE)))
                 .queueUrl();
 
-        JsonNode response = invoke(PointResources.EVENTS_RELAY, resource("dynamodb-stream-point-charged.json"));
+        JsonNode response = LAMBDA.invoke(PointResources.EVENTS_RELAY, resource("dynamodb-stream-point-charged.json"));
 
         assertThat(response.get("batchItemFailures")).isEmpty();
         List<String> bodies = fixture.aws.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
@@ -151,7 +145,7 @@ class PointFunctionsContractIT {
     }
 
     private static byte[] httpEvent(String file, String userId, String body) throws IOException {
-        ObjectNode event = (ObjectNode) fixture.json.readTree(resource(file));
+        ObjectNode event = LAMBDA.event(file);
         ((ObjectNode) event.get("requestContext").get("authorizer").get("jwt").get("claims")).put("sub", userId);
         if (body != null) {
             event.put("body", body);
@@ -160,33 +154,8 @@ class PointFunctionsContractIT {
     }
 
     private static byte[] task(String file, String userId) throws IOException {
-        ObjectNode input = (ObjectNode) fixture.json.readTree(resource(file));
+        ObjectNode input = LAMBDA.event(file);
         input.put("userId", userId);
         return fixture.json.writeValueAsBytes(input);
-    }
-
-    private static void assertProblem(JsonNode response, int status, String slug) {
-        assertThat(response.get("statusCode").intValue()).isEqualTo(status);
-        assertThat(response.get("headers").get("content-type").stringValue()).isEqualTo("application/problem+json");
-        JsonNode problem = body(response);
-        assertThat(problem.get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/" + slug);
-        assertThat(problem.get("status").intValue()).isEqualTo(status);
-    }
-
-    private static JsonNode body(JsonNode response) {
-        return fixture.json.readTree(response.get("body").stringValue());
-    }
-
-    private static JsonNode invoke(String function, byte[] event) throws IOException {
-        FunctionInvoker invoker = INVOKERS.computeIfAbsent(function, FunctionInvoker::new);
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        invoker.handleRequest(new ByteArrayInputStream(event), output, null);
-        return fixture.json.readTree(output.toString(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] resource(String file) throws IOException {
-        try (InputStream event = PointFunctionsContractIT.class.getResourceAsStream("/events/" + file)) {
-            return event.readAllBytes();
-        }
     }
 }

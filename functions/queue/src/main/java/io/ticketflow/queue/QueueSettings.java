@@ -3,6 +3,7 @@ package io.ticketflow.queue;
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.catalog.ScheduleSpec;
+import io.ticketflow.kernel.function.Settings;
 import io.ticketflow.queue.domain.QueuePolicy;
 import java.time.Duration;
 import java.util.function.Function;
@@ -19,10 +20,11 @@ public final class QueueSettings {
 
     /** The tick interval is the activation schedule's rate in the catalogue, the one the deployment uses. */
     public static QueuePolicy policy(Function<String, String> properties) {
+        Settings settings = new Settings(properties);
         return new QueuePolicy(
-                intOf(properties, BATCH_SIZE, QueuePolicy.DEFAULT_BATCH_SIZE),
-                intOf(properties, MAX_ACTIVE, QueuePolicy.DEFAULT_MAX_ACTIVE),
-                Duration.ofSeconds(intOf(properties, ACTIVE_WINDOW_SECONDS, (int) QueuePolicy.DEFAULT_ACTIVE_WINDOW.toSeconds())),
+                settings.intOf(BATCH_SIZE, QueuePolicy.DEFAULT_BATCH_SIZE),
+                settings.intOf(MAX_ACTIVE, QueuePolicy.DEFAULT_MAX_ACTIVE),
+                settings.seconds(ACTIVE_WINDOW_SECONDS, QueuePolicy.DEFAULT_ACTIVE_WINDOW),
                 Duration.ofSeconds(activationRateSeconds()));
     }
 
@@ -32,17 +34,5 @@ public final class QueueSettings {
                 .mapToInt(ScheduleSpec::rateSeconds)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the catalogue has no " + QueueResources.ACTIVATION_SCHEDULE + " schedule"));
-    }
-
-    private static int intOf(Function<String, String> properties, String key, int fallback) {
-        String value = properties.apply(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, was '" + value + "'", e);
-        }
     }
 }

@@ -1,21 +1,20 @@
 package io.ticketflow.queue;
 
+import static io.ticketflow.kernel.testing.LambdaInvocations.PROXY_MEMBERS;
+import static io.ticketflow.kernel.testing.LambdaInvocations.lambdaEnvironment;
+import static io.ticketflow.kernel.testing.LambdaInvocations.resource;
+import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.events.EventTypes;
-import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.testing.LambdaInvocations;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(MotoExtension.class)
 class QueueFunctionsContractIT {
 
-    private static final Map<String, FunctionInvoker> INVOKERS = new ConcurrentHashMap<>();
-    private static final List<String> PROXY_MEMBERS = List.of("statusCode", "headers", "body", "isBase64Encoded");
+    private static final LambdaInvocations LAMBDA = new LambdaInvocations();
 
     private static QueueFixture fixture;
 
@@ -40,10 +38,7 @@ class QueueFunctionsContractIT {
     static void startClass(EmulatorEndpoint endpoint) {
         fixture = QueueFixture.withTables(endpoint);
         // FunctionInvoker reads its start class and configuration once; the Environment sees system properties
-        System.setProperty("MAIN_CLASS", QueueFunctions.class.getName());
-        System.setProperty(AwsSettings.ENDPOINT, fixture.settings.endpoint().toString());
-        System.setProperty(AwsSettings.REGION, fixture.settings.region());
-        System.setProperty(AwsSettings.RESOURCE_PREFIX, fixture.settings.resourcePrefix());
+        lambdaEnvironment(QueueFunctions.class, fixture.settings);
     }
 
     @AfterAll
@@ -55,12 +50,12 @@ class QueueFunctionsContractIT {
     void enterQueue_firstThenSecondRequest_returns201WithTicketThen200WithSameToken() throws IOException {
         openQueue("c-enter");
 
-        JsonNode first = invoke(QueueResources.ENTER_QUEUE, enterEvent("c-enter", "user-7"));
-        JsonNode second = invoke(QueueResources.ENTER_QUEUE, enterEvent("c-enter", "user-7"));
+        JsonNode first = LAMBDA.invoke(QueueResources.ENTER_QUEUE, enterEvent("c-enter", "user-7"));
+        JsonNode second = LAMBDA.invoke(QueueResources.ENTER_QUEUE, enterEvent("c-enter", "user-7"));
 
         assertThat(first.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
         assertThat(first.get("statusCode").intValue()).isEqualTo(201);
-        JsonNode ticket = body(first);
+        JsonNode ticket = LAMBDA.body(first);
         assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("token", "concertId", "status", "position", "etaSeconds");
         assertThat(ticket.get("status").stringValue()).isEqualTo("WAITING");
         assertThat(ticket.get("position").intValue()).isEqualTo(1);
@@ -68,12 +63,12 @@ class QueueFunctionsContractIT {
         assertThat(first.get("headers").get("location").stringValue()).isEqualTo("/queue-tokens/" + ticket.get("token").stringValue());
         assertThat(first.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
         assertThat(second.get("statusCode").intValue()).isEqualTo(200);
-        assertThat(body(second).get("token")).isEqualTo(ticket.get("token"));
+        assertThat(LAMBDA.body(second).get("token")).isEqualTo(ticket.get("token"));
     }
 
     @Test
     void enterQueue_unknownConcert_returns404UnknownConcertProblem() throws IOException {
-        JsonNode response = invoke(QueueResources.ENTER_QUEUE, enterEvent("c-nowhere", "user-7"));
+        JsonNode response = LAMBDA.invoke(QueueResources.ENTER_QUEUE, enterEvent("c-nowhere", "user-7"));
 
         assertProblem(response, 404, "unknown-concert");
     }
@@ -81,18 +76,18 @@ class QueueFunctionsContractIT {
     @Test
     void queueStatus_ownTokenAfterActivation_returnsActiveWithWindow_strangerGets403_unknownGets404() throws IOException {
         openQueue("c-status");
-        String token = body(invoke(QueueResources.ENTER_QUEUE, enterEvent("c-status", "user-8"))).get("token").stringValue();
-        JsonNode activation = invoke(QueueResources.ACTIVATE_QUEUE, task("{\"concertId\":\"c-status\"}"));
+        String token = LAMBDA.body(LAMBDA.invoke(QueueResources.ENTER_QUEUE, enterEvent("c-status", "user-8"))).get("token").stringValue();
+        JsonNode activation = LAMBDA.invoke(QueueResources.ACTIVATE_QUEUE, task("{\"concertId\":\"c-status\"}"));
 
-        JsonNode own = invoke(QueueResources.QUEUE_STATUS, statusEvent(token, "user-8"));
-        JsonNode stranger = invoke(QueueResources.QUEUE_STATUS, statusEvent(token, "user-9"));
-        JsonNode unknown = invoke(QueueResources.QUEUE_STATUS, statusEvent("qt-unknown", "user-8"));
+        JsonNode own = LAMBDA.invoke(QueueResources.QUEUE_STATUS, statusEvent(token, "user-8"));
+        JsonNode stranger = LAMBDA.invoke(QueueResources.QUEUE_STATUS, statusEvent(token, "user-9"));
+        JsonNode unknown = LAMBDA.invoke(QueueResources.QUEUE_STATUS, statusEvent("qt-unknown", "user-8"));
 
         assertThat(activation.get("queues").get(0).get("activated").intValue()).isEqualTo(1);
         assertThat(own.get("statusCode").intValue()).isEqualTo(200);
-        assertThat(body(own).get("status").stringValue()).isEqualTo("ACTIVE");
-        assertThat(body(own).get("position").intValue()).isZero();
-        assertThat(body(own).get("activeUntil").stringValue()).isNotBlank();
+        assertThat(LAMBDA.body(own).get("status").stringValue()).isEqualTo("ACTIVE");
+        assertThat(LAMBDA.body(own).get("position").intValue()).isZero();
+        assertThat(LAMBDA.body(own).get("activeUntil").stringValue()).isNotBlank();
         assertProblem(stranger, 403, "queue-token-of-another-user");
         assertProblem(unknown, 404, "queue-token-not-found");
     }
@@ -101,7 +96,7 @@ class QueueFunctionsContractIT {
     void expireQueueTokens_scheduledTickWithNothingDue_reportsZeroExpired() throws IOException {
         openQueue("c-expiry");
 
-        JsonNode report = invoke(QueueResources.EXPIRE_QUEUE_TOKENS, task("{}"));
+        JsonNode report = LAMBDA.invoke(QueueResources.EXPIRE_QUEUE_TOKENS, task("{}"));
 
         assertThat(report.get("queues").findValues("expired")).allSatisfy(n -> assertThat(n.intValue()).isZero());
     }
@@ -112,7 +107,7 @@ class QueueFunctionsContractIT {
         List<String> urls = routed.stream().map(queue -> fixture.aws.sqs()
                 .createQueue(r -> r.queueName(fixture.settings.physicalName(queue))).queueUrl()).toList();
 
-        JsonNode response = invoke(QueueResources.QUEUE_EVENTS_RELAY, resource("dynamodb-stream-queue-activated.json"));
+        JsonNode response = LAMBDA.invoke(QueueResources.QUEUE_EVENTS_RELAY, resource("dynamodb-stream-queue-activated.json"));
 
         assertThat(response.get("batchItemFailures")).isEmpty();
         assertThat(routed).isNotEmpty();
@@ -128,12 +123,12 @@ class QueueFunctionsContractIT {
     }
 
     private static void openQueue(String concertId) throws IOException {
-        JsonNode opened = invoke(QueueFunctions.OPEN_QUEUE, task("{\"concertId\":\"" + concertId + "\"}"));
+        JsonNode opened = LAMBDA.invoke(QueueFunctions.OPEN_QUEUE, task("{\"concertId\":\"" + concertId + "\"}"));
         assertThat(opened.get("concertId").stringValue()).isEqualTo(concertId);
     }
 
     private static byte[] enterEvent(String concertId, String userId) throws IOException {
-        ObjectNode event = (ObjectNode) fixture.json.readTree(resource("apigw-v2-enter-queue.json"));
+        ObjectNode event = LAMBDA.event("apigw-v2-enter-queue.json");
         String path = "/concerts/" + concertId + "/queue-tokens";
         event.put("rawPath", path);
         ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
@@ -142,7 +137,7 @@ class QueueFunctionsContractIT {
     }
 
     private static byte[] statusEvent(String token, String userId) throws IOException {
-        ObjectNode event = (ObjectNode) fixture.json.readTree(resource("apigw-v2-queue-status.json"));
+        ObjectNode event = LAMBDA.event("apigw-v2-queue-status.json");
         String path = "/queue-tokens/" + token;
         event.put("rawPath", path);
         ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
@@ -157,30 +152,5 @@ class QueueFunctionsContractIT {
 
     private static byte[] task(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void assertProblem(JsonNode response, int status, String slug) {
-        assertThat(response.get("statusCode").intValue()).isEqualTo(status);
-        assertThat(response.get("headers").get("content-type").stringValue()).isEqualTo("application/problem+json");
-        JsonNode problem = body(response);
-        assertThat(problem.get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/" + slug);
-        assertThat(problem.get("status").intValue()).isEqualTo(status);
-    }
-
-    private static JsonNode body(JsonNode response) {
-        return fixture.json.readTree(response.get("body").stringValue());
-    }
-
-    private static JsonNode invoke(String function, byte[] event) throws IOException {
-        FunctionInvoker invoker = INVOKERS.computeIfAbsent(function, FunctionInvoker::new);
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        invoker.handleRequest(new ByteArrayInputStream(event), output, null);
-        return fixture.json.readTree(output.toString(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] resource(String file) throws IOException {
-        try (InputStream event = QueueFunctionsContractIT.class.getResourceAsStream("/events/" + file)) {
-            return event.readAllBytes();
-        }
     }
 }

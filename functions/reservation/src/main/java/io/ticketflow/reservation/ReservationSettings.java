@@ -1,7 +1,7 @@
 package io.ticketflow.reservation;
 
+import io.ticketflow.kernel.function.Settings;
 import io.ticketflow.reservation.domain.HoldPolicy;
-import java.time.Duration;
 import java.util.function.Function;
 
 /** The hold rules from configuration (environment variables on Lambda, system properties locally). */
@@ -16,20 +16,8 @@ public final class ReservationSettings {
     }
 
     public static HoldPolicy policy(Function<String, String> properties) {
-        return new HoldPolicy(
-                intOf(properties, MAX_SEATS, HoldPolicy.DEFAULT_MAX_SEATS),
-                Duration.ofSeconds(intOf(properties, HOLD_SECONDS, (int) HoldPolicy.DEFAULT_HOLD_TIME.toSeconds())));
-    }
-
-    private static int intOf(Function<String, String> properties, String key, int fallback) {
-        String value = properties.apply(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, was '" + value + "'", e);
-        }
+        Settings settings = new Settings(properties);
+        return new HoldPolicy(settings.intOf(MAX_SEATS, HoldPolicy.DEFAULT_MAX_SEATS),
+                settings.seconds(HOLD_SECONDS, HoldPolicy.DEFAULT_HOLD_TIME));
     }
 }

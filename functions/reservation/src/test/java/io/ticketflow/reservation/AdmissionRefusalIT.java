@@ -1,5 +1,6 @@
 package io.ticketflow.reservation;
 
+import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static io.ticketflow.reservation.ReservationFixture.CONCERT;
 import static io.ticketflow.reservation.ReservationFixture.OTHER_CONCERT;
 import static io.ticketflow.reservation.ReservationFixture.SCHEDULE;
@@ -63,7 +64,7 @@ class AdmissionRefusalIT {
         JsonNode cancel = fixture.cancel(OWNER, token, reservationId);
 
         for (JsonNode response : new JsonNode[] {hold, get, cancel}) {
-            Problems.assertProblem(fixture, response, 403, "queue-token-not-active");
+            assertProblem(response, 403, "queue-token-not-active");
             assertThat(fixture.body(response).get("detail").stringValue()).contains(detail);
         }
         assertThat(fixture.writableCounts()).as(situation).isEqualTo(before);
@@ -74,9 +75,9 @@ class AdmissionRefusalIT {
     void everyReservationCall_withoutTheQueueTokenHeader_is400_andWritesNothing() {
         Map<String, Integer> before = fixture.writableCounts();
 
-        Problems.assertProblem(fixture, fixture.hold(OWNER, null, SCHEDULE, 4), 400, "queue-token-missing");
-        Problems.assertProblem(fixture, fixture.get(OWNER, null, reservationId), 400, "queue-token-missing");
-        Problems.assertProblem(fixture, fixture.cancel(OWNER, null, reservationId), 400, "queue-token-missing");
+        assertProblem(fixture.hold(OWNER, null, SCHEDULE, 4), 400, "queue-token-missing");
+        assertProblem(fixture.get(OWNER, null, reservationId), 400, "queue-token-missing");
+        assertProblem(fixture.cancel(OWNER, null, reservationId), 400, "queue-token-missing");
         assertThat(fixture.writableCounts()).isEqualTo(before);
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketflow.reservation;
 
+import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static io.ticketflow.reservation.ReservationFixture.CONCERT;
 import static io.ticketflow.reservation.ReservationFixture.SCHEDULE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +67,7 @@ class ConcurrentHoldsIT {
                 .collect(Collectors.groupingBy(r -> r.get("statusCode").intValue(), TreeMap::new, Collectors.counting()));
         assertThat(byStatus).containsExactly(Map.entry(201, 1L), Map.entry(409, 199L));
         responses.stream().filter(r -> r.get("statusCode").intValue() == 409)
-                .forEach(r -> Problems.assertProblem(fixture, r, 409, "seat-unavailable"));
+                .forEach(r -> assertProblem(r, 409, "seat-unavailable"));
         String winner = responses.stream().filter(r -> r.get("statusCode").intValue() == 201)
                 .map(r -> fixture.body(r).get("reservationId").stringValue()).findFirst().orElseThrow();
         assertThat(fixture.count(ReservationResources.SEAT_LOCKS_TABLE)).isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.ticketflow.reservation;
 
+import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static io.ticketflow.reservation.ReservationFixture.CONCERT;
 import static io.ticketflow.reservation.ReservationFixture.SCHEDULE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,8 +72,8 @@ class HoldAndCancelIT {
         assertThat(own.get("statusCode").intValue()).isEqualTo(200);
         assertThat(fixture.body(own).get("status").stringValue()).isEqualTo("PENDING");
         assertThat(fixture.body(own).get("seats").get(0).get("seatNo").intValue()).isEqualTo(12);
-        Problems.assertProblem(fixture, stranger, 404, "reservation-not-found");
-        Problems.assertProblem(fixture, unknown, 404, "reservation-not-found");
+        assertProblem(stranger, 404, "reservation-not-found");
+        assertProblem(unknown, 404, "reservation-not-found");
     }
 
     @Test
@@ -88,7 +89,7 @@ class HoldAndCancelIT {
         assertThat(cancelled.get("statusCode").intValue()).isEqualTo(200);
         assertThat(fixture.body(cancelled).get("status").stringValue()).isEqualTo("CANCELLED");
         assertThat(fixture.body(fixture.get("user-cancel", "qt-cancel", id)).get("status").stringValue()).isEqualTo("CANCELLED");
-        Problems.assertProblem(fixture, again, 409, "reservation-not-pending");
+        assertProblem(again, 409, "reservation-not-pending");
         assertThat(nextHold.get("statusCode").intValue()).isEqualTo(201);
         assertThat(fixture.eventsValidated(EventTypes.RESERVATION_CANCELLED)).filteredOn(e -> e.aggregateId().equals(id))
                 .singleElement().satisfies(event -> {
@@ -107,7 +108,7 @@ class HoldAndCancelIT {
 
         JsonNode late = fixture.hold("user-late", "qt-late", SCHEDULE, 21, 20);
 
-        Problems.assertProblem(fixture, late, 409, "seat-unavailable");
+        assertProblem(late, 409, "seat-unavailable");
         assertThat(fixture.body(late).get("detail").stringValue()).contains("[20]");
         assertThat(fixture.writableCounts()).isEqualTo(before);
     }
@@ -117,11 +118,11 @@ class HoldAndCancelIT {
         fixture.admit("user-rules", "qt-rules", CONCERT);
         Map<String, Integer> before = fixture.writableCounts();
 
-        Problems.assertProblem(fixture, fixture.hold("user-rules", "qt-rules", SCHEDULE, 31, 32, 33, 34, 35), 400, "too-many-seats");
-        Problems.assertProblem(fixture, fixture.hold("user-rules", "qt-rules", SCHEDULE, 31, 31), 400, "invalid-request");
-        Problems.assertProblem(fixture, fixture.hold("user-rules", "qt-rules", SCHEDULE), 400, "invalid-request");
-        Problems.assertProblem(fixture, fixture.hold("user-rules", "qt-rules", SCHEDULE, 51), 404, "unknown-seat");
-        Problems.assertProblem(fixture, fixture.hold("user-rules", "qt-rules", "schedule-9-9", 1), 404, "unknown-schedule");
+        assertProblem(fixture.hold("user-rules", "qt-rules", SCHEDULE, 31, 32, 33, 34, 35), 400, "too-many-seats");
+        assertProblem(fixture.hold("user-rules", "qt-rules", SCHEDULE, 31, 31), 400, "invalid-request");
+        assertProblem(fixture.hold("user-rules", "qt-rules", SCHEDULE), 400, "invalid-request");
+        assertProblem(fixture.hold("user-rules", "qt-rules", SCHEDULE, 51), 404, "unknown-seat");
+        assertProblem(fixture.hold("user-rules", "qt-rules", "schedule-9-9", 1), 404, "unknown-schedule");
         assertThat(fixture.writableCounts()).isEqualTo(before);
     }
 

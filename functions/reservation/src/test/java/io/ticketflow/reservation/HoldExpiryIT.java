@@ -1,5 +1,6 @@
 package io.ticketflow.reservation;
 
+import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static io.ticketflow.reservation.ReservationFixture.CONCERT;
 import static io.ticketflow.reservation.ReservationFixture.SCHEDULE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ class HoldExpiryIT {
         fixture.admit("user-slow", "qt-slow", CONCERT);
         fixture.admit("user-quick", "qt-quick", CONCERT);
         String slow = fixture.body(fixture.hold("user-slow", "qt-slow", SCHEDULE, 5, 6)).get("reservationId").stringValue();
-        Problems.assertProblem(fixture, fixture.hold("user-quick", "qt-quick", SCHEDULE, 6), 409, "seat-unavailable");
+        assertProblem(fixture.hold("user-quick", "qt-quick", SCHEDULE, 6), 409, "seat-unavailable");
 
         Thread.sleep(HOLD.plusMillis(200).toMillis());
         JsonNode beforeSweep = fixture.get("user-slow", "qt-slow", slow);
@@ -90,7 +91,7 @@ class HoldExpiryIT {
 
         Thread.sleep(HOLD.plusMillis(200).toMillis());
 
-        Problems.assertProblem(fixture, fixture.cancel("user-late-cancel", "qt-late-cancel", id), 409, "reservation-not-pending");
+        assertProblem(fixture.cancel("user-late-cancel", "qt-late-cancel", id), 409, "reservation-not-pending");
         assertThat(fixture.eventsValidated(EventTypes.RESERVATION_CANCELLED)).isEmpty();
     }
 

@@ -1,17 +1,18 @@
 package io.ticketflow.reservation;
 
+import static io.ticketflow.kernel.testing.LambdaInvocations.PROXY_MEMBERS;
+import static io.ticketflow.kernel.testing.LambdaInvocations.lambdaEnvironment;
+import static io.ticketflow.kernel.testing.LambdaInvocations.resource;
+import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.events.EventTypes;
-import io.ticketflow.kernel.aws.AwsSettings;
+import io.ticketflow.kernel.testing.LambdaInvocations;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +32,8 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(MotoExtension.class)
 class ReservationFunctionsContractIT {
 
-    private static final String RECORDED_HOLD = "/events/apigw-v2-hold-seats.json";
-    private static final List<String> PROXY_MEMBERS = List.of("statusCode", "headers", "body", "isBase64Encoded");
+    private static final LambdaInvocations LAMBDA = new LambdaInvocations();
+    private static final String RECORDED_HOLD = "apigw-v2-hold-seats.json";
 
     private static ReservationFixture fixture;
 
@@ -42,10 +43,7 @@ class ReservationFunctionsContractIT {
         // the recorded event's caller and token (user-42, qt-6f1d2c9e8b7a, concert-1)
         fixture.admit(Map.of("user-42", "qt-6f1d2c9e8b7a"), ReservationFixture.CONCERT, Instant.now().plusSeconds(300));
         // what the Lambda environment would carry
-        System.setProperty("MAIN_CLASS", ReservationFunctions.class.getName());
-        System.setProperty(AwsSettings.ENDPOINT, endpoint.uri().toString());
-        System.setProperty(AwsSettings.REGION, endpoint.region());
-        System.setProperty(AwsSettings.RESOURCE_PREFIX, fixture.aws.settings().resourcePrefix());
+        lambdaEnvironment(ReservationFunctions.class, fixture.aws.settings());
     }
 
     @AfterAll
@@ -55,16 +53,15 @@ class ReservationFunctionsContractIT {
 
     @Test
     void recordedHoldSeatsEvent_returns201ProxyResponseWithReservation_thenTheSameEventAgainIs409Problem() throws IOException {
-        FunctionInvoker invoker = new FunctionInvoker(ReservationResources.HOLD_SEATS);
         byte[] recorded = resource(RECORDED_HOLD);
 
-        JsonNode first = invoke(invoker, recorded);
-        JsonNode second = invoke(invoker, recorded);
+        JsonNode first = LAMBDA.invoke(ReservationResources.HOLD_SEATS, recorded);
+        JsonNode second = LAMBDA.invoke(ReservationResources.HOLD_SEATS, recorded);
 
         assertThat(first.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
         assertThat(first.get("statusCode").intValue()).isEqualTo(201);
         assertThat(first.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
-        JsonNode reservation = fixture.body(first);
+        JsonNode reservation = LAMBDA.body(first);
         assertThat(reservation.propertyNames()).containsExactly(
                 "reservationId", "status", "concertId", "scheduleId", "seats", "totalPrice", "expiresAt");
         assertThat(first.get("headers").get("location").stringValue())
@@ -75,15 +72,13 @@ class ReservationFunctionsContractIT {
                 .isEqualTo("[{\"seatNo\":7,\"grade\":\"VIP\",\"price\":150},{\"seatNo\":8,\"grade\":\"VIP\",\"price\":150}]");
         assertThat(reservation.get("totalPrice").intValue()).isEqualTo(300);
         assertThat(Instant.parse(reservation.get("expiresAt").stringValue())).isAfter(Instant.now().plusSeconds(250));
-        Problems.assertProblem(fixture, second, 409, "seat-unavailable");
+        assertProblem(second, 409, "seat-unavailable");
         assertThat(fixture.eventsValidated(EventTypes.RESERVATION_CREATED)).hasSize(1);
     }
 
     @Test
     void scheduleTick_throughTheInvoker_reportsTheSweep() throws IOException {
-        FunctionInvoker invoker = new FunctionInvoker(ReservationResources.EXPIRE_HOLDS);
-
-        JsonNode report = invoke(invoker, "{}".getBytes(StandardCharsets.UTF_8));
+        JsonNode report = LAMBDA.invoke(ReservationResources.EXPIRE_HOLDS, "{}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(report.toString()).isEqualTo("{\"expired\":0,\"skipped\":0}");
     }
@@ -95,8 +90,7 @@ class ReservationFunctionsContractIT {
         List<String> urls = routed.stream().map(queue -> fixture.aws.sqs()
                 .createQueue(r -> r.queueName(fixture.aws.settings().physicalName(queue))).queueUrl()).toList();
 
-        JsonNode response = invoke(new FunctionInvoker(ReservationResources.EVENTS_RELAY),
-                resource("/events/dynamodb-stream-reservation-created.json"));
+        JsonNode response = LAMBDA.invoke(ReservationResources.EVENTS_RELAY, resource("dynamodb-stream-reservation-created.json"));
 
         assertThat(response.get("batchItemFailures")).isEmpty();
         assertThat(routed).isNotEmpty();
@@ -107,18 +101,6 @@ class ReservationFunctionsContractIT {
                         assertThat(event.get("eventId").stringValue()).isEqualTo("3b9f6c2a-8d41-4e7a-9c05-1f2e3d4c5b6a");
                         assertThat(event.get("payload").get("totalPrice").intValue()).isEqualTo(300);
                     });
-        }
-    }
-
-    private static JsonNode invoke(FunctionInvoker invoker, byte[] event) throws IOException {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        invoker.handleRequest(new ByteArrayInputStream(event), output, null);
-        return fixture.json.readTree(output.toString(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] resource(String file) throws IOException {
-        try (InputStream event = ReservationFunctionsContractIT.class.getResourceAsStream(file)) {
-            return event.readAllBytes();
         }
     }
 }

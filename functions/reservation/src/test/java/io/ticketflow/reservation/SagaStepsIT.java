@@ -1,5 +1,6 @@
 package io.ticketflow.reservation;
 
+import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static io.ticketflow.reservation.ReservationFixture.CONCERT;
 import static io.ticketflow.reservation.ReservationFixture.SCHEDULE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class SagaStepsIT {
         assertThat(retried.get("changed").booleanValue()).isFalse();
         assertThat(fixture.adapter().seatLocks(SCHEDULE)).extracting(SeatLock::status)
                 .containsExactly(SeatLock.Status.SOLD, SeatLock.Status.SOLD);
-        Problems.assertProblem(fixture, lateHold, 409, "seat-unavailable");
+        assertProblem(lateHold, 409, "seat-unavailable");
         assertThat(fixture.eventsValidated(EventTypes.RESERVATION_CONFIRMED)).singleElement().satisfies(event ->
                 assertThat(event.payload().get("paymentId").stringValue()).isEqualTo("pay-1"));
         assertThat(fixture.sweep().expired()).isZero();

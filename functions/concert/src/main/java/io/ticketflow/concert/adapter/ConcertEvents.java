@@ -3,6 +3,7 @@ package io.ticketflow.concert.adapter;
 import io.ticketflow.concert.domain.Concert;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
+import io.ticketflow.messaging.EventFactory;
 import java.time.Clock;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,16 +15,16 @@ public final class ConcertEvents {
     static final long PUBLISHED_SEQUENCE = 1;
 
     private final JsonMapper json;
-    private final Clock clock;
+    private final EventFactory events;
 
     public ConcertEvents(JsonMapper json, Clock clock) {
         this.json = json;
-        this.clock = clock;
+        this.events = new EventFactory(SOURCE, json, clock);
     }
 
     public EventEnvelope published(Concert concert) {
-        return EventEnvelope.create(EventTypes.CONCERT_PUBLISHED, SOURCE, concert.concertId(), PUBLISHED_SEQUENCE,
-                "publish-" + concert.concertId(), json.valueToTree(concert), clock);
+        return events.envelope(EventTypes.CONCERT_PUBLISHED, concert.concertId(), PUBLISHED_SEQUENCE,
+                "publish-" + concert.concertId(), events.payloadOf(concert));
     }
 
     /** @throws IllegalArgumentException when the event is not a CONCERT_PUBLISHED */

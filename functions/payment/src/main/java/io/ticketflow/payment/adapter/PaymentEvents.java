@@ -3,6 +3,7 @@ package io.ticketflow.payment.adapter;
 import io.ticketflow.catalog.Service;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
+import io.ticketflow.messaging.EventFactory;
 import io.ticketflow.payment.domain.Payment;
 import java.time.Clock;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,14 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PaymentEvents {
 
-    private static final String SOURCE = Service.PAYMENT.id();
-
-    private final JsonMapper json;
-    private final Clock clock;
+    private final EventFactory events;
 
     PaymentEvents(JsonMapper json, Clock clock) {
-        this.json = json;
-        this.clock = clock;
+        this.events = new EventFactory(Service.PAYMENT.id(), json, clock);
     }
 
     EventEnvelope processed(Payment payment) {
@@ -34,12 +31,11 @@ final class PaymentEvents {
     }
 
     private EventEnvelope envelope(String type, Payment payment, ObjectNode payload) {
-        return EventEnvelope.create(type, SOURCE, payment.paymentId(), payment.version(), payment.reservationId(),
-                payload, clock);
+        return events.envelope(type, payment.paymentId(), payment.version(), payment.reservationId(), payload);
     }
 
     private ObjectNode payload(Payment payment) {
-        return json.createObjectNode()
+        return events.payload()
                 .put("paymentId", payment.paymentId())
                 .put("reservationId", payment.reservationId())
                 .put("userId", payment.userId())

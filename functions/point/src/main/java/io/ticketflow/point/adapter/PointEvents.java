@@ -3,6 +3,7 @@ package io.ticketflow.point.adapter;
 import io.ticketflow.catalog.Service;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
+import io.ticketflow.messaging.EventFactory;
 import io.ticketflow.point.domain.LedgerEntry;
 import java.time.Clock;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,18 +16,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PointEvents {
 
-    private static final String SOURCE = Service.POINT.id();
-
-    private final JsonMapper json;
-    private final Clock clock;
+    private final EventFactory events;
 
     PointEvents(JsonMapper json, Clock clock) {
-        this.json = json;
-        this.clock = clock;
+        this.events = new EventFactory(Service.POINT.id(), json, clock);
     }
 
     EventEnvelope of(LedgerEntry entry) {
-        ObjectNode payload = json.createObjectNode()
+        ObjectNode payload = events.payload()
                 .put("userId", entry.userId())
                 .put("operationId", entry.operationId())
                 .put("amount", entry.amount())
@@ -35,7 +32,7 @@ final class PointEvents {
             payload.put("reservationId", entry.reservationId());
         }
         String correlationId = entry.reservationId() != null ? entry.reservationId() : entry.operationId();
-        return EventEnvelope.create(type(entry), SOURCE, entry.userId(), entry.version(), correlationId, payload, clock);
+        return events.envelope(type(entry), entry.userId(), entry.version(), correlationId, payload);
     }
 
     private static String type(LedgerEntry entry) {

@@ -3,6 +3,7 @@ package io.ticketflow.queue.adapter;
 import io.ticketflow.catalog.Service;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
+import io.ticketflow.messaging.EventFactory;
 import io.ticketflow.queue.domain.ExpiryReason;
 import io.ticketflow.queue.domain.QueueToken;
 import java.time.Clock;
@@ -16,14 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class QueueEvents {
 
-    private static final String SOURCE = Service.QUEUE.id();
-
-    private final JsonMapper json;
-    private final Clock clock;
+    private final EventFactory events;
 
     QueueEvents(JsonMapper json, Clock clock) {
-        this.json = json;
-        this.clock = clock;
+        this.events = new EventFactory(Service.QUEUE.id(), json, clock);
     }
 
     EventEnvelope waiting(QueueToken token) {
@@ -44,11 +41,11 @@ final class QueueEvents {
     }
 
     private EventEnvelope envelope(String type, QueueToken token, ObjectNode payload) {
-        return EventEnvelope.create(type, SOURCE, token.token(), token.version(), token.token(), payload, clock);
+        return events.envelope(type, token.token(), token.version(), token.token(), payload);
     }
 
     private ObjectNode payload(QueueToken token) {
-        return json.createObjectNode()
+        return events.payload()
                 .put("token", token.token())
                 .put("userId", token.userId())
                 .put("concertId", token.concertId())

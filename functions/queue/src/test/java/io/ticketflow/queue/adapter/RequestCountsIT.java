@@ -2,6 +2,7 @@ package io.ticketflow.queue.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketflow.kernel.aws.RequestCounter;
 import io.ticketflow.queue.QueueFixture;
 import io.ticketflow.queue.domain.QueuePolicy;
 import io.ticketflow.queue.domain.QueueRepository;
@@ -22,16 +23,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -123,33 +118,5 @@ class RequestCountsIT {
                 .expressionAttributeNames(Map.of("#issued", QueueItems.ISSUED))
                 .expressionAttributeValues(Map.of(":issued", QueueItems.number(issued))));
         return last;
-    }
-
-    /** Counts the AWS requests made, by operation name, while an action runs. */
-    static final class RequestCounter implements ExecutionInterceptor {
-
-        private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-        private volatile boolean counting;
-
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if (counting) {
-                counts.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                        name -> new AtomicInteger()).incrementAndGet();
-            }
-        }
-
-        Map<String, Integer> during(Runnable action) {
-            counts.clear();
-            counting = true;
-            try {
-                action.run();
-            } finally {
-                counting = false;
-            }
-            Map<String, Integer> snapshot = new java.util.TreeMap<>();
-            counts.forEach((name, count) -> snapshot.put(name, count.get()));
-            return snapshot;
-        }
     }
 }

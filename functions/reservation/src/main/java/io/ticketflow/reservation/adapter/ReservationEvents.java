@@ -3,6 +3,7 @@ package io.ticketflow.reservation.adapter;
 import io.ticketflow.catalog.Service;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
+import io.ticketflow.messaging.EventFactory;
 import io.ticketflow.reservation.domain.CancelReason;
 import io.ticketflow.reservation.domain.Reservation;
 import io.ticketflow.reservation.domain.Seat;
@@ -18,14 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReservationEvents {
 
-    private static final String SOURCE = Service.RESERVATION.id();
-
-    private final JsonMapper json;
-    private final Clock clock;
+    private final EventFactory events;
 
     ReservationEvents(JsonMapper json, Clock clock) {
-        this.json = json;
-        this.clock = clock;
+        this.events = new EventFactory(Service.RESERVATION.id(), json, clock);
     }
 
     EventEnvelope created(Reservation reservation) {
@@ -53,12 +50,12 @@ final class ReservationEvents {
     }
 
     private EventEnvelope envelope(String type, Reservation reservation, ObjectNode payload) {
-        return EventEnvelope.create(type, SOURCE, reservation.reservationId(), reservation.version(),
-                reservation.reservationId(), payload, clock);
+        return events.envelope(type, reservation.reservationId(), reservation.version(), reservation.reservationId(),
+                payload);
     }
 
     private ObjectNode base(Reservation reservation) {
-        return json.createObjectNode()
+        return events.payload()
                 .put("reservationId", reservation.reservationId())
                 .put("userId", reservation.userId())
                 .put("concertId", reservation.concertId())
