@@ -175,7 +175,8 @@ class SeatMapReplayIT {
             if (seatNos.stream().anyMatch(seatNo -> holders.get(scheduleId).containsKey(seatNo))) {
                 return; // refused as a whole: holds nothing, emits nothing
             }
-            String reservation = UUID.randomUUID().toString();
+            // ids from the seeded random, so a seed replays the same run (the pending map is ordered by id)
+            String reservation = new UUID(random.nextLong(), random.nextLong()).toString();
             seatNos.forEach(seatNo -> {
                 holders.get(scheduleId).put(seatNo, reservation);
                 statuses.get(scheduleId).put(seatNo, SeatStatus.HELD);

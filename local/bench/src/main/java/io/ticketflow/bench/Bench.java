@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,14 +85,17 @@ public final class Bench {
         System.exit(failed == 0 ? 0 : 1);
     }
 
-    /** The figures of issue #2, in run order; {@code quick} shrinks them to check the wiring in seconds. */
+    /** The figures of issues #2 and #3, in run order; {@code quick} shrinks them to check the wiring in seconds. */
     static Map<String, Figure> figures(boolean quick) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (Figure figure : List.of(
                 new AdmissionLag(quick ? 20 : 200, quick ? 10 : 50),
                 new EnterThroughput(List.of(1, 8), quick ? 24 : 100, quick ? 1 : 3),
                 new ColdStart(quick ? 1 : 5),
-                new StatusReads(List.of(10, quick ? 1_000 : 100_000)))) {
+                new StatusReads(List.of(10, quick ? 1_000 : 100_000)),
+                new SeatContention(quick ? 50 : 500),
+                new SeatMapReads(List.of(Duration.ZERO, Duration.ofSeconds(1)), 4,
+                        Duration.ofMillis(quick ? 1_000 : 3_000), quick ? 1 : 3))) {
             figures.put(figure.name(), figure);
         }
         return figures;

@@ -1,5 +1,6 @@
 package io.ticketflow.bench;
 
+import io.ticketflow.concert.ConcertFunctions;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.KernelBeans;
@@ -10,8 +11,9 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * The bench's start class ({@code MAIN_CLASS}) for the local runtime: the initializers of the two services
- * whose functions {@link BenchTopology} runs — exactly as Lambda and {@code LocalFunctions} run them — with
+ * The bench's start class ({@code MAIN_CLASS}) for the local runtime: the initializers of the services whose
+ * functions the figures run (queue and admission for {@link BenchTopology}; concert and reservation holds for
+ * the issue #3 figures) — exactly as Lambda and {@code LocalFunctions} run them — with
  * AWS clients that report to {@link #EMULATOR_TIMER}. The clients are registered first, so
  * {@code KernelBeans} (which registers only what is absent) keeps them.
  */
@@ -29,5 +31,6 @@ public final class InstrumentedFunctions implements ApplicationContextInitialize
                 () -> new AwsClients(ctx.getBean(AwsSettings.class), List.of(EMULATOR_TIMER)));
         new QueueFunctions().initialize(ctx);
         new ReservationFunctions().initialize(ctx);
+        new ConcertFunctions().initialize(ctx);
     }
 }

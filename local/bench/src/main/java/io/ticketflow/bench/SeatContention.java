@@ -1,0 +1,259 @@
+package io.ticketflow.bench;
+
+import io.ticketflow.catalog.ConcertResources;
+import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.catalog.ReservationResources;
+import io.ticketflow.kernel.function.KernelBeans;
+import io.ticketflow.local.LocalOptions;
+import io.ticketflow.local.LocalRuntime;
+import io.ticketflow.local.Topology;
+import io.ticketflow.messaging.Admission;
+import io.ticketflow.messaging.AdmissionView;
+import io.ticketflow.messaging.OutboxWriter;
+import io.ticketflow.queue.QueueSettings;
+import io.ticketflow.reservation.ReservationSettings;
+import io.ticketflow.reservation.adapter.DynamoDbReservationRepository;
+import io.ticketflow.reservation.domain.ReservationProblems;
+import io.ticketflow.reservation.domain.ReservationRepository;
+import io.ticketflow.reservation.domain.SeatLock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue #3 / DESIGN §8: N distinct ACTIVE users hold the same seat at the same moment, over HTTP through the local
+ * runtime (API gateway → {@code FunctionInvoker} → the real {@code holdSeats} → the conditional lock write on moto).
+ * Exactly one may win; anything else fails the bench. The users are admitted the real way first: enter over HTTP,
+ * the activation schedule, stream → relay → SQS → Reservation's admission consumer.
+ */
+final class SeatContention implements Figure {
+
+    private static final String CONCERT = "concert-1";
+    private static final String SCHEDULE = "schedule-1-1";
+    private static final int SEAT = 7;
+    private static final String WARM_UP_SCHEDULE = "schedule-1-2";
+    private static final int WARM_UP_HOLDS = 5;
+    /** Client threads sending the holds; the local gateway serves with 16 workers anyway. */
+    private static final int MAX_IN_FLIGHT = 64;
+    private static final int ENTER_CLIENTS = 8;
+    private static final Duration ADMISSION_TIMEOUT = Duration.ofMinutes(3);
+    private static final String GATEWAY_THREADS = "api-gateway-";
+    private static final String SEAT_UNAVAILABLE = ReservationProblems.SEAT_UNAVAILABLE.uri().toString();
+    private static final Set<String> FUNCTIONS = Set.of(QueueResources.ENTER_QUEUE, QueueResources.ACTIVATE_QUEUE,
+            QueueResources.QUEUE_EVENTS_RELAY, ReservationResources.ADMISSION_CONSUMER, ReservationResources.HOLD_SEATS,
+            ReservationResources.CATALOG_CONSUMER, ConcertResources.CONCERT_EVENTS_RELAY);
+
+    private final int holders;
+    private final JsonMapper json = KernelBeans.newJsonMapper();
+
+    SeatContention(int holders) {
+        this.holders = holders;
+    }
+
+    @Override
+    public String name() {
+        return "contention";
+    }
+
+    /** One hold's answer as the client saw it. */
+    private record Attempt(int status, String problemType, String reservationId, double latencyMs) {
+    }
+
+    @Override
+    public List<Table> run(BenchSetup setup) throws Exception {
+        int users = holders + WARM_UP_HOLDS;
+        // issue #3 alone: the booking saga's ARN is blanked, so the one winner starts no saga (Payment is not run here)
+        Map<String, String> config = Map.of(
+                QueueSettings.BATCH_SIZE, String.valueOf(users),
+                QueueSettings.MAX_ACTIVE, String.valueOf(users),
+                QueueSettings.ACTIVE_WINDOW_SECONDS, "3600",
+                ReservationSettings.BOOKING_SAGA_ARN, "");
+        LocalOptions options = new LocalOptions(0, setup.endpoint(), setup.region(), "contention-", setup.projectRoot(),
+                Map.of(LocalOptions.ALL_SCHEDULES, BenchSetup.SCHEDULES_OFF_SECONDS, QueueResources.ACTIVATION_SCHEDULE, 1),
+                config, true);
+        List<Attempt> attempts;
+        List<EmulatorTimer.Call> calls;
+        long wallNanos;
+        SeatLock lock;
+        try (LocalRuntime runtime = LocalRuntime.start(options, topology())) {
+            List<QueueApi.Entered> admitted = admit(runtime, users);
+            ReservationRepository reservations = repository(runtime);
+            waitFor(() -> reservations.inventory(SCHEDULE).isPresent() && reservations.inventory(WARM_UP_SCHEDULE).isPresent(),
+                    "Reservation's seat inventory of " + SCHEDULE);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .version(HttpClient.Version.HTTP_1_1).build();
+            for (int i = 0; i < WARM_UP_HOLDS; i++) {
+                Attempt warmUp = hold(runtime, http, admitted.get(holders + i), WARM_UP_SCHEDULE, 1 + i);
+                if (warmUp.status() != 201) {
+                    throw new IllegalStateException("warm-up hold answered " + warmUp.status() + " " + warmUp.problemType());
+                }
+            }
+
+            EmulatorTimer timer = InstrumentedFunctions.EMULATOR_TIMER;
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(holders, MAX_IN_FLIGHT));
+            CountDownLatch go = new CountDownLatch(1);
+            try {
+                List<Future<Attempt>> sent = new ArrayList<>();
+                for (QueueApi.Entered user : admitted.subList(0, holders)) {
+                    sent.add(pool.submit(() -> {
+                        go.await();
+                        return hold(runtime, http, user, SCHEDULE, SEAT);
+                    }));
+                }
+                timer.start();
+                long start = System.nanoTime();
+                go.countDown();
+                attempts = new ArrayList<>();
+                for (Future<Attempt> attempt : sent) {
+                    attempts.add(attempt.get());
+                }
+                wallNanos = System.nanoTime() - start;
+                calls = timer.stop();
+            } finally {
+                timer.stop();
+                pool.shutdownNow();
+            }
+            lock = reservations.seatLocks(SCHEDULE).stream().filter(l -> l.seatNo() == SEAT).findFirst().orElse(null);
+        }
+
+        List<Attempt> won = attempts.stream().filter(a -> a.status() == 201).toList();
+        List<Attempt> conflicts = attempts.stream().filter(SeatContention::isConflict).toList();
+        Map<String, Integer> others = new TreeMap<>();
+        attempts.stream().filter(a -> a.status() != 201 && !isConflict(a))
+                .forEach(a -> others.merge(a.status() + " " + a.problemType(), 1, Integer::sum));
+        if (won.size() != 1) {
+            throw new IllegalStateException(won.size() + " of " + holders + " holds on one seat succeeded (must be 1); others " + others);
+        }
+        if (lock == null || !lock.reservationId().equals(won.get(0).reservationId())) {
+            throw new IllegalStateException("the seat's lock " + lock + " is not the winner's " + won.get(0).reservationId());
+        }
+        Stats latency = Stats.of(attempts.stream().map(Attempt::latencyMs).toList());
+        double latencySumMs = attempts.stream().mapToDouble(Attempt::latencyMs).sum();
+        double gatewayEmulatorMs = calls.stream().filter(c -> c.thread().startsWith(GATEWAY_THREADS))
+                .mapToLong(EmulatorTimer.Call::nanos).sum() / 1e6;
+        Table table = new Table("Concurrent holds on one seat: " + holders + " distinct ACTIVE users, POST /reservations"
+                + " over HTTP through the local runtime", "measured", "value")
+                .row("successes (must be 1)", won.size())
+                .row("conflicts (409 seat-unavailable)", conflicts.size())
+                .row("other errors", others.isEmpty() ? "0" : others.toString())
+                .row("latency p50", Table.millis(latency.percentile(50)))
+                .row("latency p99", Table.millis(latency.percentile(99)))
+                .row("latency max", Table.millis(latency.max()))
+                .row("holds/s (all answered)", String.format(Locale.ROOT, "%.1f", holders / (wallNanos / 1e9)))
+                .row("moto share of request time", Table.percent(gatewayEmulatorMs / latencySumMs))
+                .row("moto busy / wall", Table.percent(EmulatorTimer.busyNanos(calls) / (double) wallNanos))
+                .note("all " + holders + " requests released at once from " + Math.min(holders, MAX_IN_FLIGHT)
+                        + " client threads; the local API gateway serves with 16 workers, so latency includes its queue")
+                .note("the winner's reservation id is the seat's lock item (checked); every loser wrote nothing"
+                        + " (one TransactWriteItems: lock condition + reservation + outbox event)")
+                .note("each hold: GetItem (seat inventory) + GetItem (admission view) + TransactWriteItems; moto applies"
+                        + " DynamoDB requests one at a time (.moto/moto_server_serialized.py), which serialises the race"
+                        + " here — on DynamoDB the condition decides the same way under real parallelism")
+                .note("moto share of request time = the hold functions' AWS calls on the wire to moto / the clients' summed"
+                        + " latency; moto busy / wall = time with any call waiting on moto / wall time")
+                .note("the " + users + " users were admitted first through the real queue (enter over HTTP, activation"
+                        + " schedule, QUEUE_ACTIVATED → Reservation's admission view); " + WARM_UP_HOLDS
+                        + " warm-up holds on another schedule before the measured burst");
+        return List.of(table);
+    }
+
+    private static boolean isConflict(Attempt attempt) {
+        return attempt.status() == 409 && SEAT_UNAVAILABLE.equals(attempt.problemType());
+    }
+
+    private static Topology topology() {
+        Topology all = Topology.catalogue();
+        return new Topology(
+                all.routes().stream().filter(r -> FUNCTIONS.contains(r.function())).toList(),
+                all.tables(),
+                all.queues(),
+                all.streamSubscriptions().stream().filter(s -> FUNCTIONS.contains(s.function())).toList(),
+                all.queueSubscriptions().stream().filter(s -> FUNCTIONS.contains(s.function())).toList(),
+                all.schedules().stream().filter(s -> FUNCTIONS.contains(s.function())).toList());
+    }
+
+    /** Enters every user over HTTP, then waits until Reservation's admission view has each ACTIVE. */
+    private List<QueueApi.Entered> admit(LocalRuntime runtime, int users) throws Exception {
+        QueueApi api = new QueueApi(runtime, json);
+        ExecutorService pool = Executors.newFixedThreadPool(ENTER_CLIENTS);
+        List<QueueApi.Entered> admitted = new ArrayList<>();
+        try {
+            List<Future<QueueApi.Entered>> entering = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                String userId = "holder-" + i;
+                entering.add(pool.submit(() -> api.enter(CONCERT, userId)));
+            }
+            for (Future<QueueApi.Entered> entered : entering) {
+                admitted.add(entered.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        AdmissionView view = new AdmissionView(runtime.clients().dynamoDb(),
+                runtime.settings().physicalName(ReservationResources.ADMISSIONS_TABLE));
+        List<QueueApi.Entered> waiting = new ArrayList<>(admitted);
+        waitFor(() -> {
+            waiting.removeIf(user -> view.check(user.token(), user.userId(), CONCERT, Instant.now()).status()
+                    == Admission.Status.ACTIVE);
+            return waiting.isEmpty();
+        }, "admission of " + users + " users");
+        return admitted;
+    }
+
+    private Attempt hold(LocalRuntime runtime, HttpClient http, QueueApi.Entered user, String scheduleId, int seatNo)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(runtime.baseUri() + "/reservations"))
+                .header("Authorization", "Bearer " + runtime.devToken(user.userId()))
+                .header("X-Queue-Token", user.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+                        Map.of("scheduleId", scheduleId, "seatNos", List.of(seatNo)))))
+                .timeout(Duration.ofSeconds(120))
+                .build();
+        long sent = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        double latencyMs = (System.nanoTime() - sent) / 1e6;
+        JsonNode body = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        return new Attempt(response.statusCode(), body.path("type").asString(""), body.path("reservationId").asString(""),
+                latencyMs);
+    }
+
+    private static ReservationRepository repository(LocalRuntime runtime) {
+        var settings = runtime.settings();
+        var dynamoDb = runtime.clients().dynamoDb();
+        JsonMapper json = KernelBeans.newJsonMapper();
+        return new DynamoDbReservationRepository(dynamoDb,
+                settings.physicalName(ReservationResources.SEAT_LOCKS_TABLE),
+                settings.physicalName(ReservationResources.RESERVATIONS_TABLE),
+                settings.physicalName(ReservationResources.SEAT_INVENTORY_TABLE),
+                new OutboxWriter(dynamoDb, settings.physicalName(ReservationResources.EVENTS_TABLE), json),
+                json, Clock.systemUTC());
+    }
+
+    private static void waitFor(BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + ADMISSION_TIMEOUT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no " + what + " within " + ADMISSION_TIMEOUT);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
