@@ -1,6 +1,7 @@
 package io.ticketflow.bench;
 
 import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.kernel.aws.RequestCounter;
 import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.function.KernelBeans;
