@@ -29,6 +29,8 @@ public final class PaymentResources {
 
     public static final String ADMISSION_QUEUE = "payment-admission-events";
     public static final String RELAY_FAILURES_QUEUE = "payment-relay-failures";
+    /** PAYMENT_* events have no consumer yet; like Point's, they go to an audit queue so they stay observable. */
+    public static final String AUDIT_QUEUE = "payment-events-audit";
 
     public static final String PAY = "pay";
     public static final String GET_PAYMENT = "getPayment";
@@ -53,7 +55,8 @@ public final class PaymentResources {
                         Catalogue.inboxTable(INBOX_TABLE, Service.PAYMENT),
                         Catalogue.outboxTable(EVENTS_TABLE, Service.PAYMENT)),
                 List.of(new QueueSpec(ADMISSION_QUEUE, Service.PAYMENT, 30, 3),
-                        new QueueSpec(RELAY_FAILURES_QUEUE, Service.PAYMENT, 30, 3)),
+                        new QueueSpec(RELAY_FAILURES_QUEUE, Service.PAYMENT, 30, 3),
+                        new QueueSpec(AUDIT_QUEUE, Service.PAYMENT, 30, 5)),
                 List.of(FunctionSpec.of(PAY, Service.PAYMENT, FunctionKind.HTTP),
                         FunctionSpec.of(GET_PAYMENT, Service.PAYMENT, FunctionKind.HTTP),
                         FunctionSpec.of(BOOKING_STATUS, Service.PAYMENT, FunctionKind.HTTP),
@@ -67,9 +70,10 @@ public final class PaymentResources {
                         new Route(HttpMethod.GET, "/bookings/{reservationId}", BOOKING_STATUS, true)),
                 List.of(new StreamSubscription(EVENTS_TABLE, EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
                 List.of(new QueueSubscription(ADMISSION_QUEUE, ADMISSION_CONSUMER, 10, 0)),
-                // payment events have no consumer yet: the outbox is their event store, the relay routes none
                 List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_ACTIVATED", ADMISSION_QUEUE),
-                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE)),
+                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE),
+                        new EventRoute(EVENTS_TABLE, "PAYMENT_PROCESSED", AUDIT_QUEUE),
+                        new EventRoute(EVENTS_TABLE, "PAYMENT_CANCELLED", AUDIT_QUEUE)),
                 List.of());
     }
 }
