@@ -85,7 +85,7 @@ public final class Bench {
         System.exit(failed == 0 ? 0 : 1);
     }
 
-    /** The figures of issues #2 and #3, in run order; {@code quick} shrinks them to check the wiring in seconds. */
+    /** The figures of issues #2, #3 and #4, in run order; {@code quick} shrinks them to check the wiring in seconds. */
     static Map<String, Figure> figures(boolean quick) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (Figure figure : List.of(
@@ -95,7 +95,10 @@ public final class Bench {
                 new StatusReads(List.of(10, quick ? 1_000 : 100_000)),
                 new SeatContention(quick ? 50 : 500),
                 new SeatMapReads(List.of(Duration.ZERO, Duration.ofSeconds(1)), 4,
-                        Duration.ofMillis(quick ? 1_000 : 3_000), quick ? 1 : 3))) {
+                        Duration.ofMillis(quick ? 1_000 : 3_000), quick ? 1 : 3),
+                new BookingThroughput(quick ? 10 : 100, 8, 3),
+                new SagaTransitions(),
+                new BookingCost(quick ? 5 : 20))) {
             figures.put(figure.name(), figure);
         }
         return figures;

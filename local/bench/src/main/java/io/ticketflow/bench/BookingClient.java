@@ -1,0 +1,157 @@
+package io.ticketflow.bench;
+
+import io.ticketflow.local.LocalRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A user's booking over HTTP only, as a patient client does it: enter the queue, poll until ACTIVE, charge points,
+ * hold a seat, pay, and read the booking once the saga has ended. It asks again where the system is eventually
+ * consistent by design (admission views and the seat inventory follow events), so every request it sends is one
+ * a real client would send — and is counted in the booking's cost.
+ */
+final class BookingClient {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    /** How often a waiting client asks again; each ask is an API request and a Lambda invocation. */
+    static final Duration POLL_PAUSE = Duration.ofMillis(250);
+    private static final String NOT_AWAITING_PAYMENT = "/problems/not-awaiting-payment";
+
+    private final LocalRuntime runtime;
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    BookingClient(LocalRuntime runtime, JsonMapper json) {
+        this.runtime = runtime;
+        this.json = json;
+    }
+
+    /** A user the queue has let in. */
+    record Admitted(String userId, String bearer, String queueToken) {
+    }
+
+    /** A seat held for a user: the reservation is the booking (and the saga execution's name). */
+    record Held(Admitted user, String reservationId, int totalPrice) {
+    }
+
+    /** Enters the concert's queue and polls the token until it is ACTIVE. */
+    Admitted admitted(String userId, String concertId) {
+        String bearer = runtime.devToken(userId);
+        JsonNode entered = expect(send("POST", "/concerts/" + concertId + "/queue-tokens", bearer, null, Map.of()), 201);
+        String token = entered.path("token").asString();
+        waitUntil("token " + token + " ACTIVE", () -> "ACTIVE".equals(
+                expect(send("GET", "/queue-tokens/" + token, bearer, null, Map.of()), 200).path("status").asString()));
+        return new Admitted(userId, bearer, token);
+    }
+
+    void charge(Admitted user, long amount) {
+        expect(send("POST", "/points/charges", user.bearer(), json.writeValueAsString(
+                Map.of("requestId", UUID.randomUUID().toString(), "amount", amount)), Map.of()), 201, 200);
+    }
+
+    /** Holds one seat; asks again while Reservation's admission view or seat inventory has not caught up. */
+    Held hold(Admitted user, String scheduleId, int seatNo) {
+        String body = json.writeValueAsString(Map.of("scheduleId", scheduleId, "seatNos", List.of(seatNo)));
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        waitUntil("hold of " + scheduleId + "/" + seatNo + " by " + user.userId(), () -> {
+            last.set(send("POST", "/reservations", user.bearer(), body, Map.of("X-Queue-Token", user.queueToken())));
+            return last.get().statusCode() == 201;
+        });
+        JsonNode reservation = json.readTree(last.get().body());
+        return new Held(user, reservation.path("reservationId").asString(), reservation.path("totalPrice").intValue());
+    }
+
+    /**
+     * Pays and returns the booking's end as the client learns it: the payment answer's status when final, else
+     * the booking status once the saga has ended. Asks again while Payment's admission view has not seen the token
+     * (403) or the saga has not yet parked in AwaitPayment.
+     */
+    String pay(Held booking, String faultAt) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Queue-Token", booking.user().queueToken());
+        headers.put("Idempotency-Key", "pay-" + booking.reservationId());
+        if (faultAt != null) {
+            headers.put("X-Fault-Inject", faultAt);
+        }
+        String body = json.writeValueAsString(Map.of("reservationId", booking.reservationId()));
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        waitUntil("payment of " + booking.reservationId(), () -> {
+            last.set(send("POST", "/payments", booking.user().bearer(), body, headers));
+            return last.get().statusCode() != 403 && !last.get().body().contains(NOT_AWAITING_PAYMENT);
+        });
+        if (last.get().statusCode() == 200
+                && "CONFIRMED".equals(json.readTree(last.get().body()).path("status").asString())) {
+            return "CONFIRMED";
+        }
+        return settled(booking).path("status").asString();
+    }
+
+    /** {@code GET /bookings/{id}} once the saga has ended. */
+    JsonNode settled(Held booking) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        waitUntil("end of booking " + booking.reservationId(), () -> {
+            last.set(expect(send("GET", "/bookings/" + booking.reservationId(), booking.user().bearer(), null,
+                    Map.of()), 200));
+            return !"RUNNING".equals(last.get().path("status").asString());
+        });
+        return last.get();
+    }
+
+    private JsonNode expect(HttpResponse<String> response, int... statuses) {
+        for (int status : statuses) {
+            if (response.statusCode() == status) {
+                return json.readTree(response.body());
+            }
+        }
+        throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
+                + " answered " + response.statusCode() + ": " + response.body());
+    }
+
+    private static void waitUntil(String what, BooleanSupplier done) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no " + what + " within " + WAIT);
+            }
+            try {
+                Thread.sleep(POLL_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String bearer, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUri() + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + bearer);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
