@@ -79,6 +79,20 @@ class BookingSagaPathsTest {
     }
 
     @Test
+    void paymentWithFaultAt_reachesTheCompensationsThatRunAfterThePayment_soTheyCanBeFailedOnPurposeToo()
+            throws Exception {
+        saga.functions.failing("confirmReservation", StepFaultInjected.class.getName());
+
+        saga.start(SagaRun.BOOKING_INPUT)
+                .pay("{\"paymentRequestId\":\"pr-1\",\"idempotencyKey\":\"key-1\",\"faultAt\":\"refundPoints\"}").finish();
+
+        for (String step : List.of("refundPoints", "cancelPayment", "releaseSeats")) {
+            assertThat(saga.functions.onlyCallTo(step).path("payment").path("faultAt").asString()).as(step)
+                    .isEqualTo("refundPoints");
+        }
+    }
+
+    @Test
     void noPaymentWithinTheHold_releasesSeatsAsExpiredAndExpiresTheQueueToken_failsHoldExpired() throws Exception {
         Instant started = saga.time.now();
 

@@ -2,6 +2,7 @@ package io.ticketflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.payment.domain.Payment;
 import io.ticketflow.testsupport.EmulatorEndpoint;
@@ -54,7 +55,7 @@ class BookingEndToEndIT {
     void happyPath_queueActiveHoldChargePay_confirmsWithEveryEventOnceAndValid() {
         Bookings.User alice = bookings.user("alice").admittedTo(CONCERT).holding(SCHEDULE, 11, 12).charged(500);
 
-        HttpResponse<String> paid = alice.pay("key-" + alice.userId, null);
+        HttpResponse<String> paid = alice.payOnceAdmitted("key-" + alice.userId, null);
 
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         JsonNode answer = Bookings.JSON.readTree(paid.body());
@@ -64,9 +65,10 @@ class BookingEndToEndIT {
         assertThat(booking.path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(stepNames(booking)).containsSubsequence("AwaitPayment", "ProcessPayment", "DeductPoints",
                 "ConfirmReservation", "ExpireQueueToken");
+        assertThat(runtime.stepFunctions().stateTransitions(bookings.executionArn(alice))).isEqualTo(6);
 
         assertThat(alice.reservationStatus()).isEqualTo("CONFIRMED");
-        Eventually.within(Bookings.WAIT, () -> {
+        Eventually.within(Bookings.SEAT_MAP_WAIT, () -> {
             assertThat(bookings.seatStatus(SCHEDULE, 11)).isEqualTo("SOLD");
             assertThat(bookings.seatStatus(SCHEDULE, 12)).isEqualTo("SOLD");
         });
@@ -84,14 +86,14 @@ class BookingEndToEndIT {
     void paymentFails_releasesSeatsRestoresQueueTokenAndChargesNothing() {
         Bookings.User bob = bookings.user("bob").admittedTo(CONCERT).holding(SCHEDULE, 13).charged(500);
 
-        bob.pay("key-" + bob.userId, "processPayment");
+        bob.payOnceAdmitted("key-" + bob.userId, "processPayment");
         JsonNode booking = bob.settledBooking();
 
         assertThat(booking.path("status").asString()).isEqualTo("FAILED");
         assertThat(booking.path("error").asString()).isEqualTo("PaymentFailed");
         assertThat(stepNames(booking)).contains("ReleaseSeatsAfterPaymentFailure", "RestoreQueueToken");
         assertThat(bob.reservationStatus()).isEqualTo("CANCELLED");
-        Eventually.within(Bookings.WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 13)).isEqualTo("FREE"));
+        Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 13)).isEqualTo("FREE"));
         assertThat(bob.balance()).isEqualTo(500);
         assertThat(ledgerTypes(bob)).containsExactly("CHARGED");
         assertThat(bob.queueStatus()).isEqualTo("WAITING");
@@ -103,12 +105,14 @@ class BookingEndToEndIT {
     void insufficientPoints_cancelsPaymentReleasesSeatsAndLeavesQueueTokenActive() {
         Bookings.User carol = bookings.user("carol").admittedTo(CONCERT).holding(SCHEDULE, 14).charged(R_PRICE - 1);
 
-        carol.pay("key-" + carol.userId, null);
+        carol.payOnceAdmitted("key-" + carol.userId, null);
         JsonNode booking = carol.settledBooking();
 
         assertThat(booking.path("error").asString()).isEqualTo("InsufficientPoints");
+        assertThat(stepNames(booking)).contains("CancelPaymentAfterDeductionFailure", "ReleaseSeatsAfterDeductionFailure")
+                .doesNotContain("RestoreQueueToken", "ConfirmReservation");
         assertThat(carol.reservationStatus()).isEqualTo("CANCELLED");
-        Eventually.within(Bookings.WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 14)).isEqualTo("FREE"));
+        Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 14)).isEqualTo("FREE"));
         assertThat(carol.balance()).isEqualTo(R_PRICE - 1);
         assertThat(ledgerTypes(carol)).containsExactly("CHARGED");
         assertThat(paymentStatus(carol)).isEqualTo("CANCELLED");
@@ -119,14 +123,14 @@ class BookingEndToEndIT {
     void confirmationFails_refundsPointsCancelsPaymentAndReleasesSeats() {
         Bookings.User dave = bookings.user("dave").admittedTo(CONCERT).holding(SCHEDULE, 15).charged(500);
 
-        dave.pay("key-" + dave.userId, "confirmReservation");
+        dave.payOnceAdmitted("key-" + dave.userId, "confirmReservation");
         JsonNode booking = dave.settledBooking();
 
         assertThat(booking.path("error").asString()).isEqualTo("ConfirmationFailed");
         assertThat(stepNames(booking)).contains("RefundPointsAfterConfirmationFailure",
                 "CancelPaymentAfterConfirmationFailure", "ReleaseSeatsAfterConfirmationFailure");
         assertThat(dave.reservationStatus()).isEqualTo("CANCELLED");
-        Eventually.within(Bookings.WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 15)).isEqualTo("FREE"));
+        Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 15)).isEqualTo("FREE"));
         assertThat(dave.balance()).isEqualTo(500);
         assertThat(ledgerTypes(dave)).containsExactlyInAnyOrder("CHARGED", "DEDUCTED", "REFUNDED");
         assertThat(paymentStatus(dave)).isEqualTo("CANCELLED");
@@ -140,11 +144,33 @@ class BookingEndToEndIT {
         JsonNode booking = erin.settledBooking();
 
         assertThat(booking.path("error").asString()).isEqualTo("HoldExpired");
+        assertThat(stepNames(booking)).contains("ReleaseExpiredHold", "ExpireUnusedQueueToken")
+                .doesNotContain("ProcessPayment");
         assertThat(erin.reservationStatus()).isEqualTo("EXPIRED");
-        Eventually.within(Bookings.WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 16)).isEqualTo("FREE"));
+        Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 16)).isEqualTo("FREE"));
         assertThat(erin.queueStatus()).isEqualTo("EXPIRED");
         assertThat(erin.events()).filteredOn(e -> e.type().equals("QUEUE_EXPIRED")).singleElement()
                 .satisfies(e -> assertThat(e.payload().path("reason").asString()).isEqualTo("HOLD_EXPIRED"));
+    }
+
+    @Test
+    void compensationFailingPastItsRetries_putsTheStuckBookingOnTheFailuresQueue() {
+        Bookings.User heidi = bookings.user("heidi").admittedTo(CONCERT).holding(SCHEDULE, 18).charged(500);
+
+        heidi.payOnceAdmitted("key-" + heidi.userId, "confirmReservation,refundPoints");
+        JsonNode booking = heidi.settledBooking();
+
+        assertThat(booking.path("error").asString()).isEqualTo("CompensationFailed");
+        assertThat(stepNames(booking)).contains("RefundPointsAfterConfirmationFailure", "ReportStuckBooking");
+        String queueUrl = runtime.clients().sqs().getQueueUrl(r -> r.queueName(
+                runtime.settings().physicalName(ReservationResources.COMPENSATION_FAILURES_QUEUE))).queueUrl();
+        List<JsonNode> stuck = new ArrayList<>();
+        Eventually.within(Bookings.WAIT, () -> {
+            runtime.clients().sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()
+                    .forEach(message -> stuck.add(Bookings.JSON.readTree(message.body())));
+            assertThat(stuck).anySatisfy(message -> assertThat(message.toString()).contains(heidi.reservationId));
+        });
+        assertThat(heidi.balance()).as("the refund is what got stuck").isEqualTo(500 - R_PRICE);
     }
 
     @Test
@@ -154,7 +180,7 @@ class BookingEndToEndIT {
         List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                requests.add(CompletableFuture.supplyAsync(() -> frank.pay("same-key", null), pool));
+                requests.add(CompletableFuture.supplyAsync(() -> frank.payOnceAdmitted("same-key", null), pool));
             }
             CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get();
         } finally {

@@ -109,7 +109,8 @@ class BookingInvariantsIT {
         List<String> outcomes = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
             Bookings.User user = users.get(i).get();
-            outcomes.add(attempts.get(i) + " → " + (user.reservationId == null ? "seat taken" : user.reservationStatus()));
+            outcomes.add(attempts.get(i) + " → " + (user.reservationId == null ? "seat taken"
+                    : user.reservationStatus() + " " + user.eventTypes() + " pay " + user.lastPayAnswer));
             assertBalanceIsTheFoldOfItsLedger(user);
             if (user.reservationId == null) {
                 continue; // lost the race for the seat: nothing was held
@@ -124,7 +125,9 @@ class BookingInvariantsIT {
         System.out.println("seed " + seed + " on " + schedule + ": " + outcomes);
         assertThat(soldSeats.values()).as("confirmed reservations per seat of " + schedule).allMatch(n -> n == 1);
         for (Map.Entry<Integer, Integer> sold : soldSeats.entrySet()) {
-            Eventually.within(Bookings.WAIT, () -> assertThat(bookings.seatStatus(schedule, sold.getKey())).isEqualTo("SOLD"));
+            Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bookings.seatStatus(schedule, sold.getKey()))
+                    .as(() -> "seat " + sold.getKey() + " in " + bookings.send("GET", "/schedules/" + schedule + "/seats",
+                            null, null, Map.of()).body()).isEqualTo("SOLD"));
         }
     }
 
@@ -158,7 +161,7 @@ class BookingInvariantsIT {
             case CONFIRMATION_FAILS -> "confirmReservation";
             default -> null;
         };
-        user.pay("key-" + user.userId, faultAt);
+        user.payOnceAdmitted("key-" + user.userId, faultAt);
         user.settledBooking();
         return user;
     }

@@ -3,7 +3,6 @@ package io.ticketflow.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.local.stepfunctions.ExecutionStatus;
-import io.ticketflow.statemachine.SagaDefinition;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import io.ticketflow.testsupport.ProjectRoot;
@@ -25,17 +24,19 @@ class BookingRecoveryIT {
     void bookingHeldBeforeARestart_getsItsSagaBackAndCanBePaid(EmulatorEndpoint endpoint) {
         Bookings.User held;
         try (LocalRuntime before = start(endpoint)) {
-            held = new Bookings(before).user("grace").admittedTo("concert-3").holding("schedule-3-1", 5).charged(1000);
-            assertThat(before.stepFunctions().describeExecution(executionArn(before, held)).status())
+            Bookings bookings = new Bookings(before);
+            held = bookings.user("grace").admittedTo("concert-3").holding("schedule-3-1", 5).charged(1000);
+            assertThat(before.stepFunctions().describeExecution(bookings.executionArn(held)).status())
                     .isEqualTo(ExecutionStatus.RUNNING);
         }
 
         try (LocalRuntime after = start(endpoint)) {
-            assertThat(after.stepFunctions().describeExecution(executionArn(after, held)).status())
+            Bookings bookings = new Bookings(after);
+            assertThat(after.stepFunctions().describeExecution(bookings.executionArn(held)).status())
                     .as("started again by the sweep at start-up").isEqualTo(ExecutionStatus.RUNNING);
-            Bookings.User grace = new Bookings(after).resume(held);
+            Bookings.User grace = bookings.resume(held);
 
-            HttpResponse<String> paid = grace.pay("key-" + grace.userId, null);
+            HttpResponse<String> paid = grace.payOnceAdmitted("key-" + grace.userId, null);
 
             assertThat(paid.statusCode()).as(paid.body()).isIn(200, 202);
             JsonNode booking = grace.settledBooking();
@@ -48,10 +49,5 @@ class BookingRecoveryIT {
         return LocalRuntime.start(new LocalOptions(0, endpoint.uri(), endpoint.region(), "recovery-",
                 ProjectRoot.find(), Map.of(LocalOptions.ALL_SCHEDULES, 1),
                 Map.of("RESERVATION_HOLD_SECONDS", "60"), true), Topology.catalogue());
-    }
-
-    private static String executionArn(LocalRuntime runtime, Bookings.User user) {
-        return runtime.stateMachineArn(SagaDefinition.BOOKING).replace(":stateMachine:", ":execution:") + ":"
-                + user.reservationId;
     }
 }

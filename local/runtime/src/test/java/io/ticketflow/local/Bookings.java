@@ -10,6 +10,7 @@ import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventSchemas;
 import io.ticketflow.messaging.EventStore;
+import io.ticketflow.statemachine.SagaDefinition;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,11 @@ final class Bookings {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * How long Concert's seat map may lag: a reservation event its consumer could not apply (an optimistic conflict
+     * on the map) comes back only after the queue's 30 s visibility timeout.
+     */
+    static final Duration SEAT_MAP_WAIT = Duration.ofSeconds(75);
     private static final EventSchemas SCHEMAS = EventSchemas.load();
     private static final List<String> OUTBOX_TABLES = List.of(QueueResources.EVENTS_TABLE,
             ReservationResources.EVENTS_TABLE, PaymentResources.EVENTS_TABLE, PointResources.EVENTS_TABLE,
@@ -52,6 +58,8 @@ final class Bookings {
         String queueToken;
         String reservationId;
         int totalPrice;
+        /** The status and body of the last POST /payments, for diagnostics. */
+        volatile String lastPayAnswer;
 
         private User(String userId) {
             this.userId = userId;
@@ -90,14 +98,31 @@ final class Bookings {
             return this;
         }
 
+        /**
+         * Pays as a patient client would: retrying while Payment's own admission view has not yet seen the token's
+         * activation (403; the views follow the queue through events, each at its own pace), and while the saga
+         * that holdSeats started has not yet parked in AwaitPayment (404 not-awaiting-payment).
+         */
+        HttpResponse<String> payOnceAdmitted(String idempotencyKey, String faultAt) {
+            AtomicReference<HttpResponse<String>> paid = new AtomicReference<>();
+            Eventually.within(WAIT, () -> {
+                paid.set(pay(idempotencyKey, faultAt));
+                assertThat(paid.get().statusCode()).as(paid.get().body()).isNotEqualTo(403);
+                assertThat(paid.get().body()).doesNotContain("/problems/not-awaiting-payment");
+            });
+            return paid.get();
+        }
+
         HttpResponse<String> pay(String idempotencyKey, String faultAt) {
             Map<String, String> headers = new java.util.HashMap<>(Map.of("X-Queue-Token", queueToken,
                     "Idempotency-Key", idempotencyKey));
             if (faultAt != null) {
                 headers.put("X-Fault-Inject", faultAt);
             }
-            return send("POST", "/payments", bearer, JSON.writeValueAsString(Map.of("reservationId", reservationId)),
-                    headers);
+            HttpResponse<String> answer = send("POST", "/payments", bearer,
+                    JSON.writeValueAsString(Map.of("reservationId", reservationId)), headers);
+            lastPayAnswer = answer.statusCode() + " " + answer.body();
+            return answer;
         }
 
         /** GET /bookings/{id} once the saga has ended. */
@@ -186,6 +211,12 @@ final class Bookings {
         user.reservationId = earlier.reservationId;
         user.totalPrice = earlier.totalPrice;
         return user;
+    }
+
+    /** The ARN of the user's booking saga execution here (its name is the reservation id). */
+    String executionArn(User user) {
+        return runtime.stateMachineArn(SagaDefinition.BOOKING).replace(":stateMachine:", ":execution:") + ":"
+                + user.reservationId;
     }
 
     /** The seat's status in the schedule's seat map (Concert's read model, fed by reservation events). */
