@@ -1,6 +1,6 @@
 package io.ticketflow.bench;
 
-import io.ticketflow.bench.coldstart.BenchLambdaContext;
+import io.ticketflow.kernel.function.InvocationContext;
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.kernel.function.KernelBeans;
@@ -135,7 +135,7 @@ final class AdmissionLag implements Figure {
 
     private JsonNode invoke(FunctionInvoker invoker, byte[] event) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        invoker.handleRequest(new ByteArrayInputStream(event), output, BenchLambdaContext.of(QueueResources.ACTIVATE_QUEUE));
+        invoker.handleRequest(new ByteArrayInputStream(event), output, InvocationContext.of(QueueResources.ACTIVATE_QUEUE, 30));
         return json.readTree(output.toByteArray());
     }
 }

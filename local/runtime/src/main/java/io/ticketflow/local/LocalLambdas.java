@@ -1,13 +1,15 @@
 package io.ticketflow.local;
 
+import io.ticketflow.kernel.function.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
@@ -38,12 +40,20 @@ final class LocalLambdas {
      */
     static LocalLambdas start(Collection<String> functionNames, JsonMapper json) {
         Map<String, FunctionInvoker> invokers = new LinkedHashMap<>();
-        for (String name : functionNames) {
-            try {
-                invokers.put(name, new FunctionInvoker(name));
-            } catch (RuntimeException notStartable) {
-                LOG.warn("function {} is not deployed locally: it did not start ({})", name, notStartable.toString());
+        PrintStream console = System.out;
+        // FunctionalSpringApplication prints "======> SOURCE: ..." with System.out for every context it starts:
+        // two lines per function, which would bury the start-up banner.
+        System.setOut(new SourceLineFilter(console));
+        try {
+            for (String name : functionNames) {
+                try {
+                    invokers.put(name, new FunctionInvoker(name));
+                } catch (RuntimeException notStartable) {
+                    LOG.warn("function {} is not deployed locally: it did not start ({})", name, notStartable.toString());
+                }
             }
+        } finally {
+            System.setOut(console);
         }
         return new LocalLambdas(invokers, json);
     }
@@ -64,8 +74,7 @@ final class LocalLambdas {
             throw new IllegalArgumentException("no function named " + function + " is deployed locally");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        LambdaContext context = new LambdaContext(UUID.randomUUID().toString(), function, DEFAULT_TIMEOUT_SECONDS,
-                System.currentTimeMillis());
+        InvocationContext context = InvocationContext.of(function, DEFAULT_TIMEOUT_SECONDS);
         try {
             invoker.handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(event)), output, context);
         } catch (IOException e) {
@@ -81,6 +90,21 @@ final class LocalLambdas {
     static final class FunctionFailed extends RuntimeException {
         FunctionFailed(String function, Throwable cause) {
             super("function " + function + " failed: " + cause, cause);
+        }
+    }
+
+    /** Drops the lines Spring Cloud Function's functional start-up prints to standard out; passes the rest. */
+    private static final class SourceLineFilter extends PrintStream {
+
+        SourceLineFilter(PrintStream target) {
+            super(target, true, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void println(String line) {
+            if (line == null || !line.startsWith("======> SOURCE:")) {
+                super.println(line);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketflow.bench.coldstart;
 
+import io.ticketflow.kernel.function.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -26,7 +27,7 @@ public final class FirstResponse {
         byte[] event = Files.readAllBytes(Path.of(args[1]));
         FunctionInvoker handler = new FunctionInvoker(args[0]);
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), response, BenchLambdaContext.of(args[0]));
+        handler.handleRequest(new ByteArrayInputStream(event), response, InvocationContext.of(args[0], 30));
         int status = JsonMapper.builder().build().readTree(response.toByteArray()).path("statusCode").asInt(-1);
         System.out.println(MARKER + " status=" + status + " uptimeMs=" + ManagementFactory.getRuntimeMXBean().getUptime());
         System.out.flush();

@@ -1,4 +1,4 @@
-package io.ticketflow.local;
+package io.ticketflow.kernel.function;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -6,9 +6,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda {@link Context} of one local invocation: its request id, function name and deadline. */
-record LambdaContext(String awsRequestId, String functionName, int timeoutSeconds, long startedAtMillis)
+/**
+ * The Lambda {@link Context} of one invocation outside Lambda (the local runtime, benchmarks): its request id,
+ * function name and deadline, as {@code FunctionInvoker} and the functions may ask for them.
+ */
+public record InvocationContext(String awsRequestId, String functionName, int timeoutSeconds, long startedAtMillis)
         implements Context {
+
+    /** A new invocation of {@code functionName} with a fresh request id, starting now. */
+    public static InvocationContext of(String functionName, int timeoutSeconds) {
+        return new InvocationContext(java.util.UUID.randomUUID().toString(), functionName, timeoutSeconds,
+                System.currentTimeMillis());
+    }
 
     private static final LambdaLogger STDOUT = new LambdaLogger() {
         @Override
