@@ -11,6 +11,8 @@ record AdmissionRecord(String userId, String concertId, String status, Instant a
 
     static final String ACTIVE = "ACTIVE";
     static final String EXPIRED = "EXPIRED";
+    /** Put back in line after a failed payment: not admitted until activated again. */
+    static final String WAITING = "WAITING";
 
     /** The owner and concert are checked first, so a stranger learns nothing about someone else's token. */
     Admission judge(String callerId, String callerConcertId, Instant now) {

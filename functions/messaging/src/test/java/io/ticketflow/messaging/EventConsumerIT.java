@@ -7,6 +7,7 @@ import static io.ticketflow.messaging.EventMother.NOW;
 import static io.ticketflow.messaging.EventMother.USER;
 import static io.ticketflow.messaging.EventMother.activated;
 import static io.ticketflow.messaging.EventMother.expired;
+import static io.ticketflow.messaging.EventMother.restored;
 import static io.ticketflow.messaging.EventMother.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +110,35 @@ class EventConsumerIT {
         consumer.apply(SqsBatches.of(body(activated("qt-1", 2, ACTIVE_UNTIL)), body(expired("qt-1", 3))));
 
         assertThat(view.check("qt-1", USER, CONCERT, NOW).status()).isEqualTo(Status.EXPIRED);
+    }
+
+    @Test
+    void restoredAfterActivated_stopsTheAdmission_untilTheNextActivatedAdmitsAgain() {
+        Instant laterUntil = ACTIVE_UNTIL.plusSeconds(60);
+        consumer.apply(SqsBatches.of(body(activated("qt-1", 2, ACTIVE_UNTIL))));
+
+        SQSBatchResponse restore = consumer.apply(SqsBatches.of(body(restored("qt-1", 3))));
+
+        assertThat(restore.getBatchItemFailures()).isEmpty();
+        assertThat(view.check("qt-1", USER, CONCERT, NOW)).isEqualTo(new Admission(Status.NOT_ACTIVE, null));
+        consumer.apply(SqsBatches.of(body(activated("qt-1", 4, laterUntil))));
+        assertThat(view.check("qt-1", USER, CONCERT, NOW)).isEqualTo(new Admission(Status.ACTIVE, laterUntil));
+    }
+
+    @Test
+    void restoredAndActivated_reordered_endAtTheNewestSequence() {
+        Instant laterUntil = ACTIVE_UNTIL.plusSeconds(60);
+
+        // the re-admission overtakes the restore: the older restore is a no-op
+        consumer.apply(SqsBatches.of(body(activated("qt-1", 4, laterUntil)), body(restored("qt-1", 3)),
+                body(activated("qt-1", 2, ACTIVE_UNTIL))));
+        // the first admission arrives after the restore: the token stays not admitted
+        consumer.apply(SqsBatches.of(body(restored("qt-2", 3)), body(activated("qt-2", 2, ACTIVE_UNTIL))));
+
+        assertThat(view.check("qt-1", USER, CONCERT, NOW)).isEqualTo(new Admission(Status.ACTIVE, laterUntil));
+        assertThat(admissionItem("qt-1").get("lastSequence").n()).isEqualTo("4");
+        assertThat(view.check("qt-2", USER, CONCERT, NOW).status()).isEqualTo(Status.NOT_ACTIVE);
+        assertThat(admissionItem("qt-2").get("lastSequence").n()).isEqualTo("3");
     }
 
     @Test

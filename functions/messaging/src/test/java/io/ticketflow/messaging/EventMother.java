@@ -23,6 +23,11 @@ public final class EventMother {
         return event(EventTypes.QUEUE_WAITING, token, 1, payload(token));
     }
 
+    /** The token put back in line after a failed payment (the booking saga's compensation). */
+    public static EventEnvelope restored(String token, long sequence) {
+        return event(EventTypes.QUEUE_WAITING, token, sequence, payload(token).put("restored", true));
+    }
+
     public static EventEnvelope activated(String token, long sequence, Instant activeUntil) {
         return event(EventTypes.QUEUE_ACTIVATED, token, sequence, payload(token).put("activeUntil", activeUntil.toString()));
     }

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 class StreamRelayTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final StreamRelay relay = new StreamRelay(null, new AwsSettings(null, null, "test-"), "queue-events", json);
+    /** No route takes a QUEUE_* event from the point outbox (queue-events routes every QUEUE_* type now). */
+    private final StreamRelay relay = new StreamRelay(null, new AwsSettings(null, null, "test-"), "point-events", json);
 
     @Test
     void modifyAndRemoveRecords_areNotNewEvents_andAreSkipped() {

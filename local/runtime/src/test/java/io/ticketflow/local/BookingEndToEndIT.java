@@ -96,7 +96,9 @@ class BookingEndToEndIT {
         Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 13)).isEqualTo("FREE"));
         assertThat(bob.balance()).isEqualTo(500);
         assertThat(ledgerTypes(bob)).containsExactly("CHARGED");
-        assertThat(bob.queueStatus()).isEqualTo("WAITING");
+        // back to WAITING (a restored QUEUE_WAITING), then re-admitted first at the next activation tick
+        assertThat(bob.events()).anyMatch(e -> e.type().equals("QUEUE_WAITING") && e.payload().path("restored").asBoolean(false));
+        Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bob.queueStatus()).isEqualTo("ACTIVE"));
         assertThat(bob.eventTypes()).doesNotContain("PAYMENT_PROCESSED", "POINT_DEDUCTED")
                 .contains("RESERVATION_CANCELLED");
     }

@@ -8,6 +8,7 @@ import static io.ticketflow.queue.adapter.QueueItems.BURNED;
 import static io.ticketflow.queue.adapter.QueueItems.CONCERT_IDS;
 import static io.ticketflow.queue.adapter.QueueItems.ISSUED;
 import static io.ticketflow.queue.adapter.QueueItems.PK;
+import static io.ticketflow.queue.adapter.QueueItems.RESTORED;
 import static io.ticketflow.queue.adapter.QueueItems.STATUS;
 import static io.ticketflow.queue.adapter.QueueItems.TOKEN;
 import static io.ticketflow.queue.adapter.QueueItems.VERSION;
@@ -23,10 +24,12 @@ import io.ticketflow.queue.domain.ExpiryReason;
 import io.ticketflow.queue.domain.QueueCounter;
 import io.ticketflow.queue.domain.QueueRepository;
 import io.ticketflow.queue.domain.QueueToken;
+import io.ticketflow.queue.domain.ReadmissionPlan;
 import io.ticketflow.queue.domain.TokenStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +67,14 @@ import tools.jackson.databind.json.JsonMapper;
  * second QUEUE_ACTIVATED even so. Burning an empty slot fences off a late enter: its slot put fails and it
  * takes a new seq instead of waiting behind the watermark forever — the reason the slots exist at all, since
  * an index on seq is only eventually consistent and could show a slot as empty that a token already holds.
+ *
+ * <p><b>Restored tokens.</b> A token put back to WAITING by the booking saga sits behind the watermark, so the
+ * restore also adds it to the counter's string set {@code restored} (same transaction as the flip, the freed
+ * place and its QUEUE_WAITING event). The activation re-admits that set first: per part, the counter
+ * ({@code DELETE restored ids, ADD activeCount n} if each admitted id is still in the set and
+ * {@code activeCount <= maxActive - n}), each flip (if still WAITING at the version read) and its
+ * QUEUE_ACTIVATED. A watermark move that admits anyone requires the set to be empty, so a token restored after
+ * the counter was read still goes before newer ones.
  */
 public final class DynamoDbQueueRepository implements QueueRepository {
 
@@ -223,6 +234,69 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     }
 
     @Override
+    public Map<String, QueueToken> tokens(Collection<String> tokens) {
+        Map<String, QueueToken> byToken = new HashMap<>();
+        batchGet(tokens.stream().map(token -> key(QueueItems.tokenKey(token))).toList()).stream()
+                .map(QueueItems::token).forEach(token -> byToken.put(token.token(), token));
+        return byToken;
+    }
+
+    @Override
+    public List<QueueToken> readmit(ReadmissionPlan plan) {
+        if (plan.isEmpty()) {
+            return List.of();
+        }
+        List<QueueToken> admitted = new ArrayList<>();
+        List<ActivationPlan.Activate> admissions = plan.admissions();
+        List<String> dropped = plan.dropped();
+        int start = 0;
+        do {
+            List<ActivationPlan.Activate> part = admissions.subList(start, Math.min(admissions.size(), start + STEPS_PER_TRANSACTION));
+            List<String> leaving = new ArrayList<>(dropped);
+            part.forEach(step -> leaving.add(step.activated().token()));
+            List<TransactWriteItem> changes = new ArrayList<>();
+            changes.add(leaveRestoredSet(plan, part, leaving));
+            part.forEach(step -> changes.add(flip(step.waiting(), step.activated())));
+            List<QueueToken> activations = part.stream().map(ActivationPlan.Activate::activated).toList();
+            try {
+                outbox.write(changes, activations.stream().map(events::activated).toList());
+                admitted.addAll(activations);
+            } catch (TransactionConflict | TransactionCanceledException stale) {
+                // a concurrent or earlier tick re-admitted them already, or the active bound was reached
+                LOG.log(System.Logger.Level.INFO, "re-admission in " + plan.concertId() + " stopped: " + stale.getMessage());
+                break;
+            }
+            dropped = List.of();
+            start += STEPS_PER_TRANSACTION;
+        } while (start < admissions.size());
+        return admitted;
+    }
+
+    /** The counter: takes the tokens out of the restored set and, for admissions, their active places within the bound. */
+    private TransactWriteItem leaveRestoredSet(ReadmissionPlan plan, List<ActivationPlan.Activate> part, List<String> leaving) {
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put(":leaving", AttributeValue.fromSs(leaving));
+        values.put(":admitted", number(part.size()));
+        StringBuilder condition = new StringBuilder("attribute_exists(#pk)");
+        if (!part.isEmpty()) {
+            condition.append(" AND #active <= :limit");
+            values.put(":limit", number((long) plan.maxActive() - part.size()));
+            for (int i = 0; i < part.size(); i++) {
+                condition.append(" AND contains(#restored, :t").append(i).append(')');
+                values.put(":t" + i, AttributeValue.fromS(part.get(i).activated().token()));
+            }
+        }
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(key(QueueItems.counterKey(plan.concertId())))
+                .updateExpression("DELETE #restored :leaving ADD #active :admitted")
+                .conditionExpression(condition.toString())
+                .expressionAttributeNames(Map.of("#restored", RESTORED, "#active", ACTIVE_COUNT, "#pk", PK))
+                .expressionAttributeValues(values)
+                .build()).build();
+    }
+
+    @Override
     public List<QueueToken> activeTokensEndedBefore(String concertId, Instant now, int limit) {
         // the index is eventually consistent: the expiry writes re-check status and window in their conditions
         return dynamoDb.query(request -> request
@@ -300,17 +374,18 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     @Override
     public boolean expireNow(QueueToken expired, ExpiryReason reason) {
         return leaveActive(expired, "SET #status = :status, #version = :next REMOVE #activeConcert",
-                Map.of(), events.expired(expired, reason));
+                Map.of(), events.expired(expired, reason), false);
     }
 
     @Override
     public boolean restore(QueueToken restored) {
         return leaveActive(restored, "SET #status = :status, #version = :next REMOVE #activeConcert, #until",
-                Map.of("#until", ACTIVE_UNTIL), events.waiting(restored));
+                Map.of("#until", ACTIVE_UNTIL), events.restored(restored), true);
     }
 
     /** One ACTIVE token to {@code after}'s status, with its event, giving its active place back; false if it changed. */
-    private boolean leaveActive(QueueToken after, String update, Map<String, String> extraNames, EventEnvelope event) {
+    private boolean leaveActive(QueueToken after, String update, Map<String, String> extraNames, EventEnvelope event,
+                                boolean restored) {
         Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#version", VERSION,
                 "#activeConcert", ACTIVE_CONCERT_ID));
         names.putAll(extraNames);
@@ -326,12 +401,21 @@ public final class DynamoDbQueueRepository implements QueueRepository {
                         ":next", number(after.version()),
                         ":read", number(after.version() - 1)))
                 .build()).build();
+        Map<String, String> counterNames = new HashMap<>(Map.of("#active", ACTIVE_COUNT));
+        Map<String, AttributeValue> counterValues = new HashMap<>(Map.of(":released", number(-1)));
+        String counterUpdate = "ADD #active :released";
+        if (restored) {
+            // back in line behind the watermark: the activation re-admits the restored set first
+            counterUpdate += ", #restored :token";
+            counterNames.put("#restored", RESTORED);
+            counterValues.put(":token", AttributeValue.fromSs(List.of(after.token())));
+        }
         TransactWriteItem releasePlace = TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(key(QueueItems.counterKey(after.concertId())))
-                .updateExpression("ADD #active :released")
-                .expressionAttributeNames(Map.of("#active", ACTIVE_COUNT))
-                .expressionAttributeValues(Map.of(":released", number(-1)))
+                .updateExpression(counterUpdate)
+                .expressionAttributeNames(counterNames)
+                .expressionAttributeValues(counterValues)
                 .build()).build();
         try {
             outbox.write(List.of(token, releasePlace), List.of(event));
@@ -349,7 +433,8 @@ public final class DynamoDbQueueRepository implements QueueRepository {
         values.put(":admitted", number(admissions));
         String condition = "#activated = :from";
         if (admissions > 0) {
-            condition += " AND #active <= :limit";
+            // restored tokens go first: a token restored since the counter was read stops newer admissions
+            condition += " AND #active <= :limit AND attribute_not_exists(#restored)";
             values.put(":limit", number((long) part.maxActive() - admissions));
         }
         return TransactWriteItem.builder().update(Update.builder()
@@ -357,7 +442,9 @@ public final class DynamoDbQueueRepository implements QueueRepository {
                 .key(key(QueueItems.counterKey(part.concertId())))
                 .updateExpression("SET #activated = :to ADD #active :admitted")
                 .conditionExpression(condition)
-                .expressionAttributeNames(Map.of("#activated", ACTIVATED, "#active", ACTIVE_COUNT))
+                .expressionAttributeNames(admissions > 0
+                        ? Map.of("#activated", ACTIVATED, "#active", ACTIVE_COUNT, "#restored", RESTORED)
+                        : Map.of("#activated", ACTIVATED, "#active", ACTIVE_COUNT))
                 .expressionAttributeValues(values)
                 .build()).build();
     }

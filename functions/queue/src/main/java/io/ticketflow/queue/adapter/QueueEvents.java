@@ -27,6 +27,11 @@ final class QueueEvents {
         return envelope(EventTypes.QUEUE_WAITING, token, payload(token));
     }
 
+    /** A token put back in line after a failed payment: the admission views must stop admitting it. */
+    EventEnvelope restored(QueueToken token) {
+        return envelope(EventTypes.QUEUE_WAITING, token, payload(token).put("restored", true));
+    }
+
     EventEnvelope activated(QueueToken token) {
         return envelope(EventTypes.QUEUE_ACTIVATED, token,
                 payload(token).put("activeUntil", token.activeUntil().toString()));

@@ -7,13 +7,15 @@ import io.ticketflow.queue.domain.TokenStatus;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The layout of the {@code queue-tokens} table, one partition key {@code pk} for five kinds of item:
  * <ul>
  *   <li>{@code QUEUE#<concertId>} — the counter: {@code issued}, {@code activated} (the watermark),
- *       {@code activeCount}. It exists only while the concert's queue is open, which is how an unknown concert
+ *       {@code activeCount}, and the string set {@code restored} of tokens put back to WAITING behind the
+ *       watermark, which the activation re-admits first (absent when empty). It exists only while the concert's queue is open, which is how an unknown concert
  *       is told apart without reading another service's table.</li>
  *   <li>{@code QUEUES} — the registry: the string set {@code concertIds} of open queues, so the scheduled ticks
  *       find them with one read instead of a scan.</li>
@@ -43,6 +45,7 @@ final class QueueItems {
     static final String ACTIVE_UNTIL = "activeUntil";
     static final String ACTIVE_CONCERT_ID = "activeConcertId";
     static final String BURNED = "burned";
+    static final String RESTORED = "restored";
 
     static final String ACTIVE_BY_EXPIRY_INDEX = QueueResources.ACTIVE_BY_EXPIRY_INDEX;
     static final String REGISTRY_KEY = "QUEUES";
@@ -80,8 +83,9 @@ final class QueueItems {
     }
 
     static QueueCounter counter(Map<String, AttributeValue> item) {
+        AttributeValue restored = item.get(RESTORED);
         return new QueueCounter(item.get(CONCERT_ID).s(), longOf(item, ISSUED), longOf(item, ACTIVATED),
-                longOf(item, ACTIVE_COUNT));
+                longOf(item, ACTIVE_COUNT), restored == null || !restored.hasSs() ? Set.of() : Set.copyOf(restored.ss()));
     }
 
     /** A token as stored; ACTIVE tokens also carry the keys of the {@code activeByExpiry} index. */

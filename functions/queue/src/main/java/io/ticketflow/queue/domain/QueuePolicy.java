@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,8 +46,48 @@ public record QueuePolicy(int batchSize, int maxActive, Duration activeWindow, D
 
     /** How many seqs the next tick may move the watermark by: a batch, bounded by free active places and by who waits. */
     public int admissibleNow(QueueCounter counter) {
+        return admissibleNow(counter, 0);
+    }
+
+    /**
+     * As {@link #admissibleNow(QueueCounter)} when this tick already re-admitted {@code readmitted} restored tokens
+     * (they count against the batch; {@code counter} is read after them, so its active count includes them).
+     * Nothing while restored tokens still wait: they go first.
+     */
+    public int admissibleNow(QueueCounter counter, int readmitted) {
+        if (!counter.restored().isEmpty()) {
+            return 0;
+        }
         long freePlaces = Math.max(0, maxActive - counter.activeCount());
-        return (int) Math.min(batchSize, Math.min(freePlaces, counter.waiting()));
+        long batchLeft = Math.max(0, batchSize - readmitted);
+        return (int) Math.min(batchLeft, Math.min(freePlaces, counter.waiting()));
+    }
+
+    /**
+     * Plans the re-admission of the counter's restored tokens, which goes before any move of the watermark:
+     * in seq order, up to a batch and the free active places. A restored token that no longer waits (or is
+     * gone) is dropped from the set without an admission.
+     *
+     * @param restoredTokens the tokens named by {@link QueueCounter#restored()}, by token; missing ones are absent
+     */
+    public ReadmissionPlan readmissions(QueueCounter counter, Map<String, QueueToken> restoredTokens, Instant now) {
+        long places = Math.min(batchSize, Math.max(0, maxActive - counter.activeCount()));
+        Instant activeUntil = now.plus(activeWindow).truncatedTo(ChronoUnit.MILLIS);
+        List<ActivationPlan.Activate> admissions = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        List<String> ids = counter.restored().stream()
+                .sorted(Comparator.comparingLong((String id) -> restoredTokens.containsKey(id) ? restoredTokens.get(id).seq() : 0)
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+        for (String id : ids) {
+            QueueToken token = restoredTokens.get(id);
+            if (token == null || token.status() != TokenStatus.WAITING) {
+                dropped.add(id);
+            } else if (admissions.size() < places) {
+                admissions.add(new ActivationPlan.Activate(token, token.activate(activeUntil)));
+            }
+        }
+        return new ReadmissionPlan(counter.concertId(), maxActive, admissions, dropped);
     }
 
     /**
@@ -56,7 +97,12 @@ public record QueuePolicy(int batchSize, int maxActive, Duration activeWindow, D
      *                    a seq with no token is absent (its enter failed, or is still in flight)
      */
     public ActivationPlan plan(QueueCounter counter, Map<Long, QueueToken> tokensBySeq, Instant now) {
-        int count = admissibleNow(counter);
+        return plan(counter, tokensBySeq, now, 0);
+    }
+
+    /** As {@link #plan(QueueCounter, Map, Instant)} after {@code readmitted} re-admissions in the same tick. */
+    public ActivationPlan plan(QueueCounter counter, Map<Long, QueueToken> tokensBySeq, Instant now, int readmitted) {
+        int count = admissibleNow(counter, readmitted);
         // millisecond precision: what the store keeps and the events carry must be the same instant
         Instant activeUntil = now.plus(activeWindow).truncatedTo(ChronoUnit.MILLIS);
         List<ActivationPlan.Step> steps = new ArrayList<>(count);

@@ -1,6 +1,7 @@
 package io.ticketflow.queue.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,18 @@ public interface QueueRepository {
      */
     ActivationOutcome apply(ActivationPlan plan);
 
+    /** The given tokens that exist, by token. */
+    Map<String, QueueToken> tokens(Collection<String> tokens);
+
+    /**
+     * Re-admits restored tokens with their QUEUE_ACTIVATED events and removes them, and the dropped entries,
+     * from the counter's restored set; written only if each admitted token is still restored and WAITING at
+     * the version read and the active bound holds, else nothing of that part is written.
+     *
+     * @return the tokens admitted
+     */
+    List<QueueToken> readmit(ReadmissionPlan plan);
+
     /** Up to {@code limit} active tokens of the concert whose window ended before {@code now}. */
     List<QueueToken> activeTokensEndedBefore(String concertId, Instant now, int limit);
 
@@ -76,7 +89,8 @@ public interface QueueRepository {
     boolean expireNow(QueueToken expired, ExpiryReason reason);
 
     /**
-     * Puts one ACTIVE token back to WAITING with its QUEUE_WAITING event, releasing its active place.
+     * Puts one ACTIVE token back to WAITING with its QUEUE_WAITING event (marked {@code restored}), releasing its
+     * active place and recording it in the counter's restored set, so the activation re-admits it first.
      *
      * @param restored the token's new state (its version one above the stored one)
      * @return false when the stored token changed meanwhile; nothing was written then

@@ -6,6 +6,7 @@ import io.ticketflow.queue.domain.QueueCounter;
 import io.ticketflow.queue.domain.QueuePolicy;
 import io.ticketflow.queue.domain.QueueRepository;
 import io.ticketflow.queue.domain.QueueToken;
+import io.ticketflow.queue.domain.ReadmissionPlan;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The scheduled activation: per open queue, admits the next batch after the watermark, bounded by the free
- * active places. Safe to run twice at once or to retry: a tick whose reads went stale writes nothing.
+ * The scheduled activation: per open queue, first re-admits restored tokens (back to WAITING after a failed
+ * payment), then admits the next batch after the watermark, all bounded by the batch and the free active places. Safe to run twice at once or to retry: a tick whose reads went stale writes nothing.
  */
 public final class ActivateQueueFunction implements Function<QueueTick, ActivationReport> {
 
@@ -45,13 +46,25 @@ public final class ActivateQueueFunction implements Function<QueueTick, Activati
             return Optional.empty();
         }
         QueueCounter counter = found.get();
-        int admissible = policy.admissibleNow(counter);
+        int readmitted = 0;
+        if (!counter.restored().isEmpty()) {
+            // restored tokens were admitted before: they go first, before the watermark moves
+            ReadmissionPlan readmissions = policy.readmissions(counter, queues.tokens(counter.restored()), clock.instant());
+            readmitted = readmissions.isEmpty() ? 0 : queues.readmit(readmissions).size();
+            Optional<QueueCounter> after = queues.findCounter(concertId);
+            if (after.isEmpty()) {
+                return Optional.of(new ActivationReport.QueueActivation(concertId, readmitted, counter.activated()));
+            }
+            counter = after.get();
+        }
+        int admissible = policy.admissibleNow(counter, readmitted);
         if (admissible == 0) {
-            return Optional.of(new ActivationReport.QueueActivation(concertId, 0, counter.activated()));
+            return Optional.of(new ActivationReport.QueueActivation(concertId, readmitted, counter.activated()));
         }
         Map<Long, QueueToken> tokens = queues.tokensAt(concertId, counter.activated() + 1, counter.activated() + admissible);
-        ActivationPlan plan = policy.plan(counter, tokens, clock.instant());
+        ActivationPlan plan = policy.plan(counter, tokens, clock.instant(), readmitted);
         ActivationOutcome outcome = queues.apply(plan);
-        return Optional.of(new ActivationReport.QueueActivation(concertId, outcome.admitted().size(), outcome.watermark()));
+        return Optional.of(new ActivationReport.QueueActivation(concertId, readmitted + outcome.admitted().size(),
+                outcome.watermark()));
     }
 }
