@@ -40,6 +40,8 @@ public final class ReservationResources {
     public static final String HOLD_SEATS = "holdSeats";
     public static final String GET_RESERVATION = "getReservation";
     public static final String CANCEL_RESERVATION = "cancelReservation";
+    /** Cancels a CONFIRMED booking by starting its cancellation saga. */
+    public static final String CANCEL_BOOKING = "cancelBooking";
     public static final String EXPIRE_HOLDS = "expireHolds";
     public static final String ADMISSION_CONSUMER = "reservationAdmissionConsumer";
     public static final String CATALOG_CONSUMER = "reservationCatalogConsumer";
@@ -76,6 +78,7 @@ public final class ReservationResources {
                 List.of(FunctionSpec.of(HOLD_SEATS, Service.RESERVATION, FunctionKind.HTTP),
                         FunctionSpec.of(GET_RESERVATION, Service.RESERVATION, FunctionKind.HTTP),
                         FunctionSpec.of(CANCEL_RESERVATION, Service.RESERVATION, FunctionKind.HTTP),
+                        FunctionSpec.of(CANCEL_BOOKING, Service.RESERVATION, FunctionKind.HTTP),
                         // one sweep at a time is enough; a second concurrent one would only fail its conditions
                         FunctionSpec.of(EXPIRE_HOLDS, Service.RESERVATION, FunctionKind.SCHEDULED).withReservedConcurrency(1),
                         FunctionSpec.of(ADMISSION_CONSUMER, Service.RESERVATION, FunctionKind.SQS),
@@ -86,12 +89,14 @@ public final class ReservationResources {
                         FunctionSpec.of(REPORT_STUCK_BOOKING, Service.RESERVATION, FunctionKind.SAGA_TASK)),
                 List.of(new Route(HttpMethod.POST, "/reservations", HOLD_SEATS, true),
                         new Route(HttpMethod.GET, "/reservations/{reservationId}", GET_RESERVATION, true),
-                        new Route(HttpMethod.DELETE, "/reservations/{reservationId}", CANCEL_RESERVATION, true)),
+                        new Route(HttpMethod.DELETE, "/reservations/{reservationId}", CANCEL_RESERVATION, true),
+                        new Route(HttpMethod.POST, "/reservations/{reservationId}/cancellation", CANCEL_BOOKING, true)),
                 List.of(new StreamSubscription(EVENTS_TABLE, EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
                 List.of(new QueueSubscription(ADMISSION_QUEUE, ADMISSION_CONSUMER, 10, 0),
                         new QueueSubscription(CONCERT_EVENTS_QUEUE, CATALOG_CONSUMER, 10, 0)),
                 List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_ACTIVATED", ADMISSION_QUEUE),
                         new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE),
+                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_WAITING", ADMISSION_QUEUE),
                         new EventRoute(CONCERT_EVENTS_TABLE, CONCERT_PUBLISHED, CONCERT_EVENTS_QUEUE)),
                 List.of(new ScheduleSpec(EXPIRY_SCHEDULE, EXPIRE_HOLDS, 10)));
     }

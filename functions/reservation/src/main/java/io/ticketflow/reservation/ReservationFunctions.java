@@ -17,7 +17,11 @@ import io.ticketflow.reservation.adapter.SeatInventoryHandler;
 import io.ticketflow.reservation.domain.HoldPolicy;
 import io.ticketflow.reservation.domain.ReservationRepository;
 import io.ticketflow.reservation.adapter.SqsStuckBookings;
+import io.ticketflow.reservation.adapter.StepFunctionsBookingCancellations;
 import io.ticketflow.reservation.adapter.StepFunctionsBookingSagas;
+import io.ticketflow.reservation.domain.BookingCancellations;
+import io.ticketflow.reservation.function.CancelBooking;
+import io.ticketflow.reservation.function.CancelBookingFunction;
 import io.ticketflow.reservation.domain.BookingSagas;
 import io.ticketflow.reservation.function.PendingBookings;
 import io.ticketflow.reservation.function.PendingBookingsFunction;
@@ -61,6 +65,7 @@ public final class ReservationFunctions implements ApplicationContextInitializer
     static final String ADMISSION_VIEW = "reservationAdmissionView";
     static final String POLICY = "reservationHoldPolicy";
     static final String BOOKING_SAGAS = "reservationBookingSagas";
+    static final String BOOKING_CANCELLATIONS = "reservationBookingCancellations";
 
     private static final System.Logger LOG = System.getLogger(ReservationFunctions.class.getName());
 
@@ -72,6 +77,7 @@ public final class ReservationFunctions implements ApplicationContextInitializer
         ctx.registerBean(ADMISSION_VIEW, AdmissionView.class, () -> new AdmissionView(
                 aws(ctx).dynamoDb(), physical(ctx, ReservationResources.ADMISSIONS_TABLE)));
         ctx.registerBean(BOOKING_SAGAS, BookingSagas.class, () -> bookingSagas(ctx));
+        ctx.registerBean(BOOKING_CANCELLATIONS, BookingCancellations.class, () -> bookingCancellations(ctx));
 
         FunctionBeans.http(ctx, ReservationResources.HOLD_SEATS, () -> HttpEndpoint
                 .of(request -> HoldSeats.from(request, json(ctx)),
@@ -83,6 +89,11 @@ public final class ReservationFunctions implements ApplicationContextInitializer
                 .of(ReservationQuery::from, new GetReservationFunction(reservations(ctx), admissions(ctx), clock(ctx))));
         FunctionBeans.http(ctx, ReservationResources.CANCEL_RESERVATION, () -> HttpEndpoint
                 .of(ReservationQuery::from, new CancelReservationFunction(reservations(ctx), admissions(ctx), clock(ctx))));
+        FunctionBeans.http(ctx, ReservationResources.CANCEL_BOOKING, () -> HttpEndpoint
+                .of(CancelBooking::from, new CancelBookingFunction(reservations(ctx),
+                        ctx.getBean(BOOKING_CANCELLATIONS, BookingCancellations.class), clock(ctx)))
+                .status(accepted -> 202)
+                .headers(accepted -> Map.of("location", accepted.location())));
         FunctionBeans.task(ctx, ReservationResources.EXPIRE_HOLDS, SweepTick.class, SweepReport.class,
                 () -> new ExpireHoldsFunction(reservations(ctx), clock(ctx)));
         FunctionBeans.task(ctx, ReservationResources.CONFIRM_RESERVATION, ConfirmReservation.class, SagaReservation.class,
@@ -109,6 +120,16 @@ public final class ReservationFunctions implements ApplicationContextInitializer
             return BookingSagas.NONE;
         }
         return new StepFunctionsBookingSagas(aws(ctx).sfn(), arn.trim(), json(ctx), clock(ctx));
+    }
+
+    private static BookingCancellations bookingCancellations(GenericApplicationContext ctx) {
+        String arn = ctx.getEnvironment().getProperty(ReservationSettings.BOOKING_CANCELLATION_ARN);
+        if (arn == null || arn.isBlank()) {
+            LOG.log(System.Logger.Level.INFO, ReservationSettings.BOOKING_CANCELLATION_ARN
+                    + " is not set: bookings cannot be cancelled");
+            return BookingCancellations.NONE;
+        }
+        return new StepFunctionsBookingCancellations(aws(ctx).sfn(), arn.trim(), json(ctx));
     }
 
     private static EventConsumer consumer(GenericApplicationContext ctx, EventHandler handler) {

@@ -11,6 +11,8 @@ public final class ReservationSettings {
     public static final String HOLD_SECONDS = "RESERVATION_HOLD_SECONDS";
     /** The booking saga's state machine; holds start no saga where it is not set (issue #3 alone). */
     public static final String BOOKING_SAGA_ARN = "BOOKING_SAGA_ARN";
+    /** The cancellation saga of confirmed bookings; without it a cancellation cannot be started. */
+    public static final String BOOKING_CANCELLATION_ARN = "BOOKING_CANCELLATION_ARN";
 
     private ReservationSettings() {
     }

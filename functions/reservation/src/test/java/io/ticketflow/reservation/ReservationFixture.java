@@ -168,6 +168,15 @@ final class ReservationFixture implements AutoCloseable {
         return invoke(ReservationResources.CANCEL_RESERVATION, reservationEvent("DELETE", userId, token, reservationId));
     }
 
+    /** {@code POST /reservations/{reservationId}/cancellation}: no queue token. */
+    JsonNode cancelBooking(String userId, String reservationId) {
+        ObjectNode event = httpEvent("POST /reservations/{reservationId}/cancellation",
+                "/reservations/" + reservationId + "/cancellation", userId, null);
+        event.putObject("pathParameters").put("reservationId", reservationId);
+        event.remove("body");
+        return invoke(ReservationResources.CANCEL_BOOKING, event);
+    }
+
     /** One run of the scheduled sweeper, with the empty JSON object the schedule sends. */
     SweepReport sweep() {
         return json.treeToValue(invoke(ReservationResources.EXPIRE_HOLDS, json.createObjectNode()), SweepReport.class);

@@ -25,8 +25,8 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Contract test: a recorded API Gateway event for {@code holdSeats} and a schedule tick for {@code expireHolds}
- * through Spring Cloud Function's {@link FunctionInvoker}, the path Lambda (and the local runtime) take, with
+ * Contract test: recorded API Gateway events for {@code holdSeats} and {@code cancelBooking} and a schedule tick for
+ * {@code expireHolds} through Spring Cloud Function's {@link FunctionInvoker}, the path Lambda (and the local runtime) take, with
  * {@link ReservationFunctions} as the start class and moto behind it.
  */
 @ExtendWith(MotoExtension.class)
@@ -74,6 +74,14 @@ class ReservationFunctionsContractIT {
         assertThat(Instant.parse(reservation.get("expiresAt").stringValue())).isAfter(Instant.now().plusSeconds(250));
         assertProblem(second, 409, "seat-unavailable");
         assertThat(fixture.eventsValidated(EventTypes.RESERVATION_CREATED)).hasSize(1);
+    }
+
+    @Test
+    void recordedCancelBookingEvent_withoutQueueToken_ofAnUnknownReservation_is404Problem() throws IOException {
+        JsonNode response = LAMBDA.invoke(ReservationResources.CANCEL_BOOKING, resource("apigw-v2-cancel-booking.json"));
+
+        assertThat(response.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
+        assertProblem(response, 404, "reservation-not-found");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ticketflow.infra;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,39 +25,69 @@ import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
 
 /**
- * The booking saga: a Standard state machine deployed from the same ASL file the local emulator runs,
- * with every {@code ${...}} placeholder substituted by the resource it names in this deployment.
+ * The booking saga and the cancellation of a confirmed booking: Standard state machines deployed from the
+ * same ASL files the local emulator runs, with every {@code ${...}} placeholder substituted by the resource it
+ * names in this deployment. The functions that start them are granted {@code states:StartExecution} by their
+ * service stacks ({@link SagaStarters}), by ARN, so no stack imports another's export.
  */
 public final class SagaStack extends Stack {
 
     public static final String STATE_MACHINE = "booking-saga";
+    /** The cancellation of a confirmed booking, from the sibling {@code booking-cancellation*.asl.json}. */
+    public static final String CANCELLATION_STATE_MACHINE = "booking-cancellation";
 
     private final StateMachine stateMachine;
     private final Map<String, String> substitutions;
+    private final Optional<StateMachine> cancellation;
 
     public SagaStack(Construct scope, Path definition, DeploymentSettings settings) {
         super(scope, settings.physicalName("saga"), StackProps.builder()
                 .stackName(settings.physicalName("saga"))
                 .description("ticketflow booking saga (" + settings.stage().id() + ")")
                 .build());
+        this.substitutions = new LinkedHashMap<>();
+        this.stateMachine = machine("", STATE_MACHINE, "the booking saga", definition, settings);
+        Path cancellationDefinition = cancellationDefinition(definition);
+        this.cancellation = Files.isRegularFile(cancellationDefinition)
+                ? Optional.of(machine("Cancellation", CANCELLATION_STATE_MACHINE, "the booking cancellation saga",
+                        cancellationDefinition, settings))
+                : Optional.empty();
+    }
+
+    /** {@code .../booking-saga[.fixture].asl.json} → {@code .../booking-cancellation[.fixture].asl.json}. */
+    static Path cancellationDefinition(Path bookingDefinition) {
+        String file = bookingDefinition.getFileName().toString();
+        String sibling = file.startsWith(STATE_MACHINE)
+                ? CANCELLATION_STATE_MACHINE + file.substring(STATE_MACHINE.length())
+                : CANCELLATION_STATE_MACHINE + ".asl.json";
+        return bookingDefinition.resolveSibling(sibling);
+    }
+
+    /**
+     * One Standard state machine with its own role (granted exactly what its definition uses), log group and
+     * output; {@code idPrefix} keeps the booking saga's construct ids as they were.
+     */
+    private StateMachine machine(String idPrefix, String name, String description, Path definition,
+                                 DeploymentSettings settings) {
         AslDefinition asl = AslDefinition.read(definition);
 
-        Role role = Role.Builder.create(this, "Role")
+        Role role = Role.Builder.create(this, idPrefix + "Role")
                 .assumedBy(new ServicePrincipal("states.amazonaws.com"))
-                .description("ticketflow booking saga")
+                .description("ticketflow " + description.substring("the ".length()))
                 .build();
-        this.substitutions = substitute(asl, settings, role);
+        Map<String, String> values = substitute(asl, settings, role);
+        substitutions.putAll(values);
 
-        LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .logGroupName("/aws/vendedlogs/states/" + settings.physicalName(STATE_MACHINE))
+        LogGroup logs = LogGroup.Builder.create(this, idPrefix + "Logs")
+                .logGroupName("/aws/vendedlogs/states/" + settings.physicalName(name))
                 .retention(settings.stage().logRetention())
                 .removalPolicy(settings.stage().removalPolicy())
                 .build();
-        this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
-                .stateMachineName(settings.physicalName(STATE_MACHINE))
+        StateMachine machine = StateMachine.Builder.create(this, idPrefix + "StateMachine")
+                .stateMachineName(settings.physicalName(name))
                 .stateMachineType(StateMachineType.STANDARD)
                 .definitionBody(DefinitionBody.fromFile(definition.toString()))
-                .definitionSubstitutions(substitutions)
+                .definitionSubstitutions(values)
                 .role(role)
                 .logs(LogOptions.builder()
                         .destination(logs)
@@ -68,17 +99,23 @@ public final class SagaStack extends Stack {
                 .build();
         Suppressions.forSagaRole(role);
 
-        CfnOutput.Builder.create(this, "StateMachineArn")
-                .description("ARN of the booking saga state machine")
-                .value(stateMachine.getStateMachineArn())
+        CfnOutput.Builder.create(this, idPrefix + "StateMachineArn")
+                .description("ARN of " + description + " state machine")
+                .value(machine.getStateMachineArn())
                 .build();
+        return machine;
     }
 
     public StateMachine stateMachine() {
         return stateMachine;
     }
 
-    /** Placeholder → value, as passed to DefinitionSubstitutions. */
+    /** The cancellation saga, when its definition sits next to the booking saga's. */
+    public Optional<StateMachine> cancellation() {
+        return cancellation;
+    }
+
+    /** Placeholder → value, as passed to DefinitionSubstitutions (of both machines). */
     public Map<String, String> substitutions() {
         return Map.copyOf(substitutions);
     }

@@ -33,6 +33,7 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
@@ -171,6 +172,11 @@ public final class ServiceStack extends Stack {
         if (spec.kind() != FunctionKind.STREAM) {
             tables.values().forEach(table -> table.grantReadWriteData(function.role()));
         }
+        // a function that starts a saga may start exactly that state machine
+        SagaStarters.of(spec.name()).ifPresent(started -> function.role().addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("states:StartExecution"))
+                .resources(List.of(SagaStarters.stateMachineArn(this, settings.physicalName(started.stateMachine()))))
+                .build()));
         functions.put(spec.name(), function);
         Suppressions.forFunction(function);
     }
@@ -178,7 +184,13 @@ public final class ServiceStack extends Stack {
     private Map<String, String> extraEnvironment(FunctionSpec spec) {
         boolean activates = resources.schedules().stream()
                 .anyMatch(s -> s.name().equals(ACTIVATION_SCHEDULE) && s.function().equals(spec.name()));
-        return activates ? Map.of(ACTIVATION_BATCH_SIZE_ENV, String.valueOf(settings.activationBatchSize())) : Map.of();
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (activates) {
+            extra.put(ACTIVATION_BATCH_SIZE_ENV, String.valueOf(settings.activationBatchSize()));
+        }
+        SagaStarters.of(spec.name()).ifPresent(started -> extra.put(started.arnConfig(),
+                SagaStarters.stateMachineArn(this, settings.physicalName(started.stateMachine()))));
+        return extra;
     }
 
     private void addStreamSubscription(StreamSubscription subscription) {

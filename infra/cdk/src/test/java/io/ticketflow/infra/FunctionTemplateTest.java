@@ -165,6 +165,30 @@ class FunctionTemplateTest {
         }
     }
 
+    @Test
+    void sagaStarters_mayStartExactlyTheirStateMachine_andFindItsArnInTheirEnvironment() {
+        Map<String, String> started = Map.of("holdSeats", "booking-saga", "cancelBooking", "booking-cancellation");
+        Map<String, String> keys = Map.of("holdSeats", "BOOKING_SAGA_ARN", "cancelBooking", "BOOKING_CANCELLATION_ARN");
+        for (FunctionSpec spec : Catalogue.functions()) {
+            List<String> startable = new ArrayList<>();
+            statements(spec).stream()
+                    .filter(s -> s.path("Action").toString().contains("states:"))
+                    .forEach(s -> {
+                        assertThat(s.path("Action").asString()).as(spec.name()).isEqualTo("states:StartExecution");
+                        asList(s.path("Resource")).forEach(r -> startable.add(SynthesizedApp.text(r)));
+                    });
+            String machine = started.get(spec.name());
+            if (machine == null) {
+                assertThat(startable).as(spec.name()).isEmpty();
+                continue;
+            }
+            String arn = "arn:{AWS::Partition}:states:{AWS::Region}:{AWS::AccountId}:stateMachine:ticketflow-dev-" + machine;
+            assertThat(startable).as(spec.name()).containsExactly(arn);
+            assertThat(SynthesizedApp.text(function(spec).path("Environment").path("Variables").path(keys.get(spec.name()))))
+                    .as(spec.name()).isEqualTo(arn);
+        }
+    }
+
     private JsonNode function(FunctionSpec spec) {
         ServiceStack stack = synth.service(spec.service());
         return synth.template(stack).path("Resources").path(logicalId(stack, "AWS::Lambda::Function", spec)).path("Properties");

@@ -56,13 +56,7 @@ class SagaTemplateTest {
 
     @Test
     void sagaRole_mayInvokeExactlyTheFunctionsTheDefinitionCalls() {
-        List<String> invocable = new ArrayList<>();
-        synth.resources(saga, "AWS::IAM::Policy").values().forEach(policy ->
-                policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
-                    if (statement.path("Action").toString().contains("lambda:InvokeFunction")) {
-                        statement.path("Resource").forEach(r -> invocable.add(SynthesizedApp.text(r)));
-                    }
-                }));
+        List<String> invocable = invocable(stateMachine());
 
         assertThat(invocable).hasSize(3).allSatisfy(arn -> assertThat(arn).endsWith(":live"));
         assertThat(String.join(" ", invocable)).contains("ticketflow-dev-enterQueue:live",
@@ -93,7 +87,49 @@ class SagaTemplateTest {
         assertThat(stacks.services()).hasSameSizeAs(Catalogue.services());
     }
 
+    @Test
+    void cancellationMachine_isDeployedFromTheSiblingAsl_withItsOwnRoleInvokingExactlyItsFunctions() {
+        JsonNode machine = stateMachine("ticketflow-dev-booking-cancellation");
+        AslDefinition cancellation = AslDefinition.read(SagaStack.cancellationDefinition(SynthesizedApp.FIXTURE_ASL));
+
+        assertThat(SagaStack.cancellationDefinition(SynthesizedApp.FIXTURE_ASL).getFileName().toString())
+                .isEqualTo("booking-cancellation.fixture.asl.json");
+        assertThat(machine.path("StateMachineType").asString()).isEqualTo("STANDARD");
+        assertThat(machine.path("DefinitionSubstitutions").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(cancellation.placeholders());
+        assertThat(machine.path("RoleArn").toString()).isNotEqualTo(stateMachine().path("RoleArn").toString());
+        assertThat(invocable(machine)).containsExactlyInAnyOrder(
+                live("refundPoints"), live("cancelPayment"), live("releaseSeats"), live("reportStuckBooking"));
+        assertThat(synth.template(saga).path("Outputs").has("CancellationStateMachineArn")).isTrue();
+    }
+
+    private static String live(String function) {
+        return "arn:{AWS::Partition}:lambda:{AWS::Region}:{AWS::AccountId}:function:ticketflow-dev-" + function + ":live";
+    }
+
+    /** What the machine's own role may invoke. */
+    private List<String> invocable(JsonNode machine) {
+        String roleId = machine.path("RoleArn").path("Fn::GetAtt").get(0).asString();
+        List<String> invocable = new ArrayList<>();
+        synth.resources(saga, "AWS::IAM::Policy").values().stream()
+                .map(policy -> policy.path("Properties"))
+                .filter(policy -> policy.path("Roles").toString().contains("\"" + roleId + "\""))
+                .forEach(policy -> policy.path("PolicyDocument").path("Statement").forEach(statement -> {
+                    if (statement.path("Action").toString().contains("lambda:InvokeFunction")) {
+                        statement.path("Resource").forEach(r -> invocable.add(SynthesizedApp.text(r)));
+                    }
+                }));
+        return invocable;
+    }
+
     private JsonNode stateMachine() {
-        return synth.resources(saga, "AWS::StepFunctions::StateMachine").values().iterator().next().path("Properties");
+        return stateMachine("ticketflow-dev-booking-saga");
+    }
+
+    private JsonNode stateMachine(String name) {
+        return synth.resources(saga, "AWS::StepFunctions::StateMachine").values().stream()
+                .map(machine -> machine.path("Properties"))
+                .filter(machine -> machine.path("StateMachineName").asString("").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no state machine " + name));
     }
 }

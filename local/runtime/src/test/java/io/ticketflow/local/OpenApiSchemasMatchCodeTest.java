@@ -37,6 +37,7 @@ import io.ticketflow.reservation.domain.ReservationProblems;
 import io.ticketflow.reservation.domain.ReservationStatus;
 import io.ticketflow.reservation.domain.Seat;
 import io.ticketflow.reservation.function.HoldSeats;
+import io.ticketflow.reservation.function.BookingCancellationAccepted;
 import io.ticketflow.reservation.function.ReservationView;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -109,6 +110,7 @@ class OpenApiSchemasMatchCodeTest {
         OUTPUTS.put("holdSeats", new Success(Set.of(201), Set.of(201), List.of(pending)));
         OUTPUTS.put("getReservation", new Success(Set.of(200), Set.of(), List.of(pending, cancelled)));
         OUTPUTS.put("cancelReservation", new Success(Set.of(200), Set.of(), List.of(cancelled)));
+        OUTPUTS.put("cancelBooking", new Success(Set.of(202), Set.of(202), List.of(BookingCancellationAccepted.of(ID))));
 
         OUTPUTS.put("chargePoints", new Success(Set.of(200), Set.of(), List.of(
                 new ChargeReceipt("alice", "topup-1", 500, 1500))));

@@ -137,12 +137,15 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
             case EXPIRED -> events.expired(changed);
             default -> throw new IllegalArgumentException("release does not lead to " + changed.status());
         };
+        // a booking's cancellation saga releases a CONFIRMED reservation: its locks are SOLD
+        boolean bookingCancelled = reason == CancelReason.BOOKING_CANCELLED;
+        SeatLock.Status ownStatus = bookingCancelled ? SeatLock.Status.SOLD : SeatLock.Status.HELD;
         for (int attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
             List<SeatLock> ownLocks = locksOf(changed.scheduleId(), changed.seatNos()).stream()
-                    .filter(lock -> lock.reservationId().equals(changed.reservationId()) && lock.status() == SeatLock.Status.HELD)
+                    .filter(lock -> lock.reservationId().equals(changed.reservationId()) && lock.status() == ownStatus)
                     .toList();
             List<TransactWriteItem> items = new ArrayList<>();
-            items.add(leavePending(changed, now));
+            items.add(bookingCancelled ? leaveConfirmed(changed) : leavePending(changed, now));
             ownLocks.forEach(lock -> items.add(deleteOwnLock(lock)));
             try {
                 outbox.write(items, List.of(event));
@@ -267,15 +270,30 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
                 .build()).build();
     }
 
+    private TransactWriteItem leaveConfirmed(Reservation cancelled) {
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(reservationsTable)
+                .key(ReservationItems.reservationKey(cancelled.reservationId()))
+                .updateExpression("SET #status = :to, #version = :next")
+                .conditionExpression("#status = :confirmed AND #version = :read")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#version", VERSION))
+                .expressionAttributeValues(Map.of(
+                        ":to", AttributeValue.fromS(cancelled.status().name()),
+                        ":confirmed", AttributeValue.fromS(ReservationStatus.CONFIRMED.name()),
+                        ":next", number(cancelled.version()),
+                        ":read", number(cancelled.version() - 1)))
+                .build()).build();
+    }
+
     private TransactWriteItem deleteOwnLock(SeatLock lock) {
         return TransactWriteItem.builder().delete(Delete.builder()
                 .tableName(locksTable)
                 .key(ReservationItems.lockKey(lock.scheduleId(), lock.seatNo()))
-                .conditionExpression("#reservation = :reservation AND #status = :held")
+                .conditionExpression("#reservation = :reservation AND #status = :own")
                 .expressionAttributeNames(Map.of("#reservation", RESERVATION_ID, "#status", STATUS))
                 .expressionAttributeValues(Map.of(
                         ":reservation", AttributeValue.fromS(lock.reservationId()),
-                        ":held", AttributeValue.fromS(SeatLock.Status.HELD.name())))
+                        ":own", AttributeValue.fromS(lock.status().name())))
                 .build()).build();
     }
 

@@ -99,6 +99,22 @@ public record Reservation(String reservationId, String userId, String concertId,
      * @throws IllegalStateException when expiry is asked for before the hold ended (worth retrying later)
      */
     public Optional<Reservation> releaseFor(ReservationStatus outcome, Instant now) {
+        return releaseFor(outcome, null, now);
+    }
+
+    /**
+     * As {@link #releaseFor(ReservationStatus, Instant)}; in addition, the cancellation saga of a booking
+     * (outcome CANCELLED, reason {@link CancelReason#BOOKING_CANCELLED}) cancels a CONFIRMED reservation: its sold
+     * seats go back. Once CANCELLED there is nothing left to undo, so the step can be retried; a reservation that
+     * was never confirmed has nothing for that saga to undo either.
+     */
+    public Optional<Reservation> releaseFor(ReservationStatus outcome, CancelReason reason, Instant now) {
+        if (reason == CancelReason.BOOKING_CANCELLED) {
+            // only a confirmed booking has a cancellation saga; anything else has nothing for it to undo
+            return status == ReservationStatus.CONFIRMED && outcome == ReservationStatus.CANCELLED
+                    ? Optional.of(next(ReservationStatus.CANCELLED))
+                    : Optional.empty();
+        }
         if (status != ReservationStatus.PENDING) {
             return Optional.empty();
         }
@@ -112,6 +128,19 @@ public record Reservation(String reservationId, String userId, String concertId,
             throw new IllegalArgumentException("a release ends in EXPIRED or CANCELLED, not " + outcome);
         }
         return Optional.of(next(ReservationStatus.CANCELLED));
+    }
+
+    /**
+     * Whether the owner may cancel this booking (refund, payment cancelled, seats back): only once it is CONFIRMED.
+     *
+     * @throws ProblemException {@code reservation-not-confirmed} otherwise
+     */
+    public void requireCancellableBooking(Instant now) {
+        ReservationStatus current = statusAt(now);
+        if (current != ReservationStatus.CONFIRMED) {
+            throw new ProblemException(ReservationProblems.RESERVATION_NOT_CONFIRMED,
+                    "reservation " + reservationId + " is " + current + "; only a confirmed booking can be cancelled");
+        }
     }
 
     private void requirePendingAt(Instant now) {

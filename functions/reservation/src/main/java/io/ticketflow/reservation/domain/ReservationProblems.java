@@ -18,6 +18,9 @@ public final class ReservationProblems {
     public static final ProblemType RESERVATION_NOT_PENDING =
             new ProblemType("reservation-not-pending", "Reservation not pending", 409);
 
+    public static final ProblemType RESERVATION_NOT_CONFIRMED =
+            new ProblemType("reservation-not-confirmed", "Reservation not confirmed", 409);
+
     private ReservationProblems() {
     }
 }

@@ -24,7 +24,8 @@ public interface ReservationRepository {
 
     /**
      * Stores the reservation's move out of PENDING (from the version before {@code changed.version()}), releases
-     * the seat locks still its own and stores the event of the change ({@code reason} for a cancellation).
+     * the seat locks still its own and stores the event of the change ({@code reason} for a cancellation). With
+     * {@link CancelReason#BOOKING_CANCELLED} the move is CONFIRMED → CANCELLED instead and the SOLD locks go.
      *
      * @return false when the reservation changed meanwhile (another writer won); nothing was written then
      */

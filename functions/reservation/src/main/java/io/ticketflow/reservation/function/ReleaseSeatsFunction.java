@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Saga compensation: the reservation's seats go back (EXPIRED or CANCELLED with the saga's reason, with its event).
  * It succeeds when there is nothing to undo — no such reservation, or already expired or cancelled — because a
- * timed-out forward call may or may not have happened, and the state machine retries compensations.
+ * timed-out forward call may or may not have happened, and the state machine retries compensations. The
+ * cancellation saga of a booking (reason BOOKING_CANCELLED) releases a CONFIRMED reservation's sold seats too.
  */
 public final class ReleaseSeatsFunction implements Function<ReleaseSeats, SagaReservation> {
 
@@ -32,16 +33,19 @@ public final class ReleaseSeatsFunction implements Function<ReleaseSeats, SagaRe
             return new SagaReservation(step.reservationId(), null, false);
         }
         Instant now = clock.instant();
+        // the reason names a cancellation only (an EXPIRED outcome comes with HOLD_EXPIRED)
+        CancelReason asked = step.outcome() == ReservationStatus.CANCELLED && step.reason() != null
+                ? CancelReason.valueOf(step.reason()) : null;
         Optional<Reservation> released;
         try {
-            released = found.get().releaseFor(step.outcome(), now);
+            released = found.get().releaseFor(step.outcome(), asked, now);
         } catch (IllegalStateException holdStillRunning) {
             throw new TransientStepError(holdStillRunning.getMessage(), holdStillRunning);
         }
         if (released.isEmpty()) {
             return new SagaReservation(step.reservationId(), found.get().status().name(), false);
         }
-        CancelReason reason = released.get().status() == ReservationStatus.CANCELLED ? CancelReason.valueOf(step.reason()) : null;
+        CancelReason reason = released.get().status() == ReservationStatus.CANCELLED ? asked : null;
         if (!reservations.release(released.get(), reason, now)) {
             // another writer (the sweeper, a retry) changed it first: the state machine retries and finds it done
             throw new TransientStepError("reservation " + step.reservationId() + " changed while its seats were released");

@@ -112,4 +112,51 @@ class ReservationTest {
         assertThat(pending(1).cancel(NOW).releaseFor(ReservationStatus.CANCELLED, NOW)).isEmpty();
         assertThat(pending(1).expire(AT_END).releaseFor(ReservationStatus.EXPIRED, AT_END)).isEmpty();
     }
+
+    @Test
+    void requireCancellableBooking_confirmed_isAllowed() {
+        pending(1).confirm(NOW).requireCancellableBooking(NOW.plusSeconds(86_400));
+    }
+
+    @Test
+    void requireCancellableBooking_pendingExpiredOrCancelled_isRefusedAsNotConfirmed() {
+        for (Reservation notConfirmed : java.util.List.of(pending(1), pending(1).cancel(NOW), pending(1).expire(AT_END))) {
+            assertThatThrownBy(() -> notConfirmed.requireCancellableBooking(AT_END))
+                    .isInstanceOfSatisfying(ProblemException.class, problem ->
+                            assertThat(problem.type()).isEqualTo(ReservationProblems.RESERVATION_NOT_CONFIRMED));
+        }
+    }
+
+    @Test
+    void releaseFor_bookingCancelled_onAConfirmedReservation_isCancelledAtTheNextVersion() {
+        Reservation confirmed = pending(1).confirm(NOW);
+
+        assertThat(confirmed.releaseFor(ReservationStatus.CANCELLED, CancelReason.BOOKING_CANCELLED, AT_END.plusSeconds(60)))
+                .hasValueSatisfying(released -> {
+                    assertThat(released.status()).isEqualTo(ReservationStatus.CANCELLED);
+                    assertThat(released.version()).isEqualTo(confirmed.version() + 1);
+                });
+    }
+
+    @Test
+    void releaseFor_confirmedReservation_anyOtherReason_hasNothingToUndo() {
+        Reservation confirmed = pending(1).confirm(NOW);
+
+        assertThat(confirmed.releaseFor(ReservationStatus.CANCELLED, CancelReason.PAYMENT_FAILED, NOW)).isEmpty();
+        assertThat(confirmed.releaseFor(ReservationStatus.EXPIRED, CancelReason.BOOKING_CANCELLED, NOW)).isEmpty();
+        assertThat(confirmed.releaseFor(ReservationStatus.CANCELLED, NOW)).isEmpty();
+    }
+
+    @Test
+    void releaseFor_bookingCancelled_onACancelledReservation_hasNothingToUndo() {
+        Reservation cancelled = pending(1).confirm(NOW)
+                .releaseFor(ReservationStatus.CANCELLED, CancelReason.BOOKING_CANCELLED, NOW).orElseThrow();
+
+        assertThat(cancelled.releaseFor(ReservationStatus.CANCELLED, CancelReason.BOOKING_CANCELLED, NOW)).isEmpty();
+    }
+
+    @Test
+    void releaseFor_bookingCancelled_onAPendingHold_hasNothingToUndo() {
+        assertThat(pending(1).releaseFor(ReservationStatus.CANCELLED, CancelReason.BOOKING_CANCELLED, NOW)).isEmpty();
+    }
 }

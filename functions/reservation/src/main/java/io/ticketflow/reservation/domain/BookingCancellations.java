@@ -1,0 +1,26 @@
+package io.ticketflow.reservation.domain;
+
+/**
+ * Starts the cancellation saga of a confirmed booking (refund points, cancel the payment, release the seats). The
+ * execution is named by the reservation id, so a repeated start of the same cancellation is a no-op.
+ */
+public interface BookingCancellations {
+
+    /** For deployments without the cancellation saga: a cancellation cannot be started. */
+    BookingCancellations NONE = new BookingCancellations() {
+        @Override
+        public void start(Reservation confirmed) {
+            throw new IllegalStateException("the booking cancellation saga is not configured");
+        }
+
+        @Override
+        public boolean started(String reservationId) {
+            return false;
+        }
+    };
+
+    void start(Reservation confirmed);
+
+    /** Whether the cancellation of this booking was started already (a repeated request). */
+    boolean started(String reservationId);
+}

@@ -1,0 +1,134 @@
+package io.ticketflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.local.stepfunctions.ExecutionDescription;
+import io.ticketflow.local.stepfunctions.ExecutionStatus;
+import io.ticketflow.payment.domain.Payment;
+import io.ticketflow.statemachine.SagaDefinition;
+import io.ticketflow.testsupport.EmulatorEndpoint;
+import io.ticketflow.testsupport.MotoExtension;
+import io.ticketflow.testsupport.ProjectRoot;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Cancelling a confirmed booking through the local runtime, over HTTP, with every real service: book → CONFIRMED →
+ * {@code POST /reservations/{id}/cancellation} → the cancellation saga refunds the points, cancels the payment and
+ * frees the seats; a repeat starts nothing twice; what is not the caller's confirmed booking is refused.
+ */
+@ExtendWith(MotoExtension.class)
+class BookingCancellationIT {
+
+    private static final String CONCERT = "concert-1";
+    private static final String SCHEDULE = "schedule-1-1";
+    private static final int R_PRICE = 90;
+
+    private static LocalRuntime runtime;
+    private static Bookings bookings;
+
+    @BeforeAll
+    static void start(EmulatorEndpoint endpoint) {
+        runtime = LocalRuntime.start(new LocalOptions(0, endpoint.uri(), endpoint.region(), "cancellation-",
+                ProjectRoot.find(), Map.of(LocalOptions.ALL_SCHEDULES, 1), Map.of(), true), Topology.catalogue());
+        bookings = new Bookings(runtime);
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void confirmedBooking_cancelled_refundsThePointsCancelsThePaymentAndFreesTheSeats_once() {
+        Bookings.User alice = confirmed(bookings.user("alice"), 21, 22);
+        assertThat(alice.balance()).isEqualTo(500 - 2 * R_PRICE);
+
+        HttpResponse<String> accepted = cancel(alice, alice.reservationId);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.headers().firstValue("location")).contains("/bookings/" + alice.reservationId);
+        assertThat(Bookings.JSON.readTree(accepted.body()).path("status").asString()).isEqualTo("CANCELLING");
+        Eventually.within(Bookings.WAIT, () ->
+                assertThat(cancellation(alice).status()).isEqualTo(ExecutionStatus.SUCCEEDED));
+        assertThat(runtime.stepFunctions().stateTransitions(cancellation(alice).executionArn())).isEqualTo(4);
+
+        assertThat(alice.events()).filteredOn(e -> e.type().equals("RESERVATION_CANCELLED"))
+                .singleElement().satisfies(e -> assertThat(e.payload().path("reason").asString())
+                        .isEqualTo("BOOKING_CANCELLED"));
+        assertThat(alice.balance()).isEqualTo(500);
+        assertThat(ledgerTypes(alice)).containsExactlyInAnyOrder("CHARGED", "DEDUCTED", "REFUNDED");
+        HttpResponse<String> payment = alice.payment(Payment.idFor(alice.reservationId));
+        assertThat(Bookings.JSON.readTree(payment.body()).path("status").asString()).as(payment.body()).isEqualTo("CANCELLED");
+        Eventually.within(Bookings.SEAT_MAP_WAIT, () -> {
+            assertThat(bookings.seatStatus(SCHEDULE, 21)).isEqualTo("FREE");
+            assertThat(bookings.seatStatus(SCHEDULE, 22)).isEqualTo("FREE");
+        });
+
+        HttpResponse<String> repeated = cancel(alice, alice.reservationId);
+
+        assertThat(repeated.statusCode()).as(repeated.body()).isEqualTo(202);
+        assertThat(runtime.stepFunctions().listExecutions(runtime.stateMachineArn(SagaDefinition.CANCELLATION), null))
+                .filteredOn(execution -> execution.name().equals(alice.reservationId)).hasSize(1);
+        assertThat(alice.balance()).isEqualTo(500);
+        assertThat(alice.events()).extracting(EventEnvelope::type)
+                .containsOnlyOnce("RESERVATION_CANCELLED", "POINT_REFUNDED", "PAYMENT_CANCELLED");
+    }
+
+    @Test
+    void pendingUnknownOrAnotherUsersReservation_isRefusedWithAProblem_andStartsNothing() {
+        Bookings.User bob = bookings.user("bob").admittedTo(CONCERT).holding(SCHEDULE, 31);
+        Bookings.User carol = confirmed(bookings.user("carol"), 32);
+
+        HttpResponse<String> pending = cancel(bob, bob.reservationId);
+        HttpResponse<String> unknown = cancel(bob, "no-such-reservation");
+        HttpResponse<String> someoneElses = cancel(bob, carol.reservationId);
+        HttpResponse<String> anonymous = bookings.send("POST", "/reservations/" + carol.reservationId + "/cancellation",
+                null, null, Map.of());
+
+        assertProblem(pending, 409, "reservation-not-confirmed");
+        assertProblem(unknown, 404, "reservation-not-found");
+        assertProblem(someoneElses, 404, "reservation-not-found");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(runtime.stepFunctions().listExecutions(runtime.stateMachineArn(SagaDefinition.CANCELLATION), null))
+                .extracting(ExecutionDescription::name).doesNotContain(bob.reservationId, carol.reservationId);
+    }
+
+    private static Bookings.User confirmed(Bookings.User user, int... seatNos) {
+        Bookings.User booked = user.admittedTo(CONCERT).holding(SCHEDULE, seatNos).charged(500);
+        HttpResponse<String> paid = booked.payOnceAdmitted("key-" + booked.userId, null);
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(booked.settledBooking().path("status").asString()).isEqualTo("CONFIRMED");
+        return booked;
+    }
+
+    private static HttpResponse<String> cancel(Bookings.User user, String reservationId) {
+        return bookings.send("POST", "/reservations/" + reservationId + "/cancellation", user.bearer, null, Map.of());
+    }
+
+    private static ExecutionDescription cancellation(Bookings.User user) {
+        return runtime.stepFunctions().describeExecution(runtime.stateMachineArn(SagaDefinition.CANCELLATION)
+                .replace(":stateMachine:", ":execution:") + ":" + user.reservationId);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(contentType ->
+                assertThat(contentType).startsWith("application/problem+json"));
+        assertThat(Bookings.JSON.readTree(response.body()).path("type").asString()).endsWith("/problems/" + type);
+    }
+
+    private static List<String> ledgerTypes(Bookings.User user) {
+        List<String> types = new ArrayList<>();
+        user.history().path("entries").forEach(line -> types.add(line.path("type").asString()));
+        return types;
+    }
+}
