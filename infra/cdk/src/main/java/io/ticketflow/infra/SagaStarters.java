@@ -1,34 +1,57 @@
 package io.ticketflow.infra;
 
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.PaymentResources;
+import io.ticketflow.catalog.ReservationResources;
+import io.ticketflow.catalog.Service;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.ticketflow.catalog.ReservationResources;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
 /**
- * The functions that start a saga execution, the state machine each starts and the configuration key under
- * which it finds the ARN (the same keys the local runtime sets). Their service stack sets that key and grants
- * {@code states:StartExecution} on that one machine, by ARN built from its physical name.
+ * The functions that talk to a saga: the state machine, the configuration key under which they find its ARN
+ * (the same keys the local runtime sets), and what they may do — start it, answer its task tokens, read its
+ * executions. Their service stack sets that key and grants exactly those actions on that one machine (and its
+ * executions), by ARN built from its physical name.
  */
 final class SagaStarters {
 
-    /** What one function starts. */
-    record Started(String stateMachine, String arnConfig) {
+    private static final String BOOKING_SAGA_ARN = "BOOKING_SAGA_ARN";
+
+    /** What one function may do with one state machine. */
+    record Started(String stateMachine, String arnConfig, List<String> stateMachineActions,
+                   List<String> executionActions) {
     }
 
     private static final Map<String, Started> BY_FUNCTION = Map.of(
-            ReservationResources.HOLD_SEATS, new Started(SagaStack.STATE_MACHINE, "BOOKING_SAGA_ARN"),
-            ReservationResources.CANCEL_BOOKING, new Started(SagaStack.CANCELLATION_STATE_MACHINE, "BOOKING_CANCELLATION_ARN"));
+            ReservationResources.HOLD_SEATS, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
+                    List.of("states:StartExecution"), List.of()),
+            ReservationResources.CANCEL_BOOKING, new Started(SagaStack.CANCELLATION_STATE_MACHINE,
+                    "BOOKING_CANCELLATION_ARN", List.of("states:StartExecution"), List.of()),
+            // pay resumes the waiting saga with the task token and waits briefly for its outcome
+            PaymentResources.PAY, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
+                    List.of("states:SendTaskSuccess", "states:SendTaskFailure"), List.of("states:DescribeExecution")),
+            PaymentResources.BOOKING_STATUS, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
+                    List.of(), List.of("states:DescribeExecution", "states:GetExecutionHistory")));
+
+    /** Every Payment function needs the saga's ARN: the service's context builds its saga client at start. */
+    private static final Started PAYMENT_CONFIGURATION =
+            new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN, List.of(), List.of());
 
     private SagaStarters() {
     }
 
     static Optional<Started> of(String functionName) {
-        return Optional.ofNullable(BY_FUNCTION.get(functionName));
+        Started started = BY_FUNCTION.get(functionName);
+        if (started == null && Catalogue.functions().stream()
+                .anyMatch(f -> f.name().equals(functionName) && f.service() == Service.PAYMENT)) {
+            return Optional.of(PAYMENT_CONFIGURATION);
+        }
+        return Optional.ofNullable(started);
     }
 
     static String stateMachineArn(Construct scope, String physicalName) {
@@ -36,6 +59,16 @@ final class SagaStarters {
                 .service("states")
                 .resource("stateMachine")
                 .resourceName(physicalName)
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                .build());
+    }
+
+    /** The ARNs of every execution of that state machine. */
+    static String executionsArn(Construct scope, String physicalName) {
+        return Stack.of(scope).formatArn(ArnComponents.builder()
+                .service("states")
+                .resource("execution")
+                .resourceName(physicalName + ":*")
                 .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
                 .build());
     }

@@ -172,11 +172,22 @@ public final class ServiceStack extends Stack {
         if (spec.kind() != FunctionKind.STREAM) {
             tables.values().forEach(table -> table.grantReadWriteData(function.role()));
         }
-        // a function that starts a saga may start exactly that state machine
-        SagaStarters.of(spec.name()).ifPresent(started -> function.role().addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("states:StartExecution"))
-                .resources(List.of(SagaStarters.stateMachineArn(this, settings.physicalName(started.stateMachine()))))
-                .build()));
+        // a function that talks to a saga may do exactly what it needs, on that state machine and its executions
+        SagaStarters.of(spec.name()).ifPresent(started -> {
+            String machine = settings.physicalName(started.stateMachine());
+            if (!started.stateMachineActions().isEmpty()) {
+                function.role().addToPolicy(PolicyStatement.Builder.create()
+                        .actions(started.stateMachineActions())
+                        .resources(List.of(SagaStarters.stateMachineArn(this, machine)))
+                        .build());
+            }
+            if (!started.executionActions().isEmpty()) {
+                function.role().addToPolicy(PolicyStatement.Builder.create()
+                        .actions(started.executionActions())
+                        .resources(List.of(SagaStarters.executionsArn(this, machine)))
+                        .build());
+            }
+        });
         functions.put(spec.name(), function);
         Suppressions.forFunction(function);
     }

@@ -22,6 +22,11 @@ final class Suppressions {
             .regex("/^Resource::<[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g")
             .build();
 
+    /** cdk-nag's notation for every execution of one state machine: arn:…:execution:<machine>:*. */
+    private static final RegexAppliesTo SAGA_EXECUTIONS = RegexAppliesTo.builder()
+            .regex("/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:[A-Za-z0-9-]+:\\*$/g")
+            .build();
+
     static void forFunction(ServiceFunction function) {
         NagSuppressions.addResourceSuppressions(function.function(), List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-L1")
@@ -44,6 +49,13 @@ final class Suppressions {
                                 + "table (<table arn>/index/*): the functions query those indexes, and the "
                                 + "wildcard never leaves that one table.")
                         .appliesTo(List.of(TABLE_INDEXES))
+                        .build(),
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("Reading a booking's saga (DescribeExecution, GetExecutionHistory) is granted on the "
+                                + "executions of that one state machine (<machine arn>:execution:<name>:*): execution "
+                                + "names are reservation ids, unknown when the stack is deployed.")
+                        .appliesTo(List.of(SAGA_EXECUTIONS))
                         .build()), true);
     }
 
