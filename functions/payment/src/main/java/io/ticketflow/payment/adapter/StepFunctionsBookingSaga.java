@@ -1,5 +1,6 @@
 package io.ticketflow.payment.adapter;
 
+import io.ticketflow.kernel.aws.NamedExecutions;
 import io.ticketflow.payment.domain.BookingOutcome;
 import io.ticketflow.payment.domain.BookingSaga;
 import io.ticketflow.payment.domain.BookingStatus;
@@ -24,15 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class StepFunctionsBookingSaga implements BookingSaga {
 
     private final SfnClient sfn;
-    private final String stateMachineArn;
+    private final NamedExecutions executions;
     private final JsonMapper json;
 
     public StepFunctionsBookingSaga(SfnClient sfn, String stateMachineArn, JsonMapper json) {
-        if (stateMachineArn == null || !stateMachineArn.contains(":stateMachine:")) {
-            throw new IllegalArgumentException("not a state machine ARN: " + stateMachineArn);
-        }
         this.sfn = sfn;
-        this.stateMachineArn = stateMachineArn;
+        this.executions = new NamedExecutions(sfn, stateMachineArn);
         this.json = json;
     }
 
@@ -49,12 +47,11 @@ public final class StepFunctionsBookingSaga implements BookingSaga {
 
     @Override
     public Optional<BookingOutcome> outcome(String reservationId) {
-        DescribeExecutionResponse execution;
-        try {
-            execution = sfn.describeExecution(request -> request.executionArn(executionArn(reservationId)));
-        } catch (ExecutionDoesNotExistException none) {
+        Optional<DescribeExecutionResponse> described = executions.describe(reservationId);
+        if (described.isEmpty()) {
             return Optional.empty();
         }
+        DescribeExecutionResponse execution = described.get();
         JsonNode input = execution.input() == null ? json.createObjectNode() : json.readTree(execution.input());
         String userId = input.path("userId").isString() ? input.path("userId").asString() : null;
         return Optional.of(switch (execution.status()) {
@@ -69,15 +66,11 @@ public final class StepFunctionsBookingSaga implements BookingSaga {
     @Override
     public List<ExecutionEvent> history(String reservationId) {
         try {
-            return sfn.getExecutionHistoryPaginator(request -> request.executionArn(executionArn(reservationId)))
+            return sfn.getExecutionHistoryPaginator(request -> request.executionArn(executions.executionArn(reservationId)))
                     .events().stream().map(StepFunctionsBookingSaga::event).toList();
         } catch (ExecutionDoesNotExistException none) {
             return List.of();
         }
-    }
-
-    String executionArn(String reservationId) {
-        return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + reservationId;
     }
 
     private static ExecutionEvent event(HistoryEvent event) {

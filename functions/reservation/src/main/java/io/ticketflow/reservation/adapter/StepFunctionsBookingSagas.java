@@ -1,11 +1,11 @@
 package io.ticketflow.reservation.adapter;
 
+import io.ticketflow.kernel.aws.NamedExecutions;
 import io.ticketflow.reservation.domain.BookingSagas;
 import io.ticketflow.reservation.domain.Reservation;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,29 +16,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StepFunctionsBookingSagas implements BookingSagas {
 
-    private final SfnClient sfn;
-    private final String stateMachineArn;
+    private final NamedExecutions executions;
     private final JsonMapper json;
     private final Clock clock;
 
     public StepFunctionsBookingSagas(SfnClient sfn, String stateMachineArn, JsonMapper json, Clock clock) {
-        if (stateMachineArn == null || !stateMachineArn.contains(":stateMachine:")) {
-            throw new IllegalArgumentException("not a state machine ARN: " + stateMachineArn);
-        }
-        this.sfn = sfn;
-        this.stateMachineArn = stateMachineArn;
+        this.executions = new NamedExecutions(sfn, stateMachineArn);
         this.json = json;
         this.clock = clock;
     }
 
     @Override
     public void start(Reservation pending) {
-        try {
-            sfn.startExecution(request -> request.stateMachineArn(stateMachineArn).name(pending.reservationId())
-                    .input(json.writeValueAsString(input(pending))));
-        } catch (ExecutionAlreadyExistsException started) {
-            // the same booking started before (a retry): its execution runs already
-        }
+        executions.start(pending.reservationId(), json.writeValueAsString(input(pending)));
     }
 
     ObjectNode input(Reservation pending) {
