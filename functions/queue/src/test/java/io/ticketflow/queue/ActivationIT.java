@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,17 +199,11 @@ class ActivationIT {
     }
 
     private static List<QueueTicket> queueOf(String concertId, int users) {
-        open(concertId);
-        return queueOf(concertId, 0, users);
+        return QueueFixture.queueOf(queues, POLICY, concertId, users);
     }
 
     private static List<QueueTicket> queueOf(String concertId, int firstUser, int users) {
-        EnterQueueFunction enter = new EnterQueueFunction(queues, POLICY);
-        List<QueueTicket> tickets = new ArrayList<>();
-        for (int i = firstUser; i < firstUser + users; i++) {
-            tickets.add(enter.apply(new EnterQueue(concertId, concertId + "-user-" + i)));
-        }
-        return tickets;
+        return QueueFixture.enter(queues, POLICY, concertId, firstUser, users);
     }
 
     private static void open(String concertId) {

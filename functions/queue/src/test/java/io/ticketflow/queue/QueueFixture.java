@@ -9,9 +9,16 @@ import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.messaging.EventStore;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.queue.adapter.DynamoDbQueueRepository;
+import io.ticketflow.queue.domain.QueuePolicy;
 import io.ticketflow.queue.domain.QueueRepository;
+import io.ticketflow.queue.function.EnterQueue;
+import io.ticketflow.queue.function.EnterQueueFunction;
+import io.ticketflow.queue.function.OpenQueue;
+import io.ticketflow.queue.function.OpenQueueFunction;
+import io.ticketflow.queue.function.QueueTicket;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +46,23 @@ public final class QueueFixture implements AutoCloseable {
     public QueueRepository repository(Clock clock) {
         return new DynamoDbQueueRepository(aws.dynamoDb(), tokensTable(),
                 new OutboxWriter(aws.dynamoDb(), eventsTable(), json), json, clock);
+    }
+
+    /** Opens the concert's queue and enters users {@code <concert>-user-0 … -<users-1>}, in that order. */
+    public static List<QueueTicket> queueOf(QueueRepository queues, QueuePolicy policy, String concertId, int users) {
+        new OpenQueueFunction(queues).apply(new OpenQueue(concertId));
+        return enter(queues, policy, concertId, 0, users);
+    }
+
+    /** Enters users {@code <concert>-user-<firstUser> …} into an open queue, in that order. */
+    public static List<QueueTicket> enter(QueueRepository queues, QueuePolicy policy, String concertId, int firstUser,
+                                          int users) {
+        EnterQueueFunction enter = new EnterQueueFunction(queues, policy);
+        List<QueueTicket> tickets = new ArrayList<>();
+        for (int i = firstUser; i < firstUser + users; i++) {
+            tickets.add(enter.apply(new EnterQueue(concertId, concertId + "-user-" + i)));
+        }
+        return tickets;
     }
 
     public String tokensTable() {

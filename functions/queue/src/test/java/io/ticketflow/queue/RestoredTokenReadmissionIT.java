@@ -13,10 +13,6 @@ import io.ticketflow.queue.domain.ReadmissionPlan;
 import io.ticketflow.queue.domain.TokenStatus;
 import io.ticketflow.queue.function.ActivateQueueFunction;
 import io.ticketflow.queue.function.ActivationReport;
-import io.ticketflow.queue.function.EnterQueue;
-import io.ticketflow.queue.function.EnterQueueFunction;
-import io.ticketflow.queue.function.OpenQueue;
-import io.ticketflow.queue.function.OpenQueueFunction;
 import io.ticketflow.queue.function.QueueStatusFunction;
 import io.ticketflow.queue.function.QueueStatusQuery;
 import io.ticketflow.queue.function.QueueTicket;
@@ -29,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -181,13 +176,7 @@ class RestoredTokenReadmissionIT {
     }
 
     private static List<QueueTicket> queueOf(String concertId, int users) {
-        new OpenQueueFunction(queues).apply(new OpenQueue(concertId));
-        EnterQueueFunction enter = new EnterQueueFunction(queues, POLICY);
-        List<QueueTicket> tickets = new ArrayList<>();
-        for (int i = 0; i < users; i++) {
-            tickets.add(enter.apply(new EnterQueue(concertId, concertId + "-user-" + i)));
-        }
-        return tickets;
+        return QueueFixture.queueOf(queues, POLICY, concertId, users);
     }
 
     private static List<TokenStatus> statuses(List<QueueTicket> tickets) {

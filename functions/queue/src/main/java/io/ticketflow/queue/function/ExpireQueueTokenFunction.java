@@ -1,10 +1,7 @@
 package io.ticketflow.queue.function;
 
-import io.ticketflow.kernel.saga.TransientStepError;
 import io.ticketflow.queue.domain.QueueRepository;
-import io.ticketflow.queue.domain.QueueToken;
 import io.ticketflow.queue.domain.TokenStatus;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -14,8 +11,6 @@ import java.util.function.Function;
  */
 public final class ExpireQueueTokenFunction implements Function<ExpireQueueToken, QueueTokenChange> {
 
-    private static final int ATTEMPTS = 3;
-
     private final QueueRepository queues;
 
     public ExpireQueueTokenFunction(QueueRepository queues) {
@@ -24,19 +19,7 @@ public final class ExpireQueueTokenFunction implements Function<ExpireQueueToken
 
     @Override
     public QueueTokenChange apply(ExpireQueueToken command) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<QueueToken> found = queues.findToken(command.queueToken());
-            if (found.isEmpty()) {
-                return new QueueTokenChange(command.queueToken(), null, false);
-            }
-            QueueToken token = found.get();
-            if (token.status() != TokenStatus.ACTIVE) {
-                return new QueueTokenChange(token.token(), token.status(), false);
-            }
-            if (queues.expireNow(token.expire(), command.reason())) {
-                return new QueueTokenChange(token.token(), TokenStatus.EXPIRED, true);
-            }
-        }
-        throw new TransientStepError("token " + command.queueToken() + " kept changing; try again");
+        return ActiveTokenChange.apply(queues, command.queueToken(),
+                token -> queues.expireNow(token.expire(), command.reason()), TokenStatus.EXPIRED);
     }
 }

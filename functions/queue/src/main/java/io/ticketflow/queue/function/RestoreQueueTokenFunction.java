@@ -1,10 +1,7 @@
 package io.ticketflow.queue.function;
 
-import io.ticketflow.kernel.saga.TransientStepError;
 import io.ticketflow.queue.domain.QueueRepository;
-import io.ticketflow.queue.domain.QueueToken;
 import io.ticketflow.queue.domain.TokenStatus;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -15,8 +12,6 @@ import java.util.function.Function;
  */
 public final class RestoreQueueTokenFunction implements Function<RestoreQueueToken, QueueTokenChange> {
 
-    private static final int ATTEMPTS = 3;
-
     private final QueueRepository queues;
 
     public RestoreQueueTokenFunction(QueueRepository queues) {
@@ -25,19 +20,7 @@ public final class RestoreQueueTokenFunction implements Function<RestoreQueueTok
 
     @Override
     public QueueTokenChange apply(RestoreQueueToken command) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<QueueToken> found = queues.findToken(command.queueToken());
-            if (found.isEmpty()) {
-                return new QueueTokenChange(command.queueToken(), null, false);
-            }
-            QueueToken token = found.get();
-            if (token.status() != TokenStatus.ACTIVE) {
-                return new QueueTokenChange(token.token(), token.status(), false);
-            }
-            if (queues.restore(token.restore())) {
-                return new QueueTokenChange(token.token(), TokenStatus.WAITING, true);
-            }
-        }
-        throw new TransientStepError("token " + command.queueToken() + " kept changing; try again");
+        return ActiveTokenChange.apply(queues, command.queueToken(),
+                token -> queues.restore(token.restore()), TokenStatus.WAITING);
     }
 }
