@@ -6,6 +6,8 @@ import java.util.List;
 public final class EventTypes {
 
     public static final String QUEUE_WAITING = "QUEUE_WAITING";
+    /** An admitted token put back in line after a failed payment; only this one concerns the admission views. */
+    public static final String QUEUE_RESTORED = "QUEUE_RESTORED";
     public static final String QUEUE_ACTIVATED = "QUEUE_ACTIVATED";
     public static final String QUEUE_EXPIRED = "QUEUE_EXPIRED";
 
@@ -24,10 +26,10 @@ public final class EventTypes {
     public static final String POINT_REFUNDED = "POINT_REFUNDED";
 
     /** Events of the waiting queue, the ones other services build their admission view from. */
-    public static final List<String> QUEUE = List.of(QUEUE_WAITING, QUEUE_ACTIVATED, QUEUE_EXPIRED);
+    public static final List<String> QUEUE = List.of(QUEUE_WAITING, QUEUE_RESTORED, QUEUE_ACTIVATED, QUEUE_EXPIRED);
 
     public static final List<String> ALL = List.of(
-            QUEUE_WAITING, QUEUE_ACTIVATED, QUEUE_EXPIRED,
+            QUEUE_WAITING, QUEUE_RESTORED, QUEUE_ACTIVATED, QUEUE_EXPIRED,
             CONCERT_PUBLISHED,
             RESERVATION_CREATED, RESERVATION_CONFIRMED, RESERVATION_CANCELLED, RESERVATION_EXPIRED,
             PAYMENT_PROCESSED, PAYMENT_CANCELLED,

@@ -72,7 +72,7 @@ public final class PaymentResources {
                 List.of(new QueueSubscription(ADMISSION_QUEUE, ADMISSION_CONSUMER, 10, 0)),
                 List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_ACTIVATED", ADMISSION_QUEUE),
                         new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE),
-                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_WAITING", ADMISSION_QUEUE),
+                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_RESTORED", ADMISSION_QUEUE),
                         new EventRoute(EVENTS_TABLE, "PAYMENT_PROCESSED", AUDIT_QUEUE),
                         new EventRoute(EVENTS_TABLE, "PAYMENT_CANCELLED", AUDIT_QUEUE)),
                 List.of());

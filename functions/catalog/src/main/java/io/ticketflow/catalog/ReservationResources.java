@@ -96,7 +96,7 @@ public final class ReservationResources {
                         new QueueSubscription(CONCERT_EVENTS_QUEUE, CATALOG_CONSUMER, 10, 0)),
                 List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_ACTIVATED", ADMISSION_QUEUE),
                         new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE),
-                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_WAITING", ADMISSION_QUEUE),
+                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_RESTORED", ADMISSION_QUEUE),
                         new EventRoute(CONCERT_EVENTS_TABLE, CONCERT_PUBLISHED, CONCERT_EVENTS_QUEUE)),
                 List.of(new ScheduleSpec(EXPIRY_SCHEDULE, EXPIRE_HOLDS, 10)));
     }

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Feeds an admission view from QUEUE_ACTIVATED, QUEUE_EXPIRED and the QUEUE_WAITING of a token put back in line
- * after a failed payment ({@code restored: true}; a first QUEUE_WAITING changes nothing). SQS standard queues reorder messages, so an
+ * Feeds an admission view from QUEUE_ACTIVATED, QUEUE_EXPIRED and QUEUE_RESTORED (a token put back in line after a
+ * failed payment). QUEUE_WAITING is not routed here: a first place in line admits nobody, and a crowd's enters would
+ * otherwise cost every admission view a message and a write each. SQS standard queues reorder messages, so an
  * event only applies when its sequence is newer than the one the item holds; an older one fails the condition
  * and the consumer acknowledges it as a no-op.
  */
@@ -40,9 +41,7 @@ public final class AdmissionEventHandler implements EventHandler {
             }
             case EventTypes.QUEUE_EXPIRED -> List.of(apply(event, AdmissionRecord.EXPIRED, null, event.occurredAt().plus(RETENTION)));
             // no longer admitted until a later QUEUE_ACTIVATED (a higher sequence) admits it again
-            case EventTypes.QUEUE_WAITING -> event.payload().path("restored").asBoolean(false)
-                    ? List.of(apply(event, AdmissionRecord.WAITING, null, event.occurredAt().plus(RETENTION)))
-                    : List.of();
+            case EventTypes.QUEUE_RESTORED -> List.of(apply(event, AdmissionRecord.WAITING, null, event.occurredAt().plus(RETENTION)));
             default -> List.of();
         };
     }

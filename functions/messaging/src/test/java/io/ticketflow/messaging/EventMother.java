@@ -25,7 +25,7 @@ public final class EventMother {
 
     /** The token put back in line after a failed payment (the booking saga's compensation). */
     public static EventEnvelope restored(String token, long sequence) {
-        return event(EventTypes.QUEUE_WAITING, token, sequence, payload(token).put("restored", true));
+        return event(EventTypes.QUEUE_RESTORED, token, sequence, payload(token));
     }
 
     public static EventEnvelope activated(String token, long sequence, Instant activeUntil) {

@@ -71,7 +71,7 @@ class StreamRelayIT {
         assertThat(first.getBatchItemFailures()).isEmpty();
         assertThat(second.getBatchItemFailures()).isEmpty();
         assertThat(routedQueues).isNotEmpty().allSatisfy(queue -> {
-            // QUEUE_WAITING goes to the admission queues too (a restored token must stop being admitted)
+            // the routed queues of this catalogue may take other QUEUE_* types too; the activation is the one written here
             List<Message> messages = receiveAll(queue).stream()
                     .filter(m -> json.readValue(m.body(), EventEnvelope.class).type().equals(EventTypes.QUEUE_ACTIVATED))
                     .toList();

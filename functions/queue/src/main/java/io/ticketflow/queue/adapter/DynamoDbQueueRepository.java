@@ -70,7 +70,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p><b>Restored tokens.</b> A token put back to WAITING by the booking saga sits behind the watermark, so the
  * restore also adds it to the counter's string set {@code restored} (same transaction as the flip, the freed
- * place and its QUEUE_WAITING event). The activation re-admits that set first: per part, the counter
+ * place and its QUEUE_RESTORED event). The activation re-admits that set first: per part, the counter
  * ({@code DELETE restored ids, ADD activeCount n} if each admitted id is still in the set and
  * {@code activeCount <= maxActive - n}), each flip (if still WAITING at the version read) and its
  * QUEUE_ACTIVATED. A watermark move that admits anyone requires the set to be empty, so a token restored after

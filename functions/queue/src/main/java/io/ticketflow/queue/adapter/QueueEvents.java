@@ -29,7 +29,7 @@ final class QueueEvents {
 
     /** A token put back in line after a failed payment: the admission views must stop admitting it. */
     EventEnvelope restored(QueueToken token) {
-        return envelope(EventTypes.QUEUE_WAITING, token, payload(token).put("restored", true));
+        return envelope(EventTypes.QUEUE_RESTORED, token, payload(token));
     }
 
     EventEnvelope activated(QueueToken token) {

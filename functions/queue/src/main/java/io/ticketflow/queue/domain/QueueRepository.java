@@ -89,7 +89,7 @@ public interface QueueRepository {
     boolean expireNow(QueueToken expired, ExpiryReason reason);
 
     /**
-     * Puts one ACTIVE token back to WAITING with its QUEUE_WAITING event (marked {@code restored}), releasing its
+     * Puts one ACTIVE token back to WAITING with its QUEUE_RESTORED event, releasing its
      * active place and recording it in the counter's restored set, so the activation re-admits it first.
      *
      * @param restored the token's new state (its version one above the stored one)

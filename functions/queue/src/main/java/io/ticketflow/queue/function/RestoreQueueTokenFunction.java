@@ -5,7 +5,7 @@ import io.ticketflow.queue.domain.TokenStatus;
 import java.util.function.Function;
 
 /**
- * Puts an ACTIVE token back to WAITING at its old seq and frees its active place, with a QUEUE_WAITING event
+ * Puts an ACTIVE token back to WAITING at its old seq and frees its active place, with a QUEUE_RESTORED event
  * marked {@code restored} (the admission views stop admitting it). The token is recorded in the counter's
  * restored set, so the next activation ticks re-admit it before newer tokens (its position is 1 meanwhile). Idempotent: a token that is not ACTIVE (restored already,
  * or expired meanwhile) or unknown is left as it is — there is nothing to undo.
