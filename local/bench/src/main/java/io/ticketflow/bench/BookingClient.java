@@ -1,11 +1,6 @@
 package io.ticketflow.bench;
 
 import io.ticketflow.local.LocalRuntime;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,12 +27,12 @@ final class BookingClient {
 
     private final LocalRuntime runtime;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final ApiHttp http;
 
     BookingClient(LocalRuntime runtime, JsonMapper json) {
         this.runtime = runtime;
         this.json = json;
+        this.http = new ApiHttp(runtime.baseUri());
     }
 
     /** A user the queue has let in. */
@@ -137,21 +132,6 @@ final class BookingClient {
     }
 
     private HttpResponse<String> send(String method, String path, String bearer, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUri() + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + bearer);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::header);
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send(method, path, bearer, body, headers);
     }
 }

@@ -4,7 +4,6 @@ import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.LocalOptions;
 import io.ticketflow.local.LocalRuntime;
-import io.ticketflow.local.Topology;
 import io.ticketflow.queue.QueueSettings;
 import io.ticketflow.statemachine.SagaDefinition;
 import java.util.ArrayList;
@@ -58,18 +57,7 @@ final class BookingLoad implements AutoCloseable {
         LocalOptions options = new LocalOptions(0, setup.endpoint(), setup.region(), resourcePrefix, setup.projectRoot(),
                 Map.of(LocalOptions.ALL_SCHEDULES, BenchSetup.SCHEDULES_OFF_SECONDS, QueueResources.ACTIVATION_SCHEDULE, 1),
                 config, true);
-        // the runtime creates its FunctionInvokers (which read MAIN_CLASS) while it starts, and only then
-        String startClass = System.getProperty("MAIN_CLASS");
-        System.setProperty("MAIN_CLASS", MeteredFunctions.class.getName());
-        try {
-            return new BookingLoad(LocalRuntime.start(options, Topology.catalogue()), resourcePrefix);
-        } finally {
-            if (startClass == null) {
-                System.clearProperty("MAIN_CLASS");
-            } else {
-                System.setProperty("MAIN_CLASS", startClass);
-            }
-        }
+        return new BookingLoad(MeteredFunctions.wholeCatalogue(options), resourcePrefix);
     }
 
     LocalRuntime runtime() {

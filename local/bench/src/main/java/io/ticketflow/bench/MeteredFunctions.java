@@ -1,5 +1,8 @@
 package io.ticketflow.bench;
 
+import io.ticketflow.local.LocalOptions;
+import io.ticketflow.local.LocalRuntime;
+import io.ticketflow.local.Topology;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.KernelBeans;
@@ -18,6 +21,22 @@ import org.springframework.context.support.GenericApplicationContext;
  * client in the JVM by {@link AwsRequestMeter}, a global SDK interceptor.
  */
 public final class MeteredFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
+
+    /** A local runtime of every service of the catalogue with this class as the functions' start class. */
+    static LocalRuntime wholeCatalogue(LocalOptions options) {
+        // the runtime creates its FunctionInvokers (which read MAIN_CLASS) while it starts, and only then
+        String startClass = System.getProperty("MAIN_CLASS");
+        System.setProperty("MAIN_CLASS", MeteredFunctions.class.getName());
+        try {
+            return LocalRuntime.start(options, Topology.catalogue());
+        } finally {
+            if (startClass == null) {
+                System.clearProperty("MAIN_CLASS");
+            } else {
+                System.setProperty("MAIN_CLASS", startClass);
+            }
+        }
+    }
 
     @Override
     public void initialize(GenericApplicationContext ctx) {

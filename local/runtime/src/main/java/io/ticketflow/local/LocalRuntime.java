@@ -2,6 +2,7 @@ package io.ticketflow.local;
 
 import io.ticketflow.catalog.QueueSubscription;
 import io.ticketflow.concert.ConcertFunctions;
+import io.ticketflow.catalog.ConcertResources;
 import io.ticketflow.concert.DemoCatalogue;
 import io.ticketflow.concert.domain.Concert;
 import io.ticketflow.catalog.StreamSubscription;
@@ -58,6 +59,7 @@ public final class LocalRuntime implements AutoCloseable {
     private AwsClients clients;
     private JwtSettings jwt;
     private DevTokens devTokens;
+    private LocalLambdas lambdas;
     private Path workDirectory;
     private List<String> provisioned = List.of();
     private List<String> seeded = List.of();
@@ -134,9 +136,11 @@ public final class LocalRuntime implements AutoCloseable {
         }
         if (options.seed()) {
             functions.add(QueueFunctions.OPEN_QUEUE);
+        }
+        if (options.seed() || topology.tables().stream().anyMatch(t -> t.name().equals(ConcertResources.CATALOG_TABLE))) {
             functions.add(ConcertFunctions.PUBLISH_CONCERT);
         }
-        LocalLambdas lambdas = LocalLambdas.start(functions, json);
+        lambdas = LocalLambdas.start(functions, json);
         stepFunctions.connect(lambdas);
         if (options.seed()) {
             seeded = seed(lambdas);
@@ -235,6 +239,18 @@ public final class LocalRuntime implements AutoCloseable {
 
     URI stepFunctionsEndpoint() {
         return stepFunctions.endpoint();
+    }
+
+    /**
+     * Publishes a concert through the Concert service's own function, as the demo catalogue is: CONCERT_PUBLISHED
+     * then gives Reservation its seat inventory and opens the concert's queue. Until an operator API exists this is
+     * how a benchmark or a demo brings its own hall.
+     */
+    public void publish(Concert concert) {
+        if (!lambdas.deploys(ConcertFunctions.PUBLISH_CONCERT)) {
+            throw new IllegalStateException("this runtime's topology has no Concert service to publish " + concert.concertId());
+        }
+        lambdas.invoke(ConcertFunctions.PUBLISH_CONCERT, json.valueToTree(concert));
     }
 
     /** The ARN of a saga's state machine here. */

@@ -34,7 +34,10 @@ public final class WaitingQueueLoader {
     }
 
     /**
-     * Fills an open queue with {@code waiting} WAITING tokens (seq 1..waiting) of distinct users.
+     * Fills a queue with {@code waiting} WAITING tokens (seq 1..waiting) of distinct users.
+     *
+     * The queue needs not be open: a counter written here takes enters, but a queue never opened is not in the
+     * registry, so no activation tick admits from it — its tokens stay WAITING, a backlog that only fills the table.
      *
      * @return the last token, the one with the longest wait
      */
@@ -56,9 +59,12 @@ public final class WaitingQueueLoader {
         }
         dynamoDb.updateItem(r -> r.tableName(tokensTable)
                 .key(QueueItems.key(QueueItems.counterKey(concertId)))
-                .updateExpression("SET #issued = :issued")
-                .expressionAttributeNames(Map.of("#issued", QueueItems.ISSUED))
-                .expressionAttributeValues(Map.of(":issued", QueueItems.number(waiting))));
+                .updateExpression("SET #issued = :issued, #concert = :concert, #activated = if_not_exists(#activated, :zero),"
+                        + " #active = if_not_exists(#active, :zero)")
+                .expressionAttributeNames(Map.of("#issued", QueueItems.ISSUED, "#concert", QueueItems.CONCERT_ID,
+                        "#activated", QueueItems.ACTIVATED, "#active", QueueItems.ACTIVE_COUNT))
+                .expressionAttributeValues(Map.of(":issued", QueueItems.number(waiting),
+                        ":concert", AttributeValue.fromS(concertId), ":zero", QueueItems.number(0))));
         return token(concertId, waiting);
     }
 

@@ -1,0 +1,117 @@
+package io.ticketflow.bench;
+
+import io.ticketflow.local.LocalRuntime;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One fan's requests in the crowd, over HTTP, each timed under the name of what it does ({@code enter},
+ * {@code status}, {@code seat map}, {@code hold}, {@code charge}, {@code pay}, …) so a figure can set the costs of a
+ * loaded system against an empty one. The answers are returned as they come: deciding what a 409 or a 403 means is
+ * the fan's business, not the client's.
+ */
+final class CrowdClient {
+
+    private final LocalRuntime runtime;
+    private final ApiHttp http;
+    private final JsonMapper json;
+    private final Map<String, List<Double>> latencies = new ConcurrentHashMap<>();
+
+    CrowdClient(LocalRuntime runtime, JsonMapper json) {
+        this.runtime = runtime;
+        this.http = new ApiHttp(runtime.baseUri());
+        this.json = json;
+    }
+
+    /** An answer: status code and the parsed body (an empty object when there is none). */
+    record Answer(int status, JsonNode body) {
+        boolean is(int expected) {
+            return status == expected;
+        }
+
+        String problemType() {
+            return body.path("type").asString("");
+        }
+    }
+
+    String bearer(String userId) {
+        return runtime.devToken(userId);
+    }
+
+    Answer enter(String bearer, String concertId) {
+        return timed("enter", "POST", "/concerts/" + concertId + "/queue-tokens", bearer, null, Map.of());
+    }
+
+    Answer status(String bearer, String token) {
+        return timed("status", "GET", "/queue-tokens/" + token, bearer, null, Map.of());
+    }
+
+    Answer seatMap(String scheduleId) {
+        return timed("seat map", "GET", "/schedules/" + scheduleId + "/seats", null, null, Map.of());
+    }
+
+    Answer hold(String bearer, String queueToken, String scheduleId, List<Integer> seatNos) {
+        return timed("hold", "POST", "/reservations", bearer,
+                json.writeValueAsString(Map.of("scheduleId", scheduleId, "seatNos", seatNos)),
+                Map.of("X-Queue-Token", queueToken));
+    }
+
+    Answer charge(String bearer, String requestId, long amount) {
+        return timed("charge", "POST", "/points/charges", bearer,
+                json.writeValueAsString(Map.of("requestId", requestId, "amount", amount)), Map.of());
+    }
+
+    Answer pay(String bearer, String queueToken, String reservationId, String faultAt) {
+        Map<String, String> headers = new TreeMap<>();
+        headers.put("X-Queue-Token", queueToken);
+        headers.put("Idempotency-Key", "pay-" + reservationId);
+        if (faultAt != null) {
+            headers.put("X-Fault-Inject", faultAt);
+        }
+        return timed("pay", "POST", "/payments", bearer,
+                json.writeValueAsString(Map.of("reservationId", reservationId)), headers);
+    }
+
+    Answer booking(String bearer, String reservationId) {
+        return timed("booking", "GET", "/bookings/" + reservationId, bearer, null, Map.of());
+    }
+
+    Answer history(String bearer) {
+        return timed("history", "GET", "/points/history", bearer, null, Map.of());
+    }
+
+    Answer payment(String bearer, String paymentId) {
+        return timed("payment", "GET", "/payments/" + paymentId, bearer, null, Map.of());
+    }
+
+    /** Latencies recorded so far per request name, and a fresh record from now on. */
+    Map<String, List<Double>> drainLatencies() {
+        Map<String, List<Double>> drained = new TreeMap<>();
+        for (String name : List.copyOf(latencies.keySet())) {
+            List<Double> samples = latencies.remove(name);
+            if (samples != null) {
+                synchronized (samples) {
+                    drained.put(name, new ArrayList<>(samples));
+                }
+            }
+        }
+        return drained;
+    }
+
+    private Answer timed(String name, String method, String path, String bearer, String body, Map<String, String> headers) {
+        long sent = System.nanoTime();
+        HttpResponse<String> response = http.send(method, path, bearer, body, headers);
+        double millis = (System.nanoTime() - sent) / 1e6;
+        latencies.computeIfAbsent(name, n -> Collections.synchronizedList(new ArrayList<>())).add(millis);
+        JsonNode parsed = response.body() == null || response.body().isBlank()
+                ? json.createObjectNode() : json.readTree(response.body());
+        return new Answer(response.statusCode(), parsed);
+    }
+}

@@ -1,0 +1,217 @@
+package io.ticketflow.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One fan of the crowd once they have a place in line: waits for ACTIVE, looks at the seat map, holds seats (trying
+ * others when someone was faster), tops up exactly what the hold costs (or one point less, if that is what they are
+ * drawn to do) and pays — or walks away and lets the hold lapse. What they meant to do is drawn from the run's seed,
+ * so the mix of failures is the same in every run.
+ */
+final class CrowdFan {
+
+    /** What the fan means to do once admitted. */
+    enum Intent {
+        PAY(null), SHORT_OF_POINTS(null), PAYMENT_FAILS("processPayment"), CONFIRMATION_FAILS("confirmReservation"),
+        LETS_HOLD_LAPSE(null);
+
+        final String faultAt;
+
+        Intent(String faultAt) {
+            this.faultAt = faultAt;
+        }
+
+        /** 86 % pay; 4 % each run short of points, meet a payment fault, meet a confirmation fault; 2 % walk away. */
+        static Intent draw(Random random) {
+            int roll = random.nextInt(100);
+            if (roll < 4) {
+                return SHORT_OF_POINTS;
+            }
+            if (roll < 8) {
+                return PAYMENT_FAILS;
+            }
+            if (roll < 12) {
+                return CONFIRMATION_FAILS;
+            }
+            return roll < 14 ? LETS_HOLD_LAPSE : PAY;
+        }
+    }
+
+    /** How a fan's visit ended, as the fan saw it. */
+    enum End { CONFIRMED, FAILED_AS_MEANT, HOLD_LEFT_TO_LAPSE, NO_SEAT, NOT_REACHED, UNEXPECTED }
+
+    /** A fan in line: who, their queue token, and when they entered (wall clock, to compare with activeUntil). */
+    record Entered(String userId, String bearer, String token, Instant enteredAt, Intent intent, int seatsWanted) {
+    }
+
+    /**
+     * @param activatedAfterEnter time from the enter request to the activation tick that admitted the fan (from
+     *                            {@code activeUntil} − the active window), null when never seen ACTIVE
+     * @param holdToEndMillis     from sending the successful hold to knowing the booking's end; null without one
+     */
+    record Outcome(Entered fan, End end, String reservationId, List<Integer> seatNos, String detail,
+                   Duration activatedAfterEnter, Double holdToEndMillis, Instant endedAt, boolean charged) {
+    }
+
+    private static final int HOLD_ATTEMPTS = 5;
+    /** 403s (not admitted yet) a fan sits through before the visit counts as broken: 60 s of asking again. */
+    private static final int MAX_REFUSALS = 240;
+    private static final Duration PAUSE = Duration.ofMillis(250);
+    private static final String NOT_AWAITING_PAYMENT = "/problems/not-awaiting-payment";
+
+    private final CrowdClient client;
+    private final String scheduleId;
+    private final Duration activeWindow;
+
+    CrowdFan(CrowdClient client, String scheduleId, Duration activeWindow) {
+        this.client = client;
+        this.scheduleId = scheduleId;
+        this.activeWindow = activeWindow;
+    }
+
+    /** The fan's whole visit after entering; gives up waiting for ACTIVE at {@code deadline}. */
+    Outcome visit(Entered fan, Instant deadline, Random random) {
+        Duration waited = null;
+        while (waited == null) {
+            CrowdClient.Answer status = client.status(fan.bearer(), fan.token());
+            if (!status.is(200)) {
+                return end(fan, End.UNEXPECTED, null, List.of(), "status " + status.status() + " " + status.body(), null, null);
+            }
+            switch (status.body().path("status").asString()) {
+                case "ACTIVE" -> waited = Duration.between(fan.enteredAt(),
+                        Instant.parse(status.body().path("activeUntil").asString()).minus(activeWindow));
+                case "WAITING" -> {
+                    if (Instant.now().isAfter(deadline)) {
+                        return end(fan, End.NOT_REACHED, null, List.of(), "still WAITING at the deadline", null, null);
+                    }
+                    pause(Duration.ofMillis(500));
+                }
+                default -> {
+                    return end(fan, End.UNEXPECTED, null, List.of(), "token " + status.body(), null, null);
+                }
+            }
+        }
+        return book(fan, waited, random);
+    }
+
+    private Outcome book(Entered fan, Duration waited, Random random) {
+        CrowdClient.Answer held = null;
+        long holdSent = 0;
+        List<Integer> seatNos = List.of();
+        int conflicts = 0;
+        int refusals = 0;
+        while (held == null) {
+            List<Integer> free = freeSeats();
+            if (free.size() < fan.seatsWanted()) {
+                return end(fan, End.NO_SEAT, null, List.of(), "sold out", waited, null);
+            }
+            seatNos = pick(free, fan.seatsWanted(), random);
+            holdSent = System.nanoTime();
+            CrowdClient.Answer answer = client.hold(fan.bearer(), fan.token(), scheduleId, seatNos);
+            if (answer.is(201)) {
+                held = answer;
+            } else if (answer.is(409)) {
+                if (++conflicts >= HOLD_ATTEMPTS) {
+                    return end(fan, End.NO_SEAT, null, List.of(), conflicts + " holds refused: seats taken", waited, null);
+                }
+            } else if (answer.is(403) && ++refusals < MAX_REFUSALS) {
+                pause(PAUSE); // Reservation's admission view follows the queue's events, so it may lag the ACTIVE answer
+            } else {
+                return end(fan, End.UNEXPECTED, null, seatNos, "hold " + answer.status() + " " + answer.body(), waited, null);
+            }
+        }
+        String reservationId = held.body().path("reservationId").asString();
+        long total = held.body().path("totalPrice").longValue();
+        long topUp = fan.intent() == Intent.SHORT_OF_POINTS ? total - 1 : total;
+        CrowdClient.Answer charged = client.charge(fan.bearer(), "topup-" + reservationId, topUp);
+        if (!charged.is(201) && !charged.is(200)) {
+            return end(fan, End.UNEXPECTED, reservationId, seatNos, "charge " + charged.status() + " " + charged.body(), waited, null);
+        }
+        if (fan.intent() == Intent.LETS_HOLD_LAPSE) {
+            return new Outcome(fan, End.HOLD_LEFT_TO_LAPSE, reservationId, seatNos, "walked away", waited, null,
+                    Instant.now(), true);
+        }
+        String status = pay(fan, reservationId);
+        double holdToEnd = (System.nanoTime() - holdSent) / 1e6;
+        boolean meantToFail = fan.intent() != Intent.PAY;
+        End end = status.equals("CONFIRMED") && !meantToFail ? End.CONFIRMED
+                : status.equals("FAILED") && meantToFail ? End.FAILED_AS_MEANT : End.UNEXPECTED;
+        return new Outcome(fan, end, reservationId, seatNos, fan.intent() + " → " + status, waited, holdToEnd,
+                Instant.now(), true);
+    }
+
+    /** Pays, asking again while the saga has not parked in AwaitPayment yet; then the end the fan learns. */
+    private String pay(Entered fan, String reservationId) {
+        CrowdClient.Answer answer = client.pay(fan.bearer(), fan.token(), reservationId, fan.intent().faultAt);
+        for (int tries = 1; answer.is(403) || answer.problemType().endsWith(NOT_AWAITING_PAYMENT); tries++) {
+            if (tries >= MAX_REFUSALS) {
+                return "pay " + answer.status() + " " + answer.problemType();
+            }
+            pause(PAUSE);
+            answer = client.pay(fan.bearer(), fan.token(), reservationId, fan.intent().faultAt);
+        }
+        if (answer.is(200) && "CONFIRMED".equals(answer.body().path("status").asString())) {
+            return "CONFIRMED";
+        }
+        return settled(fan.bearer(), reservationId).path("status").asString();
+    }
+
+    /** {@code GET /bookings/{id}} until the saga has ended. */
+    JsonNode settled(String bearer, String reservationId) {
+        for (int tries = 1; ; tries++) {
+            CrowdClient.Answer booking = client.booking(bearer, reservationId);
+            if (!booking.is(200)) {
+                throw new IllegalStateException("booking " + reservationId + " answered " + booking.status() + " " + booking.body());
+            }
+            if (!"RUNNING".equals(booking.body().path("status").asString()) || tries >= MAX_REFUSALS) {
+                return booking.body();
+            }
+            pause(PAUSE);
+        }
+    }
+
+    private List<Integer> freeSeats() {
+        CrowdClient.Answer map = client.seatMap(scheduleId);
+        if (!map.is(200)) {
+            throw new IllegalStateException("seat map of " + scheduleId + " answered " + map.status() + " " + map.body());
+        }
+        List<Integer> free = new ArrayList<>();
+        map.body().path("seats").forEach(seat -> {
+            if ("FREE".equals(seat.path("status").asString())) {
+                free.add(seat.path("seatNo").intValue());
+            }
+        });
+        return free;
+    }
+
+    /** Half the fans want the best seats left (the first 100 free), the others take any: some holds collide. */
+    private static List<Integer> pick(List<Integer> free, int wanted, Random random) {
+        int range = random.nextBoolean() ? Math.min(100, free.size()) : free.size();
+        Set<Integer> picked = new TreeSet<>();
+        while (picked.size() < wanted) {
+            picked.add(free.get(random.nextInt(range)));
+        }
+        return List.copyOf(picked);
+    }
+
+    private static Outcome end(Entered fan, End end, String reservationId, List<Integer> seatNos, String detail,
+                               Duration waited, Double holdToEnd) {
+        return new Outcome(fan, end, reservationId, seatNos, detail, waited, holdToEnd, Instant.now(), false);
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
