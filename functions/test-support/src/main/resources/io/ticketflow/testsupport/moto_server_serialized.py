@@ -59,7 +59,7 @@ from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
 from moto.dynamodb.responses import DynamoHandler
-from moto.dynamodbstreams.models import DynamoDBStreamsBackend, ShardIterator
+from moto.dynamodbstreams.models import DynamoDBStreamsBackend
 from moto.dynamodbstreams.responses import DynamoDBStreamsHandler
 from moto.server import main
 
@@ -71,16 +71,6 @@ def _serialized(call_action):
         with _lock:
             return call_action(self)
     return call
-
-
-def _current_shard(get):
-    """The shard a table has now, also for iterators issued before a stock-moto style table swap."""
-    def read(self, *args, **kwargs):
-        current = self.streams_backend.dynamodb.tables.get(self.stream_shard.table.name)
-        if current is not None and current.stream_shard is not None:
-            self.stream_shard = current.stream_shard
-        return get(self, *args, **kwargs)
-    return read
 
 
 # ---------------------------------------------------------------- items grouped by index hash key
@@ -461,7 +451,6 @@ def _expired_when_unknown(get_records):
     return read
 
 
-ShardIterator.get = _current_shard(ShardIterator.get)
 DynamoDBStreamsBackend.__init__ = _expiring_iterators(DynamoDBStreamsBackend.__init__)
 DynamoDBStreamsBackend.get_records = _expired_when_unknown(DynamoDBStreamsBackend.get_records)
 DynamoDBBackend.transact_write_items = _transact_write_items
