@@ -188,23 +188,7 @@ class MotoLauncherConformanceIT {
     }
 
     @Test
-    void indexQueries_answerLikeStockMoto_page_by_page() {
-        // Moves items between index hash keys, out of the sparse index and back, also through a rolled back transaction.
-        both(dynamo -> {
-            dynamo.updateItem(request -> request.tableName(table).key(key("p1", 5)).updateExpression("SET pendingBucket = :b")
-                    .expressionAttributeValues(Map.of(":b", s("b2"))));
-            dynamo.updateItem(request -> request.tableName(table).key(key("p2", 6)).updateExpression("REMOVE expiresAt"));
-            dynamo.updateItem(request -> request.tableName(table).key(key("p3", 7)).updateExpression("REMOVE pendingBucket"));
-            dynamo.updateItem(request -> request.tableName(table).key(key("p0", 8)).updateExpression("SET pendingBucket = :b, expiresAt = :e")
-                    .expressionAttributeValues(Map.of(":b", s("b1"), ":e", n(3))));
-            dynamo.deleteItem(request -> request.tableName(table).key(key("p1", 9)));
-            dynamo.putItem(request -> request.tableName(table).item(Map.of("pk", s("p9"), "sk", n(1), "pendingBucket", s("b0"), "expiresAt", n(4))));
-            transact(dynamo, update("p0", 12, "SET pendingBucket = :b", null, Map.of(":b", s("b2")), null),
-                    check("p3", 3, "attribute_not_exists(pk)", null));
-            transact(dynamo, update("p0", 16, "SET pendingBucket = :b", null, Map.of(":b", s("b2")), null),
-                    update("p1", 1, "SET expiresAt = pendingBucket + :n", null, Map.of(":n", n(1)), null));
-            return null;
-        });
+    void indexQueries_answerLikeStockMoto_page_by_page_alsoAfterItemsMoveBetweenIndexKeys() {
         List<QueryRequest> queries = List.of(
                 index("pendingBucket = :b", Map.of(":b", s("b0"))).build(),
                 index("pendingBucket = :b", Map.of(":b", s("b1"))).scanIndexForward(false).build(),
@@ -216,7 +200,34 @@ class MotoLauncherConformanceIT {
                 index("pendingBucket = :b", Map.of(":b", s("nobody"))).build(),
                 QueryRequest.builder().tableName(table).keyConditionExpression("pk = :p AND sk > :s")
                         .expressionAttributeValues(Map.of(":p", s("p1"), ":s", n(4))).limit(3).build());
+        assertSameAnswers(queries);
 
+        // Moves items between index hash keys, out of the sparse index and back, also through rolled back transactions.
+        both(dynamo -> {
+            dynamo.updateItem(request -> request.tableName(table).key(key("p1", 5)).updateExpression("SET pendingBucket = :b")
+                    .expressionAttributeValues(Map.of(":b", s("b2"))));
+            dynamo.updateItem(request -> request.tableName(table).key(key("p2", 6)).updateExpression("REMOVE expiresAt"));
+            dynamo.updateItem(request -> request.tableName(table).key(key("p3", 7)).updateExpression("REMOVE pendingBucket"));
+            dynamo.updateItem(request -> request.tableName(table).key(key("p0", 8)).updateExpression("SET pendingBucket = :b, expiresAt = :e")
+                    .expressionAttributeValues(Map.of(":b", s("b1"), ":e", n(3))));
+            dynamo.deleteItem(request -> request.tableName(table).key(key("p1", 9)));
+            dynamo.putItem(request -> request.tableName(table).item(Map.of("pk", s("p9"), "sk", n(1), "pendingBucket", s("b0"), "expiresAt", n(4))));
+            dynamo.updateItem(request -> request.tableName(table).key(key("p8", 1)).updateExpression("SET pendingBucket = :b, expiresAt = :e")
+                    .expressionAttributeValues(Map.of(":b", s("b0"), ":e", n(2))));
+            transact(dynamo, update("p0", 12, "SET pendingBucket = :b", null, Map.of(":b", s("b2")), null),
+                    check("p3", 3, "attribute_not_exists(pk)", null));
+            transact(dynamo, update("p0", 16, "SET pendingBucket = :b", null, Map.of(":b", s("b2")), null),
+                    update("p1", 1, "SET expiresAt = pendingBucket + :n", null, Map.of(":n", n(1)), null));
+            transact(dynamo, put("p7", 1, null, null), delete("p2", 10, null, null),
+                    update("p3", 11, "SET pendingBucket = :b", null, Map.of(":b", s("b0")), null));
+            return null;
+        });
+        assertSameAnswers(queries);
+        assertThat(both(dynamo -> allPages(dynamo, queries.get(0)).get(0).count()).get(0)).isEqualTo(3);
+        assertThat(both(dynamo -> allPages(dynamo, queries.get(4)).size()).get(0)).isGreaterThan(1);
+    }
+
+    private void assertSameAnswers(List<QueryRequest> queries) {
         int itemsAnswered = 0;
         for (QueryRequest query : queries) {
             List<List<Page>> pages = both(dynamo -> allPages(dynamo, query));
@@ -224,8 +235,6 @@ class MotoLauncherConformanceIT {
             itemsAnswered += pages.get(0).stream().mapToInt(page -> page.items().size()).sum();
         }
         assertThat(itemsAnswered).isGreaterThan(20);
-        assertThat(both(dynamo -> allPages(dynamo, queries.get(0)).get(0).count()).get(0)).isEqualTo(1);
-        assertThat(both(dynamo -> allPages(dynamo, queries.get(4)).size()).get(0)).isGreaterThan(1);
     }
 
     // ------------------------------------------------------------------ the same request on both servers
