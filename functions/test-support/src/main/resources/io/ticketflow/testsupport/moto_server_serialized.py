@@ -33,6 +33,12 @@ iterators 15 minutes after they are issued; so does this launcher, and it keeps 
 10,000 (the local pollers take a fresh iterator per read and use it at once). A dropped iterator
 answers ExpiredIteratorException, as on AWS.
 
+Model instances. moto appends every model object it ever creates to a per-class list, for its
+dashboard (/moto-api/data.json), until the next reset: each stored, copied or returned DynamoDB item,
+stream record, shard iterator and SQS message, also long after it was overwritten, deleted or
+received. Objects of those services are not listed here, so they are freed when dropped; the
+dashboard no longer shows them.
+
 What still grows: stream records are never trimmed (AWS trims after 24 hours); reads cost the same
 however long the shard is, so that is memory only. Scan and DescribeTable's item count read every
 item, as their answers depend on every item.
@@ -45,6 +51,7 @@ import sys
 import threading
 import time
 
+from moto.core.common_models import BaseModel
 from moto.core.exceptions import JsonRESTError
 from moto.dynamodb.comparisons import get_filter_expression
 from moto.dynamodb.exceptions import (
@@ -275,6 +282,18 @@ def _forgetting_unaudited(call_action):
     return call
 
 
+# ---------------------------------------------------------------- model instances are not kept forever
+
+_UNLISTED_MODULES = ("moto.dynamodb", "moto.dynamodbstreams", "moto.sqs")
+
+
+def _create_model(cls, *args, **kwargs):
+    instance = super(BaseModel, cls).__new__(cls)
+    if not cls.__module__.startswith(_UNLISTED_MODULES):
+        cls.instances_tracked.append(instance)
+    return instance
+
+
 # ---------------------------------------------------------------- TransactWriteItems: check, then apply
 
 def _transact_write_items(self, transact_items):
@@ -453,6 +472,7 @@ def _expired_when_unknown(get_records):
 
 DynamoDBStreamsBackend.__init__ = _expiring_iterators(DynamoDBStreamsBackend.__init__)
 DynamoDBStreamsBackend.get_records = _expired_when_unknown(DynamoDBStreamsBackend.get_records)
+BaseModel.__new__ = staticmethod(_create_model)
 DynamoDBBackend.transact_write_items = _transact_write_items
 DynamoDBBackend.update_item = _regrouping_update(DynamoDBBackend.update_item)
 Table.put_item = _regrouping_put(Table.put_item)
