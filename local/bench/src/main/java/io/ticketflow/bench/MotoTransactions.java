@@ -1,13 +1,17 @@
 package io.ticketflow.bench;
 
-import io.ticketflow.kernel.aws.AwsClients;
-import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.testsupport.MotoServer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,12 +59,12 @@ final class MotoTransactions implements Figure {
     public List<Table> run(BenchSetup setup) {
         Map<Integer, Measured> launcher;
         Map<Integer, Measured> stock;
-        try (AwsClients aws = clients(setup.endpoint(), setup.region())) {
-            launcher = measure(aws.dynamoDb());
+        try (DynamoDbClient dynamo = patientClient(setup.endpoint(), setup.region())) {
+            launcher = measure(dynamo);
         }
         try (MotoServer stockServer = MotoServer.startStock(0, setup.workDirectory().resolve("moto-stock.log"));
-             AwsClients aws = clients(stockServer.endpoint(), setup.region())) {
-            stock = measure(aws.dynamoDb());
+             DynamoDbClient dynamo = patientClient(stockServer.endpoint(), setup.region())) {
+            stock = measure(dynamo);
         }
         Table table = new Table("moto-transactions — median per request, launcher vs stock moto 5.2.5 (same run)",
                 "items in table", "transaction launcher", "stock", "launcher/stock",
@@ -85,8 +89,16 @@ final class MotoTransactions implements Figure {
                         + " has a NEW_AND_OLD_IMAGES stream."));
     }
 
-    private static AwsClients clients(URI endpoint, String region) {
-        return new AwsClients(new AwsSettings(endpoint, region, "bench-tx-"));
+    /**
+     * Stock moto needs tens of seconds per transaction on a large table: past the SDK's read timeout, and a
+     * retry would measure (and apply) the transaction again.
+     */
+    private static DynamoDbClient patientClient(URI endpoint, String region) {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(10)).build())
+                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private Map<Integer, Measured> measure(DynamoDbClient dynamo) {
