@@ -11,6 +11,10 @@ import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,10 +76,11 @@ class MotoCapabilitiesIT {
     }
 
     /**
-     * The moto caveat of DESIGN §6 and its fix: a cancelled transaction swaps in table copies, and an iterator
-     * taken before it used to keep reading the discarded stream (the rolled-back put, none of the later writes).
-     * Our launcher (moto_server_serialized.py) makes every read use the table's current stream; this pins it, also
-     * for the pollers' fresh iterator, which is taken in one request and read in the next.
+     * DESIGN §6: stock moto swaps in table copies when it cancels a transaction, and an iterator taken before
+     * kept reading the discarded stream (the cancelled put, none of the later writes). Our launcher
+     * (moto_server_serialized.py) checks every condition before writing anything, so the stream an iterator
+     * reads only ever holds committed writes, also for the pollers' fresh iterator taken in one request and
+     * read in the next.
      */
     @Test
     void iteratorTakenBeforeCancelledTransaction_showsNoRolledBackPut_andSeesLaterWrites() {
@@ -95,6 +100,39 @@ class MotoCapabilitiesIT {
                 .extracting(r -> r.dynamodb().newImage().get("sequence").n())
                 .containsExactly("3");
         assertThat(sequencesOf("a")).containsExactly("1", "3");
+    }
+
+    /**
+     * The lost write of DESIGN §6: stock moto put a cancelled transaction's table copy back over a write
+     * committed meanwhile. Here cancelled transactions on one item race committed puts on others.
+     */
+    @Test
+    void cancelledTransactionsInterleavedWithCommittedWrites_keepEveryCommittedWrite() throws Exception {
+        aws.dynamoDb().transactWriteItems(request -> request.transactItems(put("a", 1)));
+        int writes = 150;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> cancelling = threads.submit(() -> {
+                for (int i = 0; i < writes; i++) {
+                    catchThrowableOfType(TransactionCanceledException.class, () -> aws.dynamoDb().transactWriteItems(
+                            request -> request.transactItems(put("a", 2), put("b", 1), put("a", 1))));
+                }
+            });
+            Future<?> committing = threads.submit(() -> {
+                for (int i = 0; i < writes; i++) {
+                    long sequence = i;
+                    aws.dynamoDb().transactWriteItems(request -> request.transactItems(put("c", sequence)));
+                }
+            });
+            cancelling.get(2, TimeUnit.MINUTES);
+            committing.get(2, TimeUnit.MINUTES);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(sequencesOf("c")).hasSize(writes);
+        assertThat(sequencesOf("a")).containsExactly("1");
+        assertThat(sequencesOf("b")).isEmpty();
     }
 
     @Test

@@ -61,6 +61,14 @@ public final class MotoInstallation {
                 "-H", host, "-p", String.valueOf(port));
     }
 
+    /**
+     * The command that starts moto's own server, without the launcher: only to compare the launcher with
+     * (conformance tests, benchmarks). It keeps moto's races and its per-transaction table copies.
+     */
+    public List<String> stockServerCommand(String host, int port) {
+        return List.of(ensureInstalled().toString(), "-H", host, "-p", String.valueOf(port));
+    }
+
     /** Returns the moto_server executable, creating the venv first if it is missing. */
     public Path ensureInstalled() {
         Path executable = serverExecutable();

@@ -32,7 +32,19 @@ public final class MotoServer implements AutoCloseable {
      */
     public static MotoServer start(int port, Path logFile) {
         int chosenPort = port == 0 ? freePort() : port;
-        List<String> command = MotoInstallation.forProject().serverCommand("127.0.0.1", chosenPort);
+        return start(MotoInstallation.forProject().serverCommand("127.0.0.1", chosenPort), chosenPort, logFile);
+    }
+
+    /**
+     * Starts moto's own server without our launcher ({@link MotoInstallation#stockServerCommand}): the
+     * reference the launcher's conformance tests and benchmarks compare with. Never for running the system.
+     */
+    public static MotoServer startStock(int port, Path logFile) {
+        int chosenPort = port == 0 ? freePort() : port;
+        return start(MotoInstallation.forProject().stockServerCommand("127.0.0.1", chosenPort), chosenPort, logFile);
+    }
+
+    private static MotoServer start(List<String> command, int chosenPort, Path logFile) {
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
