@@ -39,6 +39,12 @@ stream record, shard iterator and SQS message, also long after it was overwritte
 received. Objects of those services are not listed here, so they are freed when dropped; the
 dashboard no longer shows them.
 
+Per request. moto finds the backend of every request by listing its own package folder (about 200
+stat calls) and matching URL patterns, and werkzeug logs a line per request through one locked
+handler: together about a fifth of the server's time under load (profiled with py-spy during
+`scripts/bench crowd`). A host's backend never changes, so it is looked up once; request lines are
+not logged (warnings and errors still are).
+
 What still grows: stream records are never trimmed (AWS trims after 24 hours); reads cost the same
 however long the shard is, so that is memory only. Scan and DescribeTable's item count read every
 item, as their answers depend on every item.
@@ -46,6 +52,7 @@ item, as their answers depend on every item.
 import collections
 import copy
 import inspect
+import logging
 import re
 import sys
 import threading
@@ -68,6 +75,7 @@ from moto.dynamodb.models.table import Table
 from moto.dynamodb.responses import DynamoHandler
 from moto.dynamodbstreams.models import DynamoDBStreamsBackend
 from moto.dynamodbstreams.responses import DynamoDBStreamsHandler
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 from moto.server import main
 
 _lock = threading.RLock()
@@ -481,6 +489,22 @@ Table.get_item = _absent_partition_is_absent(Table.get_item)
 Table.query = _narrowed_query(Table.query)
 DynamoHandler.call_action = _serialized(_forgetting_unaudited(DynamoHandler.call_action))
 DynamoDBStreamsHandler.call_action = _serialized(DynamoDBStreamsHandler.call_action)
+
+_backend_of_host = {}
+
+
+def _remembered_backend(get_backend_for_host):
+    def get(self, host):
+        if host is None:
+            return None
+        if host not in _backend_of_host:
+            _backend_of_host[host] = get_backend_for_host(self, host)
+        return _backend_of_host[host]
+    return get
+
+
+DomainDispatcherApplication.get_backend_for_host = _remembered_backend(DomainDispatcherApplication.get_backend_for_host)
+logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 if __name__ == "__main__":
     sys.argv[0] = re.sub(r"(-script\.pyw|\.exe)?$", "", sys.argv[0])

@@ -94,6 +94,8 @@ final class Crowd implements Figure {
             awaitOpen(client, CONCERT);
             awaitOpen(client, PROBE_CONCERT);
 
+            // the first requests of each function pay class loading and JIT: not what the comparison is about
+            probe(client, "probe-warm-up-");
             Map<String, List<Double>> emptyCosts = probe(client, "probe-empty-");
             return crowd(runtime, client, emptyCosts);
         }
@@ -117,6 +119,7 @@ final class Crowd implements Figure {
         samples.add(enterAll(client, CONCERT, fans.subList(0, sample), 8, line, "first " + sample + " fans, 8 clients", 0));
         client.drainLatencies();
         timer.start();
+        AwsRequestMeter.REQUESTS.start();
         long crowdStart = System.nanoTime();
         Instant deadline = Instant.now().plus(size.bookingWindow());
         ExecutorService bookers = Executors.newFixedThreadPool(size.bookers());
@@ -160,6 +163,7 @@ final class Crowd implements Figure {
         bookers.shutdownNow();
         long crowdWall = System.nanoTime() - crowdStart;
         List<EmulatorTimer.Call> calls = timer.stop();
+        Map<AwsRequestMeter.Key, AwsRequestMeter.Tally> requests = AwsRequestMeter.REQUESTS.stop();
         Map<String, List<Double>> crowdLatencies = client.drainLatencies();
 
         settleLapsedHolds(visit, outcomes);
@@ -180,6 +184,7 @@ final class Crowd implements Figure {
         List<Table> tables = new ArrayList<>();
         tables.add(enterTable(samples));
         tables.add(crowdTable(outcomes, crowdWall, calls, crowdLatencies));
+        tables.add(requestTable(requests, crowdWall, outcomes));
         tables.add(invariantTable(verdicts));
         tables.add(costTable(emptyCosts, loadedCosts, loadSeconds));
         List<String> broken = verdicts.stream().filter(v -> !v.holds()).map(CrowdAudit.Verdict::invariant).toList();
@@ -348,6 +353,25 @@ final class Crowd implements Figure {
                 .note("entering → ACTIVE: activeUntil − the active window (the admitting tick) − the enter request's start")
                 .note("moto share: time the API functions' AWS calls spent on the wire to moto / the fans' summed request"
                         + " latency (the saga's and the pollers' calls are in 'busy', not in the share)");
+    }
+
+    /** What the crowd asked of the emulator, by operation: where its time goes, and what a booking costs. */
+    private static Table requestTable(Map<AwsRequestMeter.Key, AwsRequestMeter.Tally> requests, long wallNanos,
+                                      List<CrowdFan.Outcome> outcomes) {
+        Map<String, Long> byOperation = new java.util.TreeMap<>();
+        requests.forEach((key, tally) -> byOperation.merge(key.service() + " " + key.operation()
+                + (key.empty() ? " (empty)" : ""), tally.requests(), Long::sum));
+        long confirmed = Math.max(1, outcomes.stream().filter(o -> o.end() == CrowdFan.End.CONFIRMED).count());
+        long total = byOperation.values().stream().mapToLong(Long::longValue).sum();
+        Table table = new Table("AWS requests to the emulator during the crowd (every client in the JVM)",
+                "operation", "requests", "per second", "per CONFIRMED booking");
+        byOperation.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
+                table.row(e.getKey(), e.getValue(), String.format(Locale.ROOT, "%.1f", e.getValue() / (wallNanos / 1e9)),
+                        String.format(Locale.ROOT, "%.1f", e.getValue() / (double) confirmed)));
+        table.row("all", total, String.format(Locale.ROOT, "%.1f", total / (wallNanos / 1e9)),
+                String.format(Locale.ROOT, "%.1f", total / (double) confirmed));
+        return table.note("per CONFIRMED booking divides everything the crowd caused (enters of fans never served,"
+                + " failed bookings, pollers' empty reads) by the confirmed bookings");
     }
 
     private static Table invariantTable(List<CrowdAudit.Verdict> verdicts) {

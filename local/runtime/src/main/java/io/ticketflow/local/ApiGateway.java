@@ -25,10 +25,18 @@ final class ApiGateway implements AutoCloseable {
         this.workers = workers;
     }
 
+    /**
+     * Requests handled at once. Lambda's default regional concurrency is 1,000, and the functions here spend most of
+     * a request waiting (on moto, or, for a payment, up to 3 s on the saga): with a pool of 16, status polls of a
+     * crowd queued behind waiting payments for seconds, which no deployment would do. CPU, not this pool, is the
+     * limit on a laptop.
+     */
+    static final int CONCURRENT_REQUESTS = 256;
+
     /** @param port 0 for a free one */
     static ApiGateway bind(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        ExecutorService workers = Executors.newFixedThreadPool(16, daemonThreads("api-gateway"));
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        ExecutorService workers = Executors.newFixedThreadPool(CONCURRENT_REQUESTS, daemonThreads("api-gateway"));
         server.setExecutor(workers);
         return new ApiGateway(server, workers);
     }
