@@ -3,6 +3,8 @@ package io.ticketflow.local;
 import io.ticketflow.catalog.StreamSubscription;
 import io.ticketflow.kernel.aws.AwsSettings;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -27,13 +31,16 @@ import tools.jackson.databind.node.ObjectNode;
  * content) on the subscription's failure queue and the mapping moves on to the next. Nothing is skipped
  * silently, and one poison record does not take its batch neighbours down with it.
  *
- * <p>Every read takes a fresh iterator {@code AFTER_SEQUENCE_NUMBER} of the last record handled (or
- * {@code TRIM_HORIZON} before the first): moto swaps in a copy of a table after a cancelled transaction,
- * and an iterator chain taken before misses the records written after (DESIGN §6).
+ * <p>Like Lambda's mapping it follows each shard's iterator chain: one GetRecords per poll, the next read from the
+ * answer's {@code NextShardIterator}. A fresh iterator {@code AFTER_SEQUENCE_NUMBER} of the last record handled (or
+ * {@code TRIM_HORIZON} before the first) is taken only to start, to retry from a failed record, and when an iterator
+ * has expired (15 minutes, as on AWS). The shard list is read again every {@link #SHARD_REFRESH}, not per poll.
+ * (Our moto launcher no longer swaps table copies on a cancelled transaction, which once broke chains: DESIGN §6.)
  */
 final class StreamPoller implements PollingLoop.Poll {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamPoller.class);
+    static final Duration SHARD_REFRESH = Duration.ofSeconds(60);
 
     private final StreamSubscription subscription;
     private final DynamoDbClient dynamoDb;
@@ -46,10 +53,14 @@ final class StreamPoller implements PollingLoop.Poll {
     private final Clock clock;
     private final Map<String, ShardPosition> positions = new HashMap<>();
     private String streamArn;
+    private List<String> shardIds = List.of();
+    private Instant shardsReadAt = Instant.MIN;
 
     /** How far one shard has been handled, and how often its first unhandled record has failed. */
     private static final class ShardPosition {
         String lastHandledSequence;
+        /** Where the chain goes on, or null when the next read needs a fresh iterator. */
+        String nextIterator;
         String failingSequence;
         int failedAttempts;
     }
@@ -71,14 +82,32 @@ final class StreamPoller implements PollingLoop.Poll {
     public boolean run() throws InterruptedException {
         String arn = streamArn();
         boolean found = false;
-        for (Shard shard : streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards()) {
-            found |= pollShard(arn, shard.shardId());
+        for (String shardId : shardIds(arn)) {
+            found |= pollShard(arn, shardId);
         }
         return found;
     }
 
-    private boolean pollShard(String arn, String shardId) throws InterruptedException {
-        ShardPosition position = positions.computeIfAbsent(shardId, id -> new ShardPosition());
+    private List<String> shardIds(String arn) {
+        Instant now = clock.instant();
+        if (now.isAfter(shardsReadAt.plus(SHARD_REFRESH))) {
+            shardIds = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().stream()
+                    .map(Shard::shardId).toList();
+            shardsReadAt = now;
+        }
+        return shardIds;
+    }
+
+    /** One GetRecords along the chain; a fresh iterator when there is none or it expired. */
+    private GetRecordsResponse read(String arn, String shardId, ShardPosition position) {
+        if (position.nextIterator != null) {
+            String chained = position.nextIterator;
+            try {
+                return streams.getRecords(r -> r.shardIterator(chained).limit(subscription.batchSize()));
+            } catch (ExpiredIteratorException expired) {
+                position.nextIterator = null;
+            }
+        }
         String iterator = streams.getShardIterator(r -> {
             r.streamArn(arn).shardId(shardId);
             if (position.lastHandledSequence == null) {
@@ -87,14 +116,24 @@ final class StreamPoller implements PollingLoop.Poll {
                 r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(position.lastHandledSequence);
             }
         }).shardIterator();
-        if (iterator == null) {
+        return iterator == null ? null
+                : streams.getRecords(r -> r.shardIterator(iterator).limit(subscription.batchSize()));
+    }
+
+    private boolean pollShard(String arn, String shardId) throws InterruptedException {
+        ShardPosition position = positions.computeIfAbsent(shardId, id -> new ShardPosition());
+        GetRecordsResponse response = read(arn, shardId, position);
+        if (response == null) {
             return false;
         }
-        List<Record> batch = streams.getRecords(r -> r.shardIterator(iterator).limit(subscription.batchSize())).records();
+        List<Record> batch = response.records();
         if (batch.isEmpty()) {
+            position.nextIterator = response.nextShardIterator();
             return false;
         }
         int firstFailed = firstFailedIndex(batch, invoke(arn, batch));
+        // a retry starts again at the failed record, a fresh iterator after the last handled one
+        position.nextIterator = firstFailed < 0 ? response.nextShardIterator() : null;
         if (firstFailed < 0) {
             position.lastHandledSequence = sequence(batch.get(batch.size() - 1));
             position.failingSequence = null;
