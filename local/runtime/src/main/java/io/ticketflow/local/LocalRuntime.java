@@ -154,7 +154,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         for (QueueSubscription subscription : topology.queueSubscriptions()) {
             SqsPoller poller = new SqsPoller(subscription, clients.sqs(), settings, lambdas, json);
-            running.add(new PollingLoop("sqs-" + subscription.function(), poller, MAX_IDLE_PAUSE).start());
+            running.add(new PollingLoop("sqs-" + subscription.function(), poller, SqsPoller.IDLE_PAUSE).start());
         }
         running.add(Schedules.start(topology.schedules(), s -> options.intervalSeconds(s.name(), s.rateSeconds()),
                 lambdas, json, clock, settings.region()));
@@ -288,6 +288,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        // pollers first told to stop all at once: each may be inside a long poll, and one after the other would add up
+        running.stream().filter(PollingLoop.class::isInstance).map(PollingLoop.class::cast).forEach(PollingLoop::stop);
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();

@@ -68,10 +68,15 @@ final class PollingLoop implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Asks the loop to end after its current poll, without waiting for it. */
+    void stop() {
         running = false;
         thread.interrupt();
+    }
+
+    @Override
+    public void close() {
+        stop();
         try {
             thread.join(Duration.ofSeconds(10).toMillis());
         } catch (InterruptedException e) {

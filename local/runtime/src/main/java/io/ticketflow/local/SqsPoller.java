@@ -2,6 +2,7 @@ package io.ticketflow.local;
 
 import io.ticketflow.catalog.QueueSubscription;
 import io.ticketflow.kernel.aws.AwsSettings;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -24,6 +25,14 @@ import tools.jackson.databind.node.ObjectNode;
  * message to the DLQ after {@code maxReceiveCount} receives — as on AWS, the DLQ is SQS's job.
  */
 final class SqsPoller implements PollingLoop.Poll {
+
+    /**
+     * Each receive waits up to this long for a message, as Lambda's pollers long-poll: a message is handed over
+     * the moment it is sent instead of after the loop's idle back-off, and an idle queue costs one request a second.
+     */
+    static final int LONG_POLL_SECONDS = 1;
+    /** The pause between receives: the long poll already waited. */
+    static final Duration IDLE_PAUSE = Duration.ofMillis(25);
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsPoller.class);
     private static final int SQS_MAX_BATCH = 10;
@@ -48,6 +57,7 @@ final class SqsPoller implements PollingLoop.Poll {
     public boolean run() {
         resolveQueue();
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                .waitTimeSeconds(LONG_POLL_SECONDS)
                 .maxNumberOfMessages(Math.min(SQS_MAX_BATCH, Math.max(1, subscription.batchSize())))
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All")).messages();
