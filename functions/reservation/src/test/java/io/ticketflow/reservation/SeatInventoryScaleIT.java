@@ -1,6 +1,7 @@
 package io.ticketflow.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.kernel.aws.ItemSizes;
@@ -49,7 +50,8 @@ class SeatInventoryScaleIT {
 
         System.out.printf("SeatInventoryScaleIT largest inventory item: 500 seats %,d B, 60,000 seats %,d B; items %d and %d%n",
                 hall, stadium, items(HALL), items(STADIUM));
-        assertThat(stadium).isLessThan(ITEM_BOUND).isEqualTo(hall);
+        // only the seat numbers grow, by a digit or two each
+        assertThat(stadium).isLessThan(ITEM_BOUND).isCloseTo(hall, withPercentage(10));
         assertThat(items(STADIUM)).isEqualTo(1 + 600);
         assertThat(fixture.adapter().wholeInventory(STADIUM).orElseThrow().allSeats()).hasSize(60_000);
     }
