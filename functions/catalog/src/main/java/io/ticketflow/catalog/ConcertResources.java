@@ -1,5 +1,6 @@
 package io.ticketflow.catalog;
 
+import static io.ticketflow.catalog.KeyAttribute.number;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
 import java.util.List;
@@ -9,13 +10,21 @@ import java.util.List;
  *
  * <p>{@code concert-catalog} is one table with a composite key: {@code pk = "CONCERTS"}, {@code sk = concertId}
  * holds a concert (so listing concerts is one Query); {@code pk = "CONCERT#" + concertId}, {@code sk = "SCHEDULE#" + scheduleId}
- * holds a schedule with its seats (grade and price). {@code concert-seat-maps} holds one item per schedule, the
- * read model projected from reservation events, so a seat map is one GetItem.
+ * holds a schedule with its seats (grade and price).
+ *
+ * <p>{@code concert-seat-maps} is the read model projected from reservation events, in items bounded whatever the
+ * hall: {@code pk = scheduleId}, {@code sk = block} holds up to 100 seats (see the kernel's {@code SeatBlocks}), so
+ * a seat map is one Query and a change rewrites only its blocks. Each reservation's last applied event sequence is
+ * a small item of its own, {@code pk = "applied#" + scheduleId + "#" + reservationId}, {@code sk = 0}: apart from
+ * the blocks so the seat-map Query never walks them, and expiring ({@code expiresAt}) once no redelivery can come.
  */
 public final class ConcertResources {
 
     public static final String CATALOG_TABLE = "concert-catalog";
     public static final String SEAT_MAPS_TABLE = "concert-seat-maps";
+    public static final String SEAT_MAPS_PARTITION_KEY = "pk";
+    public static final String SEAT_MAPS_SORT_KEY = "sk";
+    public static final String SEAT_MAPS_TTL_ATTRIBUTE = "expiresAt";
     public static final String EVENTS_TABLE = "concert-events";
     public static final String INBOX_TABLE = "concert-inbox";
     public static final String RESERVATION_EVENTS_QUEUE = "concert-reservation-events";
@@ -40,7 +49,8 @@ public final class ConcertResources {
                 Service.CONCERT,
                 List.of(
                         new TableSpec(CATALOG_TABLE, Service.CONCERT, string("pk"), string("sk"), List.of(), false, null),
-                        new TableSpec(SEAT_MAPS_TABLE, Service.CONCERT, string("scheduleId"), null, List.of(), false, null),
+                        new TableSpec(SEAT_MAPS_TABLE, Service.CONCERT, string(SEAT_MAPS_PARTITION_KEY), number(SEAT_MAPS_SORT_KEY),
+                                List.of(), false, SEAT_MAPS_TTL_ATTRIBUTE),
                         Catalogue.outboxTable(EVENTS_TABLE, Service.CONCERT),
                         Catalogue.inboxTable(INBOX_TABLE, Service.CONCERT)),
                 List.of(new QueueSpec(RESERVATION_EVENTS_QUEUE, Service.CONCERT, 30, 5),

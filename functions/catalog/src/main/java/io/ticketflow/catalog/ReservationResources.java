@@ -16,8 +16,10 @@ import java.util.List;
  *   <li>{@code reservation-reservations}: one item per reservation. Its index {@code pendingByExpiry} is sparse:
  *       only PENDING reservations carry {@code pendingBucket}, so the sweeper reads just the holds that may have
  *       ended. The bucket spreads them over a few partitions instead of one hot key.</li>
- *   <li>{@code reservation-seat-inventory}: one item per schedule (concert, seats with grade and price), so a hold
- *       validates its seats with one read.</li>
+ *   <li>{@code reservation-seat-inventory}: key ({@code scheduleId}, {@code block}); a header item
+ *       ({@code block = -1}: the concert) and one item per block of up to 100 seats (grade and price, see the
+ *       kernel's {@code SeatBlocks}), so a hold validates its seats with one BatchGetItem of the header and the
+ *       blocks of the seats asked for, whatever the hall.</li>
  *   <li>{@code reservation-events}: the outbox and event store; its stream feeds {@code reservationEventsRelay}.</li>
  * </ul>
  */
@@ -26,6 +28,7 @@ public final class ReservationResources {
     public static final String SEAT_LOCKS_TABLE = "reservation-seat-locks";
     public static final String RESERVATIONS_TABLE = "reservation-reservations";
     public static final String SEAT_INVENTORY_TABLE = "reservation-seat-inventory";
+    public static final String SEAT_INVENTORY_SORT_KEY = "block";
     public static final String EVENTS_TABLE = "reservation-events";
     public static final String ADMISSIONS_TABLE = "reservation-admissions";
     public static final String INBOX_TABLE = "reservation-inbox";
@@ -67,7 +70,8 @@ public final class ReservationResources {
                         new TableSpec(RESERVATIONS_TABLE, Service.RESERVATION, string("reservationId"), null,
                                 List.of(new IndexSpec(PENDING_BY_EXPIRY_INDEX, string("pendingBucket"), number("expiresAt"))),
                                 false, null),
-                        new TableSpec(SEAT_INVENTORY_TABLE, Service.RESERVATION, string("scheduleId"), null, List.of(), false, null),
+                        new TableSpec(SEAT_INVENTORY_TABLE, Service.RESERVATION, string("scheduleId"),
+                                number(SEAT_INVENTORY_SORT_KEY), List.of(), false, null),
                         Catalogue.outboxTable(EVENTS_TABLE, Service.RESERVATION),
                         Catalogue.admissionTable(ADMISSIONS_TABLE, Service.RESERVATION),
                         Catalogue.inboxTable(INBOX_TABLE, Service.RESERVATION)),

@@ -72,7 +72,7 @@ public final class ConcertFunctions implements ApplicationContextInitializer<Gen
         FunctionBeans.task(ctx, REPLAY_SEAT_MAPS, ReplaySeatMaps.class, ReplayReport.class,
                 () -> new ReplaySeatMapsFunction(replay(ctx), seatMapStore(ctx)));
         FunctionBeans.sqs(ctx, ConcertResources.SEAT_MAP_PROJECTOR, () -> new EventConsumer(aws(ctx).dynamoDb(),
-                settings(ctx).physicalName(ConcertResources.INBOX_TABLE), new SeatMapProjector(seatMapStore(ctx)),
+                settings(ctx).physicalName(ConcertResources.INBOX_TABLE), new SeatMapProjector(seatMapStore(ctx), clock(ctx)),
                 json(ctx), clock(ctx)));
         FunctionBeans.stream(ctx, ConcertResources.CONCERT_EVENTS_RELAY, () -> new StreamRelay(
                 aws(ctx).sqs(), settings(ctx), ConcertResources.EVENTS_TABLE, json(ctx)));
@@ -84,7 +84,7 @@ public final class ConcertFunctions implements ApplicationContextInitializer<Gen
                 new EventStore(aws.dynamoDb(), settings.physicalName(ConcertResources.EVENTS_TABLE), json),
                 new EventStore(aws.dynamoDb(), settings.physicalName(ConcertResources.RESERVATION_EVENTS_TABLE), json),
                 new ConcertEvents(json, clock),
-                new DynamoDbSeatMapStore(aws.dynamoDb(), settings.physicalName(ConcertResources.SEAT_MAPS_TABLE)));
+                new DynamoDbSeatMapStore(aws.dynamoDb(), settings.physicalName(ConcertResources.SEAT_MAPS_TABLE)), clock);
     }
 
     private static SeatMapReplay replay(GenericApplicationContext ctx) {

@@ -66,7 +66,7 @@ public final class ConcertFixture implements AutoCloseable {
     /** The seatMapProjector as deployed: the messaging consumer over the projector. */
     public EventConsumer projector(Clock clock) {
         return new EventConsumer(aws.dynamoDb(), settings.physicalName(ConcertResources.INBOX_TABLE),
-                new SeatMapProjector(seatMaps()), json, clock);
+                new SeatMapProjector(seatMaps(), clock), json, clock);
     }
 
     public SeatMapReplay replay(Clock clock) {

@@ -112,7 +112,7 @@ class ConcertFunctionsContractIT {
         JsonNode response = LAMBDA.invoke(ConcertResources.SEAT_MAP_PROJECTOR, fixture.json.writeValueAsBytes(batch));
 
         assertThat(response.toString()).isEqualTo("{\"batchItemFailures\":[]}");
-        assertThat(fixture.seatMaps().findLatest("schedule-1-1").orElseThrow().seats())
+        assertThat(fixture.seatMaps().findWithHistory("schedule-1-1").orElseThrow().seats())
                 .filteredOn(seat -> seat.seatNo() == 7 || seat.seatNo() == 8)
                 .allSatisfy(seat -> assertThat(seat.status()).isEqualTo(SeatStatus.HELD));
     }

@@ -150,7 +150,7 @@ class SeatMapProjectorIT {
     }
 
     private static SeatMap seatMap(String scheduleId) {
-        return fixture.seatMaps().findLatest(scheduleId).orElseThrow();
+        return fixture.seatMaps().findWithHistory(scheduleId).orElseThrow();
     }
 
     private static SeatState seat(SeatMap map, int seatNo) {

@@ -83,7 +83,7 @@ class SeatMapReplayIT {
     void liveProjection_afterShuffledDuplicatedDelivery_matchesTheSimulatedLockTable() {
         assertThat(simulation.events).hasSizeGreaterThan(60);
         for (String scheduleId : SCHEDULES) {
-            SeatMap live = fixture.seatMaps().findLatest(scheduleId).orElseThrow();
+            SeatMap live = fixture.seatMaps().findWithHistory(scheduleId).orElseThrow();
             for (SeatState seat : live.seats()) {
                 assertThat(seat.status()).as("%s seat %d", scheduleId, seat.seatNo())
                         .isEqualTo(simulation.expectedStatus(scheduleId, seat.seatNo()));
@@ -99,7 +99,7 @@ class SeatMapReplayIT {
 
         assertThat(rebuilt).containsOnlyKeys(SCHEDULES);
         for (String scheduleId : SCHEDULES) {
-            SeatMap live = fixture.seatMaps().findLatest(scheduleId).orElseThrow();
+            SeatMap live = fixture.seatMaps().findWithHistory(scheduleId).orElseThrow();
             assertThat(rebuilt.get(scheduleId).sameProjectionAs(live)).as(scheduleId).isTrue();
         }
     }
@@ -107,16 +107,17 @@ class SeatMapReplayIT {
     @Test
     void replayStored_overALostSeatMap_restoresTheLiveProjection() {
         DynamoDbSeatMapStore seatMaps = fixture.seatMaps();
-        SeatMap live = seatMaps.findLatest("schedule-1-2").orElseThrow();
+        SeatMap live = seatMaps.findWithHistory("schedule-1-2").orElseThrow();
         Schedule schedule = DemoCatalogue.concert(1).schedules().get(1);
-        assertThat(seatMaps.replaceNow(live, SeatMap.published("concert-1", schedule))).isTrue();
+        assertThat(seatMaps.store(SeatMap.published("concert-1", schedule), T0)).isTrue();
+        assertThat(seatMaps.findWithHistory("schedule-1-2").orElseThrow().sameProjectionAs(live)).isFalse();
         ReplaySeatMapsFunction replay = new ReplaySeatMapsFunction(fixture.replay(CLOCK), seatMaps);
 
         ReplayReport report = replay.apply(new ReplaySeatMaps(true));
 
         assertThat(report.seatMaps()).isEqualTo(3);
         assertThat(report.unchanged()).isEqualTo(2);
-        assertThat(seatMaps.findLatest("schedule-1-2").orElseThrow().sameProjectionAs(live)).isTrue();
+        assertThat(seatMaps.findWithHistory("schedule-1-2").orElseThrow().sameProjectionAs(live)).isTrue();
         assertThat(replay.apply(new ReplaySeatMaps(false))).isEqualTo(new ReplayReport(3, 3, false));
     }
 

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventConsumer implements Function<SQSEvent, SQSBatchResponse> {
 
     /** Longer than SQS can keep a message (14 days max), so every redelivery still finds the inbox record. */
-    static final Duration INBOX_RETENTION = Duration.ofDays(15);
+    public static final Duration INBOX_RETENTION = Duration.ofDays(15);
 
     /** Attempts of an optimistic handler ({@link EventHandler#retriesOnConflict()}) before the message fails. */
     static final int CONFLICT_ATTEMPTS = 5;

@@ -108,7 +108,7 @@ public final class ReservationFunctions implements ApplicationContextInitializer
         FunctionBeans.sqs(ctx, ReservationResources.ADMISSION_CONSUMER, () -> consumer(ctx,
                 new AdmissionEventHandler(physical(ctx, ReservationResources.ADMISSIONS_TABLE))));
         FunctionBeans.sqs(ctx, ReservationResources.CATALOG_CONSUMER, () -> consumer(ctx,
-                new SeatInventoryHandler(physical(ctx, ReservationResources.SEAT_INVENTORY_TABLE))));
+                new SeatInventoryHandler(aws(ctx).dynamoDb(), physical(ctx, ReservationResources.SEAT_INVENTORY_TABLE))));
         FunctionBeans.stream(ctx, ReservationResources.EVENTS_RELAY, () -> new StreamRelay(
                 aws(ctx).sqs(), ctx.getBean(AwsSettings.class), ReservationResources.EVENTS_TABLE, json(ctx)));
     }

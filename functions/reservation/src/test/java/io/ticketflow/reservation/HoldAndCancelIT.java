@@ -11,6 +11,7 @@ import io.ticketflow.reservation.domain.SeatLock;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,14 +128,15 @@ class HoldAndCancelIT {
     }
 
     @Test
-    void catalogConsumer_redeliveredOrRepublishedConcert_keepsOneInventoryItemPerSchedule() {
+    void catalogConsumer_redeliveredOrRepublishedConcert_keepsOneHeaderAndOneItemPerSeatBlockPerSchedule() {
         int before = fixture.count(ReservationResources.SEAT_INVENTORY_TABLE);
 
         fixture.publish("concert-3", "schedule-3-1", "schedule-3-2");
         fixture.publish("concert-3", "schedule-3-1", "schedule-3-2");
 
-        assertThat(fixture.count(ReservationResources.SEAT_INVENTORY_TABLE)).isEqualTo(before + 2);
-        assertThat(fixture.repository().inventory("schedule-3-2")).hasValueSatisfying(schedule -> {
+        // 50 seats each: a header and one block of seats 1–100
+        assertThat(fixture.count(ReservationResources.SEAT_INVENTORY_TABLE)).isEqualTo(before + 4);
+        assertThat(fixture.repository().inventory("schedule-3-2", List.of(1, 50))).hasValueSatisfying(schedule -> {
             assertThat(schedule.concertId()).isEqualTo("concert-3");
             assertThat(schedule.allSeats()).hasSize(50);
         });

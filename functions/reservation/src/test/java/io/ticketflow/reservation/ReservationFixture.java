@@ -94,13 +94,18 @@ final class ReservationFixture implements AutoCloseable {
     // --- feeding the service through its consumers
 
     void publish(String concertId, String... scheduleIds) {
+        publishWithSeats(concertId, 50, scheduleIds);
+    }
+
+    /** CONCERT_PUBLISHED with {@code seatsPerSchedule} seats per schedule: 1–10 VIP, the rest R. */
+    void publishWithSeats(String concertId, int seatsPerSchedule, String... scheduleIds) {
         ObjectNode payload = json.createObjectNode().put("concertId", concertId).put("title", "Title of " + concertId)
                 .put("artist", "Artist").put("venue", "Venue");
         ArrayNode schedules = payload.putArray("schedules");
         for (String scheduleId : scheduleIds) {
             ObjectNode schedule = schedules.addObject().put("scheduleId", scheduleId).put("startsAt", "2026-12-24T19:00:00Z");
             ArrayNode seats = schedule.putArray("seats");
-            for (int seatNo = 1; seatNo <= 50; seatNo++) {
+            for (int seatNo = 1; seatNo <= seatsPerSchedule; seatNo++) {
                 seats.addObject().put("seatNo", seatNo).put("grade", seatNo <= 10 ? "VIP" : "R").put("price", seatNo <= 10 ? 150 : 90);
             }
         }

@@ -95,7 +95,7 @@ final class SeatContention implements Figure {
         try (LocalRuntime runtime = LocalRuntime.start(options, topology())) {
             List<QueueApi.Entered> admitted = admit(runtime, users);
             ReservationRepository reservations = repository(runtime);
-            waitFor(() -> reservations.inventory(SCHEDULE).isPresent() && reservations.inventory(WARM_UP_SCHEDULE).isPresent(),
+            waitFor(() -> reservations.inventory(SCHEDULE, List.of(SEAT)).isPresent() && reservations.inventory(WARM_UP_SCHEDULE, List.of(SEAT)).isPresent(),
                     "Reservation's seat inventory of " + SCHEDULE);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                     .version(HttpClient.Version.HTTP_1_1).build();

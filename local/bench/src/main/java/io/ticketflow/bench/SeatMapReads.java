@@ -99,8 +99,8 @@ final class SeatMapReads implements Figure {
         table.note("baseline: cache off (" + (baselineTtl.isZero() ? "TTL 0" : baselineTtl) + "), measured in the same run,"
                         + " the variants interleaved; each variant a fresh cache (SeatMapCache + SeatMapFunction, as the"
                         + " seatMap route wires them)")
-                .note("reads, store reads and hit ratio summed over the runs; each miss is one eventually consistent GetItem"
-                        + " of the schedule's one seat-map item (with a 1 s TTL: about one per thread per second)")
+                .note("reads, store reads and hit ratio summed over the runs; each miss is one eventually consistent Query"
+                        + " of the schedule's seat-map blocks (with a 1 s TTL: about one per thread per second)")
                 .note("moto busy / wall = time with at least one GetItem waiting on moto / variant wall time; with the"
                         + " cache off it is the emulator that sets the rate")
                 .note("in-JVM calls, no HTTP: the figure isolates the cache; on Lambda each warm container has its own cache");

@@ -118,7 +118,7 @@ class ReadModelConvergenceIT {
         Random random = new Random(seed);
         List<Bookings.User> users = admitted();
         ReservationRepository reservations = reservationRepository();
-        Eventually.within(Bookings.WAIT, () -> SCHEDULES.forEach(id -> assertThat(reservations.inventory(id)).isPresent()));
+        Eventually.within(Bookings.WAIT, () -> SCHEDULES.forEach(id -> assertThat(reservations.inventory(id, List.of(1))).isPresent()));
 
         run(script(random, users, OPS_PER_PHASE));
         sleepUntilLapsed();
@@ -142,7 +142,7 @@ class ReadModelConvergenceIT {
                     Clock.systemUTC()).rebuild();
             assertThat(replayed).containsKeys(SCHEDULES.toArray(String[]::new));
             replayed.forEach((scheduleId, rebuilt) -> {
-                SeatMap live = seatMaps.findLatest(scheduleId).orElseThrow();
+                SeatMap live = seatMaps.findWithHistory(scheduleId).orElseThrow();
                 assertThat(live.sameProjectionAs(rebuilt)).as("live seat map of %s vs the replay, seed %d: %s",
                         scheduleId, seed, differences(live, rebuilt)).isTrue();
             });

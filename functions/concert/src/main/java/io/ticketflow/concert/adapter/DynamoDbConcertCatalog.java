@@ -29,7 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  *       (list of seatNo, grade, price) — a concert's schedules are one Query. Ids never contain '#', so no
  *       concert's partition can be the listing's.</li>
  * </ul>
- * Publishing writes these, each schedule's seat map and the CONCERT_PUBLISHED event in one transaction.
+ * Publishing writes these, the first seat-map block of each schedule (which claims the schedule id: another
+ * concert's makes the transaction fail) and the CONCERT_PUBLISHED event in one transaction, then the schedules'
+ * other blocks — a stadium has hundreds, more than a transaction holds. Until then a seat map shows its first
+ * block only, like any read model lagging; a crash in between is repaired by publishing the concert again.
  */
 public final class DynamoDbConcertCatalog implements ConcertCatalog {
 
@@ -80,17 +83,22 @@ public final class DynamoDbConcertCatalog implements ConcertCatalog {
                             "seats", AttributeValue.fromL(schedule.seats().stream().map(DynamoDbConcertCatalog::seat).toList())))
                     .build()).build());
         }
-        concert.schedules().forEach(schedule -> writes.add(seatMaps.create(SeatMap.published(concert.concertId(), schedule))));
+        List<SeatMap> seatMapsPublished = concert.schedules().stream()
+                .map(schedule -> SeatMap.published(concert.concertId(), schedule)).toList();
+        seatMapsPublished.forEach(seatMap -> writes.add(seatMaps.createFirstBlock(seatMap)));
+        boolean published;
         try {
             outbox.write(writes, List.of(events.published(concert)));
-            return true;
+            published = true;
         } catch (TransactionConflict conflict) {
-            if (conflict.failedItemIndexes().contains(0)) {
-                return false;
+            if (!conflict.failedItemIndexes().contains(0)) {
+                throw new ProblemException(ProblemTypes.CONFLICT,
+                        "a schedule id of concert " + concert.concertId() + " belongs to another concert");
             }
-            throw new ProblemException(ProblemTypes.CONFLICT,
-                    "a schedule id of concert " + concert.concertId() + " belongs to another concert");
+            published = false;
         }
+        seatMapsPublished.forEach(seatMaps::createMissingBlocks);
+        return published;
     }
 
     @Override

@@ -1,25 +1,30 @@
 package io.ticketflow.concert.adapter;
 
+import io.ticketflow.concert.domain.BlockChange;
 import io.ticketflow.concert.domain.ReservationChange;
-import io.ticketflow.concert.domain.SeatMap;
 import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.messaging.EventConsumer;
 import io.ticketflow.messaging.EventHandler;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Projects reservation events onto the seat maps, behind the messaging {@code EventConsumer} (which de-duplicates
- * on eventId and writes the inbox record with the seat map in one transaction). Reads the schedule's seat map,
- * lets the domain apply the change ({@link SeatMap#apply}: stale and duplicate events change nothing) and writes
- * it back under a version condition; a concurrent projector makes that condition fail and the consumer recomputes.
+ * on eventId and writes the inbox record with the projection's writes in one transaction). Reads the reservation's
+ * last applied sequence and the blocks of the event's seats, lets the domain decide ({@link BlockChange#project}:
+ * stale and duplicate events change nothing) and writes the changed blocks back under their version conditions;
+ * a concurrent projector makes a condition fail and the consumer recomputes.
  */
 public final class SeatMapProjector implements EventHandler {
 
     private final DynamoDbSeatMapStore seatMaps;
+    private final Clock clock;
 
-    public SeatMapProjector(DynamoDbSeatMapStore seatMaps) {
+    public SeatMapProjector(DynamoDbSeatMapStore seatMaps, Clock clock) {
         this.seatMaps = seatMaps;
+        this.clock = clock;
     }
 
     @Override
@@ -28,12 +33,11 @@ public final class SeatMapProjector implements EventHandler {
         if (change.isEmpty()) {
             return List.of();
         }
-        String scheduleId = change.get().scheduleId();
-        // the seat map is written with the concert, before any hold can exist: missing means not yet visible, retry
-        SeatMap current = seatMaps.findLatest(scheduleId).orElseThrow(() ->
-                new IllegalStateException("no seat map for schedule " + scheduleId + " (event " + event.eventId() + ")"));
-        SeatMap next = current.apply(change.get());
-        return next == current ? List.of() : List.of(seatMaps.replace(current, next));
+        // the applied sequence must outlive every redelivery of the reservation's events, as the inbox record does
+        return BlockChange.project(change.get(), seatMaps)
+                .map(projected -> seatMaps.writes(change.get().scheduleId(), projected,
+                        clock.instant().plus(EventConsumer.INBOX_RETENTION)))
+                .orElse(List.of());
     }
 
     @Override

@@ -5,7 +5,9 @@ import io.ticketflow.concert.domain.ReservationChange;
 import io.ticketflow.concert.domain.SeatMap;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
+import io.ticketflow.messaging.EventConsumer;
 import io.ticketflow.messaging.EventStore;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import java.util.TreeMap;
  * published event store, the same events its relay sends us. Run {@link #rebuildAndStore()} with the projector's
  * queue paused: a live event applied between the scan and the write would be overwritten (and the
  * per-reservation sequences stored with the map would then skip its redelivery).
+ *
+ * <p>The rebuilt applied sequences are every reservation's; the live ones lose theirs to the table's TTL some
+ * time after {@link EventConsumer#INBOX_RETENTION}, which then shows as a difference in the comparison only.
  */
 public final class SeatMapReplay {
 
@@ -34,16 +39,18 @@ public final class SeatMapReplay {
     private final EventStore reservationEvents;
     private final ConcertEvents concerts;
     private final DynamoDbSeatMapStore seatMaps;
+    private final Clock clock;
 
     public SeatMapReplay(EventStore concertEvents, EventStore reservationEvents, ConcertEvents concerts,
-                         DynamoDbSeatMapStore seatMaps) {
+                         DynamoDbSeatMapStore seatMaps, Clock clock) {
         this.concertEvents = concertEvents;
         this.reservationEvents = reservationEvents;
         this.concerts = concerts;
         this.seatMaps = seatMaps;
+        this.clock = clock;
     }
 
-    /** @return scheduleId → seat map rebuilt from the events (version 0), without writing anything */
+    /** @return scheduleId → seat map rebuilt from the events, without writing anything */
     public SortedMap<String, SeatMap> rebuild() {
         SortedMap<String, SeatMap> rebuilt = new TreeMap<>();
         try (var published = concertEvents.all()) {
@@ -61,7 +68,7 @@ public final class SeatMapReplay {
     }
 
     /**
-     * Rebuilds and overwrites each stored seat map (as the next version of what is stored).
+     * Rebuilds and overwrites each stored seat map (each block that differs as the next version of what is stored).
      *
      * @return the maps as stored
      */
@@ -71,16 +78,12 @@ public final class SeatMapReplay {
 
     /** Overwrites each stored seat map with the rebuilt one; @return the maps as stored */
     public SortedMap<String, SeatMap> store(SortedMap<String, SeatMap> rebuiltMaps) {
-        SortedMap<String, SeatMap> stored = new TreeMap<>();
         for (Map.Entry<String, SeatMap> entry : rebuiltMaps.entrySet()) {
-            SeatMap rebuilt = entry.getValue();
-            SeatMap current = seatMaps.findLatest(entry.getKey()).orElse(rebuilt.withVersion(0));
-            if (!seatMaps.replaceNow(current, rebuilt)) {
+            if (!seatMaps.store(entry.getValue(), clock.instant().plus(EventConsumer.INBOX_RETENTION))) {
                 throw new IllegalStateException("seat map " + entry.getKey() + " changed during the replay: pause the projector and run it again");
             }
-            stored.put(entry.getKey(), rebuilt.withVersion(current.version() + 1));
         }
-        return stored;
+        return new TreeMap<>(rebuiltMaps);
     }
 
     private static void addPublished(Map<String, SeatMap> rebuilt, Concert concert) {

@@ -12,8 +12,8 @@ import java.util.Set;
 public record Concert(String concertId, String title, String artist, String venue, List<Schedule> schedules) {
 
     /**
-     * Publishing writes the concert, each schedule and its seat map and the event in one transaction, which
-     * DynamoDB caps at 100 items.
+     * Publishing writes the concert, each schedule and the first block of its seat map and the event in one
+     * transaction, which DynamoDB caps at 100 items.
      */
     public static final int MAX_SCHEDULES = 49;
 

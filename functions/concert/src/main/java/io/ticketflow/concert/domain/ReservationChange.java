@@ -33,4 +33,14 @@ public record ReservationChange(Kind kind, String reservationId, long sequence, 
             Objects.requireNonNull(holdExpiresAt, "holdExpiresAt of a hold");
         }
     }
+
+    /**
+     * Per reservation, only an event newer than the last one applied changes anything: a duplicate or an older event
+     * arriving late (a RESERVATION_CONFIRMED after its cancellation's release) must not resurrect a state.
+     *
+     * @param lastApplied the sequence last applied for this reservation; null when none was
+     */
+    public boolean isNewerThan(Long lastApplied) {
+        return lastApplied == null || lastApplied < sequence;
+    }
 }

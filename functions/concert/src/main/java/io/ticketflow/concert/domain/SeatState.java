@@ -25,6 +25,26 @@ public record SeatState(int seatNo, String grade, int price, SeatStatus status, 
         return status;
     }
 
+    /**
+     * The seat after the change, or this seat when the change does not apply to it. A hold or sale applies when it is
+     * newer than the seat's current take; a release frees only a seat its own reservation still holds — a hold that
+     * ran out can be taken by someone else before the sweeper emits its RESERVATION_EXPIRED, which still lists every
+     * seat it once held. Callers pass only changes of this seat, already past the per-reservation sequence check.
+     */
+    SeatState after(ReservationChange change) {
+        boolean applies = change.kind() == ReservationChange.Kind.RELEASED
+                ? change.reservationId().equals(reservationId)
+                : isOlderThan(change.occurredAt());
+        if (!applies) {
+            return this;
+        }
+        return switch (change.kind()) {
+            case HELD -> held(change.reservationId(), change.holdExpiresAt(), change.occurredAt());
+            case RELEASED -> released();
+            case SOLD -> sold(change.reservationId(), change.occurredAt());
+        };
+    }
+
     /** Latest take wins per seat: only a hold or sale that happened after the current one applies. */
     boolean isOlderThan(Instant occurredAt) {
         return changedAt == null || changedAt.isBefore(occurredAt);

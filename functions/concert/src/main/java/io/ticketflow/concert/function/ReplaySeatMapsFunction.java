@@ -21,7 +21,7 @@ public final class ReplaySeatMapsFunction implements Function<ReplaySeatMaps, Re
     public ReplayReport apply(ReplaySeatMaps command) {
         SortedMap<String, SeatMap> rebuilt = replay.rebuild();
         int unchanged = (int) rebuilt.values().stream()
-                .filter(seatMap -> seatMaps.findLatest(seatMap.scheduleId()).map(seatMap::sameProjectionAs).orElse(false))
+                .filter(seatMap -> seatMaps.findWithHistory(seatMap.scheduleId()).map(seatMap::sameProjectionAs).orElse(false))
                 .count();
         boolean store = command != null && command.store();
         if (store) {

@@ -12,6 +12,7 @@ import static io.ticketflow.reservation.adapter.ReservationItems.number;
 
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.kernel.SeatBlocks;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.TransactionConflict;
 import io.ticketflow.reservation.domain.CancelReason;
@@ -24,6 +25,7 @@ import io.ticketflow.reservation.domain.SeatLock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -84,10 +86,27 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
         this.events = new ReservationEvents(json, clock);
     }
 
+    /** One BatchGetItem: the header and the blocks of the seats (at most a hold's few), whatever the hall. */
     @Override
-    public Optional<ScheduleInventory> inventory(String scheduleId) {
-        return Optional.ofNullable(getItem(inventoryTable, Map.of(ReservationItems.SCHEDULE_ID, AttributeValue.fromS(scheduleId))))
-                .map(ReservationItems::inventory);
+    public Optional<ScheduleInventory> inventory(String scheduleId, Collection<Integer> seatNos) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(ReservationItems.inventoryKey(scheduleId, ReservationItems.HEADER_BLOCK));
+        SeatBlocks.blocksOf(seatNos).forEach(block -> keys.add(ReservationItems.inventoryKey(scheduleId, block)));
+        List<Map<String, AttributeValue>> items = batchGet(inventoryTable, keys);
+        return items.stream().filter(ReservationItems::isInventoryHeader).findFirst()
+                .map(header -> ReservationItems.inventory(header, items));
+    }
+
+    /** Every seat of the schedule: a Query of all its blocks, for tools and tests that check every seat. */
+    public Optional<ScheduleInventory> wholeInventory(String scheduleId) {
+        List<Map<String, AttributeValue>> items = dynamoDb.queryPaginator(request -> request.tableName(inventoryTable)
+                        .keyConditionExpression("#schedule = :schedule")
+                        .expressionAttributeNames(Map.of("#schedule", ReservationItems.SCHEDULE_ID))
+                        .expressionAttributeValues(Map.of(":schedule", AttributeValue.fromS(scheduleId)))
+                        .consistentRead(true))
+                .items().stream().toList();
+        return items.stream().filter(ReservationItems::isInventoryHeader).findFirst()
+                .map(header -> ReservationItems.inventory(header, items));
     }
 
     @Override
@@ -238,7 +257,7 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
 
     @Override
     public List<SeatLock> seatLocks(String scheduleId) {
-        return inventory(scheduleId)
+        return wholeInventory(scheduleId)
                 .map(schedule -> locksOf(scheduleId, schedule.allSeats().stream().map(Seat::seatNo).toList()))
                 .orElse(List.of());
     }

@@ -1,5 +1,6 @@
 package io.ticketflow.reservation.adapter;
 
+import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.reservation.domain.Reservation;
 import io.ticketflow.reservation.domain.ReservationStatus;
 import io.ticketflow.reservation.domain.ScheduleInventory;
@@ -43,6 +44,9 @@ final class ReservationItems {
     static final int PENDING_BUCKETS = 4;
 
     // reservation-seat-inventory
+    static final String BLOCK = ReservationResources.SEAT_INVENTORY_SORT_KEY;
+    /** The header's block number: below every seat block, so it leads a Query of the schedule. */
+    static final int HEADER_BLOCK = -1;
     static final String GRADE = "grade";
     static final String PRICE = "price";
     static final String PUBLISHED_SEQUENCE = "publishedSequence";
@@ -108,16 +112,36 @@ final class ReservationItems {
         return IntStream.range(0, PENDING_BUCKETS).mapToObj(i -> "pending-" + i).toList();
     }
 
-    static Map<String, AttributeValue> inventoryItem(ScheduleInventory schedule, long publishedSequence) {
+    static Map<String, AttributeValue> inventoryKey(String scheduleId, int block) {
+        return Map.of(SCHEDULE_ID, AttributeValue.fromS(scheduleId), BLOCK, number(block));
+    }
+
+    /** The schedule's header: its concert; present once the schedule is known. */
+    static Map<String, AttributeValue> inventoryHeaderItem(ScheduleInventory schedule, long publishedSequence) {
         return Map.of(
                 SCHEDULE_ID, AttributeValue.fromS(schedule.scheduleId()),
+                BLOCK, number(HEADER_BLOCK),
                 CONCERT_ID, AttributeValue.fromS(schedule.concertId()),
-                SEATS, seats(schedule.allSeats()),
                 PUBLISHED_SEQUENCE, number(publishedSequence));
     }
 
-    static ScheduleInventory inventory(Map<String, AttributeValue> item) {
-        return ScheduleInventory.of(item.get(SCHEDULE_ID).s(), item.get(CONCERT_ID).s(), seatsOf(item.get(SEATS)));
+    static Map<String, AttributeValue> inventoryBlockItem(String scheduleId, int block, List<Seat> seats, long publishedSequence) {
+        return Map.of(
+                SCHEDULE_ID, AttributeValue.fromS(scheduleId),
+                BLOCK, number(block),
+                SEATS, seats(seats),
+                PUBLISHED_SEQUENCE, number(publishedSequence));
+    }
+
+    static boolean isInventoryHeader(Map<String, AttributeValue> item) {
+        return Integer.parseInt(item.get(BLOCK).n()) == HEADER_BLOCK;
+    }
+
+    /** @param items the schedule's header and any of its blocks */
+    static ScheduleInventory inventory(Map<String, AttributeValue> header, List<Map<String, AttributeValue>> items) {
+        List<Seat> seats = items.stream().filter(item -> !isInventoryHeader(item))
+                .flatMap(item -> seatsOf(item.get(SEATS)).stream()).toList();
+        return ScheduleInventory.of(header.get(SCHEDULE_ID).s(), header.get(CONCERT_ID).s(), seats);
     }
 
     static AttributeValue number(long value) {

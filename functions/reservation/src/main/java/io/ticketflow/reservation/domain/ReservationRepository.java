@@ -1,6 +1,7 @@
 package io.ticketflow.reservation.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,11 @@ import java.util.Optional;
  */
 public interface ReservationRepository {
 
-    Optional<ScheduleInventory> inventory(String scheduleId);
+    /**
+     * The schedule with its concert and those of {@code seatNos} it has (and possibly their neighbours): a hold
+     * needs no more. Empty for an unknown schedule.
+     */
+    Optional<ScheduleInventory> inventory(String scheduleId, Collection<Integer> seatNos);
 
     Optional<Reservation> find(String reservationId);
 

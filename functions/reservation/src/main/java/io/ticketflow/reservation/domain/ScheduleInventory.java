@@ -1,5 +1,6 @@
 package io.ticketflow.reservation.domain;
 
+import io.ticketflow.kernel.SeatBlocks;
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemTypes;
 import java.util.ArrayList;
@@ -8,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The seats of one schedule, as Reservation learnt them from {@code CONCERT_PUBLISHED}. */
+/**
+ * Seats of one schedule, as Reservation learnt them from {@code CONCERT_PUBLISHED}: all of them when published,
+ * only the blocks (the kernel's {@code SeatBlocks}) of the seats asked for when read for a hold, so a hold reads a
+ * few KB whatever the hall.
+ */
 public record ScheduleInventory(String scheduleId, String concertId, Map<Integer, Seat> seats) {
 
     public ScheduleInventory {
@@ -25,9 +31,25 @@ public record ScheduleInventory(String scheduleId, String concertId, Map<Integer
                 seats.stream().collect(Collectors.toMap(Seat::seatNo, seat -> seat)));
     }
 
-    /** Every seat, by seat number. */
+    /** Every seat known here, by seat number. */
     public List<Seat> allSeats() {
         return List.copyOf(new TreeMap<>(seats).values());
+    }
+
+    /** The seats cut into their stored blocks: blockNo → seats by seat number. */
+    public SortedMap<Integer, List<Seat>> blocks() {
+        SortedMap<Integer, List<Seat>> blocks = new TreeMap<>();
+        allSeats().forEach(seat -> blocks.computeIfAbsent(SeatBlocks.blockOf(seat.seatNo()), block -> new ArrayList<>()).add(seat));
+        return blocks;
+    }
+
+    /**
+     * The seats a hold has to read the inventory of: none when {@link #select} will refuse the request for its
+     * shape anyway, so an oversized request costs no reads.
+     */
+    public static List<Integer> seatsToRead(List<Integer> seatNos, HoldPolicy policy) {
+        return seatNos == null || seatNos.size() > policy.maxSeats() ? List.of()
+                : seatNos.stream().filter(Objects::nonNull).toList();
     }
 
     /**

@@ -46,7 +46,8 @@ public final class HoldSeatsFunction implements Function<HoldSeats, ReservationV
         if (command.scheduleId() == null || command.scheduleId().isBlank()) {
             throw new ProblemException(ProblemTypes.INVALID_REQUEST, "scheduleId is required");
         }
-        ScheduleInventory schedule = reservations.inventory(command.scheduleId())
+        ScheduleInventory schedule = reservations.inventory(command.scheduleId(),
+                        ScheduleInventory.seatsToRead(command.seatNos(), policy))
                 .orElseThrow(() -> new ProblemException(ReservationProblems.UNKNOWN_SCHEDULE,
                         "no schedule '" + command.scheduleId() + "'"));
         Instant now = clock.instant();

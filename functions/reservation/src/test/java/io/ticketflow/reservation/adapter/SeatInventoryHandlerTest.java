@@ -9,6 +9,7 @@ import io.ticketflow.reservation.domain.Seat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +19,7 @@ class SeatInventoryHandlerTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void concertPublished_becomesOnePutPerSchedule_withItsConcertAndSeats() {
+    void concertPublished_becomesABlockAndAHeaderPerSchedule_withItsConcertAndSeats() {
         ObjectNode payload = json.createObjectNode().put("concertId", "concert-1");
         ObjectNode first = payload.putArray("schedules").addObject().put("scheduleId", "schedule-1-1");
         first.putArray("seats").addObject().put("seatNo", 1).put("grade", "VIP").put("price", 150);
@@ -28,12 +29,31 @@ class SeatInventoryHandlerTest {
         assertThat(SeatInventoryHandler.schedules(payload)).containsExactly(
                 ScheduleInventory.of("schedule-1-1", "concert-1", List.of(new Seat(1, "VIP", 150))),
                 ScheduleInventory.of("schedule-1-2", "concert-1", List.of(new Seat(11, "R", 90))));
-        assertThat(new SeatInventoryHandler("t").effects(event("CONCERT_PUBLISHED", payload))).hasSize(2);
+        List<Put> puts = new SeatInventoryHandler(null, "t").puts(event("CONCERT_PUBLISHED", payload));
+        assertThat(puts).extracting(put -> put.item().get("block").n()).containsExactly("0", "-1", "0", "-1");
+        assertThat(puts.get(1).item().get("concertId").s()).isEqualTo("concert-1");
+        assertThat(puts.get(0).item().get("seats").l()).hasSize(1);
+    }
+
+    @Test
+    void stadiumSchedule_isCutIntoBlocksOfAtMostAHundredSeats_inSeatOrder_headerLast() {
+        ObjectNode payload = json.createObjectNode().put("concertId", "concert-9");
+        ArrayNode seats = payload.putArray("schedules").addObject().put("scheduleId", "schedule-9-1").putArray("seats");
+        for (int seatNo = 250; seatNo >= 1; seatNo--) {
+            seats.addObject().put("seatNo", seatNo).put("grade", "R").put("price", 90);
+        }
+
+        List<Put> puts = new SeatInventoryHandler(null, "t").puts(event("CONCERT_PUBLISHED", payload));
+
+        assertThat(puts).extracting(put -> put.item().get("block").n()).containsExactly("0", "1", "2", "-1");
+        assertThat(puts.subList(0, 3)).extracting(put -> put.item().get("seats").l().size()).containsExactly(100, 100, 50);
+        assertThat(puts.get(1).item().get("seats").l().get(0).m().get("seatNo").n()).isEqualTo("101");
+        assertThat(puts).allSatisfy(put -> assertThat(put.conditionExpression()).contains("<= :sequence"));
     }
 
     @Test
     void otherEventTypes_haveNoEffect() {
-        assertThat(new SeatInventoryHandler("t").effects(event("CONCERT_UPDATED", json.createObjectNode()))).isEmpty();
+        assertThat(new SeatInventoryHandler(null, "t").effects(event("CONCERT_UPDATED", json.createObjectNode()))).isEmpty();
     }
 
     @Test
