@@ -6,21 +6,31 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.kernel.aws.AwsSettings;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes what an outbox table's stream shows: each inserted event goes, as envelope JSON, to every queue the
- * catalogue routes its type to. Delivery is at least once: a retried record may reach a queue twice, and
- * consumers de-duplicate on {@code eventId}.
+ * catalogue routes its type to, in SendMessageBatch requests per queue (a crowd's batch of 100 activations is 10
+ * requests, not 100). Delivery is at least once: a retried record may reach a queue twice, and consumers
+ * de-duplicate on {@code eventId}.
  */
 public final class StreamRelay implements Function<DynamodbEvent, StreamsEventResponse> {
 
     private static final System.Logger LOG = System.getLogger(StreamRelay.class.getName());
+    private static final int MAX_BATCH_ENTRIES = 10;
+    /** SQS's limit for a whole SendMessageBatch (and for one message). */
+    private static final int MAX_BATCH_BYTES = 256 * 1024;
 
     private final SqsClient sqs;
     private final AwsSettings settings;
@@ -39,21 +49,31 @@ public final class StreamRelay implements Function<DynamodbEvent, StreamsEventRe
 
     @Override
     public StreamsEventResponse apply(DynamodbEvent batch) {
-        for (DynamodbStreamRecord record : batch.getRecords()) {
+        List<DynamodbStreamRecord> records = batch.getRecords();
+        Map<String, List<Outgoing>> byQueue = new LinkedHashMap<>();
+        int firstFailed = records.size();
+        for (int index = 0; index < records.size(); index++) {
             try {
-                relay(record);
+                route(records.get(index), index, byQueue);
             } catch (RuntimeException e) {
-                String sequenceNumber = record.getDynamodb().getSequenceNumber();
-                LOG.log(System.Logger.Level.WARNING, "relay of stream record " + sequenceNumber + " from " + outboxTable
-                        + " failed; the batch restarts at it: " + e);
-                // Lambda restarts a stream batch at the first failure, so later records are not even tried now
-                return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)));
+                firstFailed = index;
+                warn(records.get(index), e);
+                break;
             }
         }
-        return new StreamsEventResponse(List.of());
+        for (Map.Entry<String, List<Outgoing>> queue : byQueue.entrySet()) {
+            firstFailed = Math.min(firstFailed, send(queue.getKey(), queue.getValue(), firstFailed, records));
+        }
+        // Lambda restarts a stream batch at the first failure, so what follows it is sent again then
+        return new StreamsEventResponse(firstFailed == records.size() ? List.of()
+                : List.of(new StreamsEventResponse.BatchItemFailure(records.get(firstFailed).getDynamodb().getSequenceNumber())));
     }
 
-    private void relay(DynamodbStreamRecord record) {
+    /** One message to send: the envelope JSON of the record at {@code recordIndex} of the batch. */
+    private record Outgoing(int recordIndex, String body, int bytes) {
+    }
+
+    private void route(DynamodbStreamRecord record, int index, Map<String, List<Outgoing>> byQueue) {
         // the outbox is append-only: MODIFY/REMOVE (e.g. a TTL purge) are not new events
         if (!"INSERT".equals(record.getEventName())) {
             return;
@@ -64,9 +84,62 @@ public final class StreamRelay implements Function<DynamodbEvent, StreamsEventRe
             return;
         }
         String body = json.writeValueAsString(event);
-        for (String queue : queues) {
-            sqs.sendMessage(message -> message.queueUrl(queueUrl(queue)).messageBody(body));
+        Outgoing outgoing = new Outgoing(index, body, body.getBytes(StandardCharsets.UTF_8).length);
+        queues.forEach(queue -> byQueue.computeIfAbsent(queue, q -> new ArrayList<>()).add(outgoing));
+    }
+
+    /**
+     * Sends a queue's messages in SendMessageBatch requests (10 entries and 256 KiB at most each), in batch order,
+     * only those of records before {@code firstFailed}: the rest are retried anyway.
+     *
+     * @return the index of the earliest record a message of which was not sent, or {@code firstFailed}
+     */
+    private int send(String queue, List<Outgoing> messages, int firstFailed, List<DynamodbStreamRecord> records) {
+        List<Outgoing> chunk = new ArrayList<>();
+        int chunkBytes = 0;
+        for (Outgoing message : messages) {
+            if (message.recordIndex() >= firstFailed) {
+                break;
+            }
+            if (chunk.size() == MAX_BATCH_ENTRIES || chunkBytes + message.bytes() > MAX_BATCH_BYTES) {
+                firstFailed = Math.min(firstFailed, sendChunk(queue, chunk, records));
+                chunk = new ArrayList<>();
+                chunkBytes = 0;
+                if (message.recordIndex() >= firstFailed) {
+                    break;
+                }
+            }
+            chunk.add(message);
+            chunkBytes += message.bytes();
         }
+        return chunk.isEmpty() ? firstFailed : Math.min(firstFailed, sendChunk(queue, chunk, records));
+    }
+
+    /** @return the index of the earliest record whose message this request did not send, or {@code MAX_VALUE} */
+    private int sendChunk(String queue, List<Outgoing> chunk, List<DynamodbStreamRecord> records) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(i)).messageBody(chunk.get(i).body()).build());
+        }
+        try {
+            SendMessageBatchResponse response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrl(queue)).entries(entries));
+            int earliest = Integer.MAX_VALUE;
+            for (BatchResultErrorEntry failed : response.failed()) {
+                Outgoing message = chunk.get(Integer.parseInt(failed.id()));
+                earliest = Math.min(earliest, message.recordIndex());
+                warn(records.get(message.recordIndex()), new IllegalStateException(
+                        queue + " refused the message: " + failed.code() + " " + failed.message()));
+            }
+            return earliest;
+        } catch (RuntimeException e) {
+            warn(records.get(chunk.get(0).recordIndex()), e);
+            return chunk.get(0).recordIndex();
+        }
+    }
+
+    private void warn(DynamodbStreamRecord record, RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "relay of stream record " + record.getDynamodb().getSequenceNumber()
+                + " from " + outboxTable + " failed; the batch restarts at it: " + e);
     }
 
     private String queueUrl(String queue) {
