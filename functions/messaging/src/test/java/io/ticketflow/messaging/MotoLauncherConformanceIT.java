@@ -1,5 +1,8 @@
 package io.ticketflow.messaging;
 
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -284,6 +287,44 @@ class MotoLauncherConformanceIT {
         assertThat(answers.get(0).get(2)).isEqualTo(item);
         assertThat(answers.get(0).get(4)).isEqualTo(Map.of("bin", item.get("bin"),
                 "seats", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("blob", AttributeValue.fromB(SdkBytes.fromUtf8String("x"))))))));
+    }
+
+    /** The launcher computes a queue's attributes one by one when read: the answers must stay stock moto's. */
+    @Test
+    void queueAttributes_andDeliveries_areStockMotos_withMessagesInFlightDelayedAndWaiting() {
+        List<Map<String, String>> answers = new ArrayList<>();
+        List<List<String>> received = new ArrayList<>();
+        for (AwsClients aws : List.of(launcher, stock)) {
+            SqsClient sqs = aws.sqs();
+            String dlqArn = sqs.getQueueAttributes(request -> request.queueUrl(sqs.createQueue(create -> create
+                            .queueName(aws.settings().physicalName("conformance-dlq"))).queueUrl())
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            String url = sqs.createQueue(create -> create.queueName(aws.settings().physicalName("conformance-q"))
+                    .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
+                            "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"2\"}"))).queueUrl();
+            for (int i = 0; i < 5; i++) {
+                String body = "m" + i;
+                sqs.sendMessage(request -> request.queueUrl(url).messageBody(body));
+            }
+            sqs.sendMessage(request -> request.queueUrl(url).messageBody("later").delaySeconds(60));
+            received.add(sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(2)).messages()
+                    .stream().map(Message::body).toList());
+            Map<String, String> all = new java.util.TreeMap<>(sqs.getQueueAttributes(request -> request.queueUrl(url)
+                    .attributeNames(QueueAttributeName.ALL)).attributesAsStrings());
+            all.keySet().removeAll(List.of("CreatedTimestamp", "LastModifiedTimestamp", "QueueArn", "RedrivePolicy"));
+            all.putAll(sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.VISIBILITY_TIMEOUT))
+                    .attributesAsStrings().entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(e -> "named " + e.getKey(), Map.Entry::getValue)));
+            answers.add(all);
+        }
+
+        assertThat(received.get(0)).isEqualTo(received.get(1)).containsExactly("m0", "m1");
+        assertThat(answers.get(0)).isEqualTo(answers.get(1))
+                .containsEntry("ApproximateNumberOfMessages", "3")
+                .containsEntry("ApproximateNumberOfMessagesNotVisible", "2")
+                .containsEntry("ApproximateNumberOfMessagesDelayed", "1")
+                .containsEntry("named ApproximateNumberOfMessages", "3");
     }
 
     private void assertSameAnswers(List<QueryRequest> queries) {
