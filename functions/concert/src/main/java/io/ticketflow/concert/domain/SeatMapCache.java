@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * TTL-old changes, which the seat hold itself re-checks against the lock table.
  *
  * <p>Unknown schedules are not cached, so a schedule published a moment ago is found at once.
+ *
+ * <p>One load per schedule at a time: lookups that miss while another lookup is loading the same schedule wait for
+ * its answer (and count as hits, they read nothing). A Lambda container serves one request at a time, but an
+ * instance serving many at once (the local runtime; any multi-threaded host) would otherwise send every request
+ * of the moment an entry expires to the store — a stampede of whole-seat-map reads measured in the crowd bench.
  */
 public final class SeatMapCache implements SeatMapStore {
 
@@ -27,6 +34,7 @@ public final class SeatMapCache implements SeatMapStore {
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<SeatMap>>> loading = new ConcurrentHashMap<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -45,12 +53,40 @@ public final class SeatMapCache implements SeatMapStore {
             count(hits);
             return Optional.of(cached.seatMap());
         }
-        count(misses);
-        Optional<SeatMap> loaded = store.find(scheduleId);
-        if (isOn()) {
-            loaded.ifPresent(seatMap -> entries.put(scheduleId, new Entry(seatMap, now.plus(ttl))));
+        if (!isOn()) {
+            count(misses);
+            return store.find(scheduleId);
         }
-        return loaded;
+        CompletableFuture<Optional<SeatMap>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<SeatMap>> running = loading.putIfAbsent(scheduleId, mine);
+        if (running != null) {
+            count(hits);
+            return awaited(running);
+        }
+        count(misses);
+        try {
+            Optional<SeatMap> loaded = store.find(scheduleId);
+            loaded.ifPresent(seatMap -> entries.put(scheduleId, new Entry(seatMap, now.plus(ttl))));
+            mine.complete(loaded);
+            return loaded;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(scheduleId, mine);
+        }
+    }
+
+    /** The other lookup's answer, or its failure as it was thrown there. */
+    private static Optional<SeatMap> awaited(CompletableFuture<Optional<SeatMap>> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     public CacheStats stats() {

@@ -1,9 +1,17 @@
 package io.ticketflow.concert.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +68,58 @@ class SeatMapCacheTest {
         cache.find("schedule-unknown");
 
         assertThat(storeReads).hasValue(2);
+    }
+
+    @Test
+    void concurrentMisses_onOneSchedule_readTheStoreOnce_andAllGetItsSeatMap() throws Exception {
+        int lookups = 8;
+        CountDownLatch allAsking = new CountDownLatch(lookups);
+        AtomicInteger slowReads = new AtomicInteger();
+        SeatMapStore slowStore = scheduleId -> {
+            slowReads.incrementAndGet();
+            try {
+                // the first read lasts until every lookup has started (or a second passed): all of them miss together
+                allAsking.await(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.of(SeatMapMother.fiftyFreeSeats());
+        };
+        SeatMapCache cache = new SeatMapCache(slowStore, Duration.ofSeconds(1), clock);
+        ExecutorService pool = Executors.newFixedThreadPool(lookups);
+        try {
+            List<Future<Optional<SeatMap>>> found = new ArrayList<>();
+            for (int i = 0; i < lookups; i++) {
+                found.add(pool.submit(() -> {
+                    allAsking.countDown();
+                    return cache.find(SeatMapMother.SCHEDULE);
+                }));
+            }
+            for (Future<Optional<SeatMap>> seatMap : found) {
+                assertThat(seatMap.get(5, TimeUnit.SECONDS)).contains(SeatMapMother.fiftyFreeSeats());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(slowReads).hasValue(1);
+        assertThat(cache.stats()).isEqualTo(new CacheStats(lookups - 1, 1));
+    }
+
+    @Test
+    void failedLoad_failsTheLookupsWaitingForIt_andTheNextLookupLoadsAgain() {
+        AtomicInteger reads = new AtomicInteger();
+        SeatMapStore failingOnce = scheduleId -> {
+            if (reads.incrementAndGet() == 1) {
+                throw new IllegalStateException("store unavailable");
+            }
+            return Optional.of(SeatMapMother.fiftyFreeSeats());
+        };
+        SeatMapCache cache = new SeatMapCache(failingOnce, Duration.ofSeconds(1), clock);
+
+        assertThatThrownBy(() -> cache.find(SeatMapMother.SCHEDULE)).hasMessage("store unavailable");
+
+        assertThat(cache.find(SeatMapMother.SCHEDULE)).contains(SeatMapMother.fiftyFreeSeats());
+        assertThat(reads).hasValue(2);
     }
 }
