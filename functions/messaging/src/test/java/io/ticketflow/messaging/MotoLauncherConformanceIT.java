@@ -1,5 +1,6 @@
 package io.ticketflow.messaging;
 
+import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -307,8 +308,16 @@ class MotoLauncherConformanceIT {
                 sqs.sendMessage(request -> request.queueUrl(url).messageBody(body));
             }
             sqs.sendMessage(request -> request.queueUrl(url).messageBody("later").delaySeconds(60));
-            received.add(sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(2)).messages()
-                    .stream().map(Message::body).toList());
+            List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(2)).messages();
+            received.add(messages.stream().map(Message::body).toList());
+            sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(messages.get(0).receiptHandle()));
+            sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(messages.get(0).receiptHandle()));
+            try {
+                sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle("no-such-handle"));
+                received.add(List.of("deleted with an unknown receipt handle"));
+            } catch (SqsException unknown) {
+                received.add(List.of(unknown.awsErrorDetails().errorCode()));
+            }
             Map<String, String> all = new java.util.TreeMap<>(sqs.getQueueAttributes(request -> request.queueUrl(url)
                     .attributeNames(QueueAttributeName.ALL)).attributesAsStrings());
             all.keySet().removeAll(List.of("CreatedTimestamp", "LastModifiedTimestamp", "QueueArn", "RedrivePolicy"));
@@ -319,10 +328,11 @@ class MotoLauncherConformanceIT {
             answers.add(all);
         }
 
-        assertThat(received.get(0)).isEqualTo(received.get(1)).containsExactly("m0", "m1");
+        assertThat(received.get(0)).isEqualTo(received.get(2)).containsExactly("m0", "m1");
+        assertThat(received.get(1)).isEqualTo(received.get(3)).singleElement().asString().contains("ReceiptHandleIsInvalid");
         assertThat(answers.get(0)).isEqualTo(answers.get(1))
                 .containsEntry("ApproximateNumberOfMessages", "3")
-                .containsEntry("ApproximateNumberOfMessagesNotVisible", "2")
+                .containsEntry("ApproximateNumberOfMessagesNotVisible", "1")
                 .containsEntry("ApproximateNumberOfMessagesDelayed", "1")
                 .containsEntry("named ApproximateNumberOfMessages", "3");
     }
