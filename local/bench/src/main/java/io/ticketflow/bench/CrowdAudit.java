@@ -29,7 +29,9 @@ final class CrowdAudit {
     record Verdict(String invariant, boolean holds, String detail) {
     }
 
-    private static final Duration SEAT_MAP_CONVERGENCE = Duration.ofSeconds(60);
+    /** The seat map must change at least this often while it does not match yet. */
+    private static final Duration SEAT_MAP_STALL = Duration.ofSeconds(30);
+    private static final Duration SEAT_MAP_LIMIT = Duration.ofMinutes(5);
     private static final int AUDITORS = 8;
 
     private final LocalRuntime runtime;
@@ -76,10 +78,15 @@ final class CrowdAudit {
                 + (twice.isEmpty() ? "" : ", sold twice: " + twice) + (locksAgree ? ", locks agree" : ", locks DISAGREE"));
     }
 
-    /** The served seat map (cached for a second, fed by events) until it shows what the lock table says. */
+    /**
+     * The served seat map (cached for a second, fed by events) until it shows what the lock table says. The
+     * projection may still be working through the crowd's events when the audit starts, so it is given time as long
+     * as it makes progress; it fails when the map stops changing without matching, or after {@link #SEAT_MAP_LIMIT}.
+     */
     private Verdict seatMapMatchesLocks(Map<Integer, String> soldLocks) {
-        long deadline = System.nanoTime() + SEAT_MAP_CONVERGENCE.toNanos();
-        String last = "";
+        long start = System.nanoTime();
+        long lastChange = start;
+        String seen = "";
         while (true) {
             CrowdClient.Answer map = client.seatMap(scheduleId);
             Set<Integer> sold = new TreeSet<>();
@@ -92,9 +99,16 @@ final class CrowdAudit {
                 }
             });
             boolean holds = map.is(200) && held.isEmpty() && sold.equals(soldLocks.keySet());
-            last = sold.size() + " SOLD, " + held.size() + " HELD in the seat map; " + soldLocks.size() + " SOLD locks";
-            if (holds || System.nanoTime() > deadline) {
-                return new Verdict("seat map = lock table", holds, last);
+            String now = sold.size() + " SOLD, " + held.size() + " HELD in the seat map; " + soldLocks.size() + " SOLD locks";
+            long at = System.nanoTime();
+            if (!now.equals(seen)) {
+                lastChange = at;
+                seen = now;
+            }
+            double waited = (at - start) / 1e9;
+            if (holds || at - lastChange > SEAT_MAP_STALL.toNanos() || at - start > SEAT_MAP_LIMIT.toNanos()) {
+                return new Verdict("seat map = lock table", holds, String.format(java.util.Locale.ROOT,
+                        "%s (the projection caught up %.0f s after the audit began)", now, waited));
             }
             CrowdFan.pause(Duration.ofSeconds(1));
         }
