@@ -108,7 +108,8 @@ final class CrowdAudit {
             double waited = (at - start) / 1e9;
             if (holds || at - lastChange > SEAT_MAP_STALL.toNanos() || at - start > SEAT_MAP_LIMIT.toNanos()) {
                 return new Verdict("seat map = lock table", holds, String.format(java.util.Locale.ROOT,
-                        "%s (the projection caught up %.0f s after the audit began)", now, waited));
+                        holds ? "%s (the projection caught up %.0f s after the audit began)"
+                                : "%s (still apart %.0f s after the audit began)", now, waited));
             }
             CrowdFan.pause(Duration.ofSeconds(1));
         }
