@@ -14,7 +14,8 @@ import java.util.List;
  *       so a retried {@code processPayment} finds the first one).</li>
  *   <li>{@code payment-idempotency}: one item per {@code (userId, Idempotency-Key)} of {@code POST /payments},
  *       key {@code requestKey}: the first request for a key owns it, repeats replay it.</li>
- *   <li>{@code payment-admissions} + {@code payment-inbox}: the admission view fed by QUEUE_ACTIVATED/EXPIRED.</li>
+ *   <li>{@code payment-admissions} + {@code payment-inbox}: the revocation view of admission passes, fed by
+ *       QUEUE_EXPIRED/RESTORED.</li>
  *   <li>{@code payment-events}: the outbox and event store; its stream feeds {@code paymentEventsRelay}.</li>
  * </ul>
  */
@@ -70,8 +71,7 @@ public final class PaymentResources {
                         new Route(HttpMethod.GET, "/bookings/{reservationId}", BOOKING_STATUS, true)),
                 List.of(new StreamSubscription(EVENTS_TABLE, EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
                 List.of(new QueueSubscription(ADMISSION_QUEUE, ADMISSION_CONSUMER, 10, 0)),
-                List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_ACTIVATED", ADMISSION_QUEUE),
-                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE),
+                List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE),
                         new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_RESTORED", ADMISSION_QUEUE),
                         new EventRoute(EVENTS_TABLE, "PAYMENT_PROCESSED", AUDIT_QUEUE),
                         new EventRoute(EVENTS_TABLE, "PAYMENT_CANCELLED", AUDIT_QUEUE)),

@@ -6,7 +6,7 @@ import static io.ticketflow.catalog.KeyAttribute.string;
 import java.util.List;
 
 /**
- * Reservation service: seat holds that never oversell, its own admission view of the waiting queue, and its
+ * Reservation service: seat holds that never oversell, its own revocation view of admission passes, and its
  * own copy of the seat inventory (fed from {@code CONCERT_PUBLISHED}, never read from the Concert service).
  *
  * <ul>
@@ -98,8 +98,7 @@ public final class ReservationResources {
                 List.of(new StreamSubscription(EVENTS_TABLE, EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
                 List.of(new QueueSubscription(ADMISSION_QUEUE, ADMISSION_CONSUMER, 10, 0),
                         new QueueSubscription(CONCERT_EVENTS_QUEUE, CATALOG_CONSUMER, 10, 0)),
-                List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_ACTIVATED", ADMISSION_QUEUE),
-                        new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE),
+                List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE),
                         new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_RESTORED", ADMISSION_QUEUE),
                         new EventRoute(CONCERT_EVENTS_TABLE, CONCERT_PUBLISHED, CONCERT_EVENTS_QUEUE)),
                 List.of(new ScheduleSpec(EXPIRY_SCHEDULE, EXPIRE_HOLDS, 10)));

@@ -1,36 +1,29 @@
 package io.ticketflow.messaging;
 
-import java.time.Instant;
+import io.ticketflow.kernel.admission.AdmissionPass;
+import io.ticketflow.kernel.admission.PassRefusal;
+import java.util.Optional;
 
 /**
- * One token as a service's admission view holds it.
+ * The last revocation of one queue token a service's view applied.
  *
- * @param activeUntil null until a QUEUE_ACTIVATED was applied
+ * @param status       {@link #EXPIRED} (window over, booking done or given up) or {@link #WAITING} (put back in line)
+ * @param lastSequence the token version the revocation produced
  */
-record AdmissionRecord(String userId, String concertId, String status, Instant activeUntil) {
+record AdmissionRecord(String status, long lastSequence) {
 
-    static final String ACTIVE = "ACTIVE";
     static final String EXPIRED = "EXPIRED";
-    /** Put back in line after a failed payment: not admitted until activated again. */
+    /** Put back in line after a failed payment: not admitted until activated again, with a new pass. */
     static final String WAITING = "WAITING";
 
-    /** The owner and concert are checked first, so a stranger learns nothing about someone else's token. */
-    Admission judge(String callerId, String callerConcertId, Instant now) {
-        if (!userId.equals(callerId)) {
-            return new Admission(Admission.Status.OTHER_USER, null);
+    /**
+     * A revocation only reaches passes of earlier activations: a token restored and then activated again has a
+     * pass whose activation is newer than the restore, and the view must not refuse it while the events catch up.
+     */
+    Optional<PassRefusal> refusalOf(AdmissionPass pass) {
+        if (lastSequence <= pass.activation()) {
+            return Optional.empty();
         }
-        if (!concertId.equals(callerConcertId)) {
-            return new Admission(Admission.Status.OTHER_CONCERT, null);
-        }
-        if (EXPIRED.equals(status)) {
-            return new Admission(Admission.Status.EXPIRED, activeUntil);
-        }
-        if (!ACTIVE.equals(status) || activeUntil == null) {
-            return new Admission(Admission.Status.NOT_ACTIVE, null);
-        }
-        // the clock decides, not the arrival of QUEUE_EXPIRED: a late or lost event must not extend the window
-        return now.isBefore(activeUntil)
-                ? new Admission(Admission.Status.ACTIVE, activeUntil)
-                : new Admission(Admission.Status.EXPIRED, activeUntil);
+        return Optional.of(WAITING.equals(status) ? PassRefusal.TOKEN_WAITING : PassRefusal.REVOKED);
     }
 }

@@ -7,7 +7,8 @@ import io.ticketflow.kernel.function.FunctionBeans;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.kernel.http.HttpEndpoint;
 import io.ticketflow.messaging.AdmissionEventHandler;
-import io.ticketflow.messaging.AdmissionView;
+import io.ticketflow.kernel.admission.AdmissionKeys;
+import io.ticketflow.messaging.AdmissionGate;
 import io.ticketflow.messaging.EventConsumer;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.StreamRelay;
@@ -45,7 +46,7 @@ public final class PaymentFunctions implements ApplicationContextInitializer<Gen
 
     static final String SETTINGS = "paymentSettings";
     static final String REPOSITORY = "paymentRepository";
-    static final String ADMISSION_VIEW = "paymentAdmissionView";
+    static final String ADMISSION_GATE = "paymentAdmissionGate";
     static final String BOOKING_SAGA = "paymentBookingSaga";
 
     @Override
@@ -53,14 +54,15 @@ public final class PaymentFunctions implements ApplicationContextInitializer<Gen
         KernelBeans.register(ctx);
         ctx.registerBean(SETTINGS, PaymentSettings.class, () -> PaymentSettings.from(ctx.getEnvironment()::getProperty));
         ctx.registerBean(REPOSITORY, PaymentRepository.class, () -> newRepository(ctx));
-        ctx.registerBean(ADMISSION_VIEW, AdmissionView.class, () -> new AdmissionView(
+        ctx.registerBean(ADMISSION_GATE, AdmissionGate.class, () -> new AdmissionGate(
+                AdmissionKeys.verifier(ctx.getEnvironment()::getProperty, aws(ctx)::kms),
                 aws(ctx).dynamoDb(), physical(ctx, PaymentResources.ADMISSIONS_TABLE)));
         ctx.registerBean(BOOKING_SAGA, BookingSaga.class, () -> new StepFunctionsBookingSaga(
                 aws(ctx).sfn(), settings(ctx).requireBookingSagaArn(), json(ctx)));
 
         FunctionBeans.http(ctx, PaymentResources.PAY, () -> HttpEndpoint
                 .of(request -> Pay.from(request, json(ctx), settings(ctx).faultInjection()),
-                        new PayFunction(payments(ctx), ctx.getBean(ADMISSION_VIEW, AdmissionView.class), saga(ctx),
+                        new PayFunction(payments(ctx), ctx.getBean(ADMISSION_GATE, AdmissionGate.class), saga(ctx),
                                 clock(ctx), settings(ctx).confirmWait()))
                 .status(PaymentAnswer::httpStatus)
                 .headers(answer -> answer.httpStatus() == 202 ? Map.of("location", answer.location()) : Map.of()));

@@ -1,6 +1,7 @@
 package io.ticketflow.queue;
 
 import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.kernel.admission.AdmissionKeys;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.FunctionBeans;
@@ -26,6 +27,7 @@ import io.ticketflow.queue.function.OpenQueueFunction;
 import io.ticketflow.queue.function.QueueOpened;
 import io.ticketflow.queue.function.QueueStatusFunction;
 import io.ticketflow.queue.function.QueueStatusQuery;
+import io.ticketflow.queue.function.QueueTicket;
 import io.ticketflow.queue.function.QueueTick;
 import io.ticketflow.queue.function.QueueTokenChange;
 import io.ticketflow.queue.function.RestoreQueueToken;
@@ -50,19 +52,23 @@ public final class QueueFunctions implements ApplicationContextInitializer<Gener
 
     static final String REPOSITORY = "queueRepository";
     static final String POLICY = "queuePolicy";
+    static final String PASSES = "queueAdmissionPasses";
 
     @Override
     public void initialize(GenericApplicationContext ctx) {
         KernelBeans.register(ctx);
         ctx.registerBean(POLICY, QueuePolicy.class, () -> QueueSettings.policy(ctx.getEnvironment()::getProperty));
         ctx.registerBean(REPOSITORY, QueueRepository.class, () -> newRepository(ctx));
+        ctx.registerBean(PASSES, QueueTicket.Passes.class, () -> new QueueTicket.Passes(
+                AdmissionKeys.signer(ctx.getEnvironment()::getProperty, ctx.getBean(AwsClients.class)::kms),
+                ctx.getBean(KernelBeans.CLOCK, Clock.class)));
 
         FunctionBeans.http(ctx, QueueResources.ENTER_QUEUE, () -> HttpEndpoint
-                .of(EnterQueue::from, new EnterQueueFunction(queues(ctx), policy(ctx)))
+                .of(EnterQueue::from, new EnterQueueFunction(queues(ctx), policy(ctx), passes(ctx)))
                 .status(ticket -> ticket.created() ? 201 : 200)
                 .headers(ticket -> Map.of("location", "/queue-tokens/" + ticket.token())));
         FunctionBeans.http(ctx, QueueResources.QUEUE_STATUS, () -> HttpEndpoint
-                .of(QueueStatusQuery::from, new QueueStatusFunction(queues(ctx), policy(ctx))));
+                .of(QueueStatusQuery::from, new QueueStatusFunction(queues(ctx), policy(ctx), passes(ctx))));
         FunctionBeans.task(ctx, QueueResources.ACTIVATE_QUEUE, QueueTick.class, ActivationReport.class,
                 () -> new ActivateQueueFunction(queues(ctx), policy(ctx), ctx.getBean(KernelBeans.CLOCK, Clock.class)));
         FunctionBeans.task(ctx, QueueResources.EXPIRE_QUEUE_TOKENS, QueueTick.class, ExpiryReport.class,
@@ -94,6 +100,10 @@ public final class QueueFunctions implements ApplicationContextInitializer<Gener
 
     private static QueueRepository queues(GenericApplicationContext ctx) {
         return ctx.getBean(REPOSITORY, QueueRepository.class);
+    }
+
+    private static QueueTicket.Passes passes(GenericApplicationContext ctx) {
+        return ctx.getBean(PASSES, QueueTicket.Passes.class);
     }
 
     private static QueuePolicy policy(GenericApplicationContext ctx) {

@@ -7,7 +7,8 @@ import io.ticketflow.kernel.function.FunctionBeans;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.kernel.http.HttpEndpoint;
 import io.ticketflow.messaging.AdmissionEventHandler;
-import io.ticketflow.messaging.AdmissionView;
+import io.ticketflow.kernel.admission.AdmissionKeys;
+import io.ticketflow.messaging.AdmissionGate;
 import io.ticketflow.messaging.EventConsumer;
 import io.ticketflow.messaging.EventHandler;
 import io.ticketflow.messaging.OutboxWriter;
@@ -62,7 +63,7 @@ public final class ReservationFunctions implements ApplicationContextInitializer
     static final String INBOX_TABLE = ReservationResources.INBOX_TABLE;
 
     static final String REPOSITORY = "reservationRepository";
-    static final String ADMISSION_VIEW = "reservationAdmissionView";
+    static final String ADMISSION_GATE = "reservationAdmissionGate";
     static final String POLICY = "reservationHoldPolicy";
     static final String BOOKING_SAGAS = "reservationBookingSagas";
     static final String BOOKING_CANCELLATIONS = "reservationBookingCancellations";
@@ -74,7 +75,8 @@ public final class ReservationFunctions implements ApplicationContextInitializer
         KernelBeans.register(ctx);
         ctx.registerBean(POLICY, HoldPolicy.class, () -> ReservationSettings.policy(ctx.getEnvironment()::getProperty));
         ctx.registerBean(REPOSITORY, ReservationRepository.class, () -> newRepository(ctx));
-        ctx.registerBean(ADMISSION_VIEW, AdmissionView.class, () -> new AdmissionView(
+        ctx.registerBean(ADMISSION_GATE, AdmissionGate.class, () -> new AdmissionGate(
+                AdmissionKeys.verifier(ctx.getEnvironment()::getProperty, aws(ctx)::kms),
                 aws(ctx).dynamoDb(), physical(ctx, ReservationResources.ADMISSIONS_TABLE)));
         ctx.registerBean(BOOKING_SAGAS, BookingSagas.class, () -> bookingSagas(ctx));
         ctx.registerBean(BOOKING_CANCELLATIONS, BookingCancellations.class, () -> bookingCancellations(ctx));
@@ -167,8 +169,8 @@ public final class ReservationFunctions implements ApplicationContextInitializer
         return ctx.getBean(REPOSITORY, ReservationRepository.class);
     }
 
-    private static AdmissionView admissions(GenericApplicationContext ctx) {
-        return ctx.getBean(ADMISSION_VIEW, AdmissionView.class);
+    private static AdmissionGate admissions(GenericApplicationContext ctx) {
+        return ctx.getBean(ADMISSION_GATE, AdmissionGate.class);
     }
 
     private static HoldPolicy policy(GenericApplicationContext ctx) {

@@ -7,6 +7,8 @@ import io.ticketflow.concert.DemoCatalogue;
 import io.ticketflow.concert.domain.Concert;
 import io.ticketflow.catalog.StreamSubscription;
 import io.ticketflow.kernel.auth.DevTokens;
+import com.nimbusds.jose.jwk.ECKey;
+import io.ticketflow.kernel.admission.AdmissionKeys;
 import io.ticketflow.kernel.auth.JwtSettings;
 import io.ticketflow.kernel.auth.JwtVerifier;
 import io.ticketflow.kernel.aws.AwsClients;
@@ -58,6 +60,8 @@ public final class LocalRuntime implements AutoCloseable {
     private AwsSettings settings;
     private AwsClients clients;
     private JwtSettings jwt;
+    /** Signs admission passes for this run only, as the KMS key does on AWS. */
+    private ECKey admissionKey;
     private DevTokens devTokens;
     private LocalLambdas lambdas;
     private Path workDirectory;
@@ -119,6 +123,7 @@ public final class LocalRuntime implements AutoCloseable {
         settings = new AwsSettings(endpoint, options.region(), options.resourcePrefix());
         jwt = new JwtSettings(JwtSettings.DEFAULT_ISSUER, JwtSettings.DEFAULT_AUDIENCE, randomSecret());
         devTokens = new DevTokens(jwt, clock);
+        admissionKey = AdmissionKeys.newDevKey();
         // Every saga's state machine exists, whatever the topology: the services' functions read their ARNs at start.
         Set<SagaDefinition> sagas = new LinkedHashSet<>(SagaDefinition.all());
         sagas.addAll(topology.sagas());
@@ -196,6 +201,8 @@ public final class LocalRuntime implements AutoCloseable {
         config.put(JwtSettings.DEV_SECRET, jwt.devSecret());
         config.put(JwtSettings.ISSUER, jwt.issuer());
         config.put(JwtSettings.AUDIENCE, jwt.audience());
+        config.put(AdmissionKeys.SIGNING_KEY, admissionKey.toJSONString());
+        config.put(AdmissionKeys.PUBLIC_KEY, admissionKey.toPublicJWK().toJSONString());
         config.put("spring.main.banner-mode", "off");
         config.put("spring.main.log-startup-info", "false");
         config.putAll(stepFunctions.functionConfiguration());

@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -33,6 +34,7 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<DynamoDbStreamsClient> dynamoDbStreams;
     private final Lazy<SqsClient> sqs;
     private final Lazy<SfnClient> sfn;
+    private final Lazy<KmsClient> kms;
 
     public AwsClients(AwsSettings settings) {
         this(settings, List.of());
@@ -46,6 +48,7 @@ public final class AwsClients implements AutoCloseable {
         this.dynamoDbStreams = new Lazy<>(() -> configure(DynamoDbStreamsClient.builder()).build());
         this.sqs = new Lazy<>(() -> configure(SqsClient.builder()).build());
         this.sfn = new Lazy<>(() -> configure(SfnClient.builder(), settings.sfnEndpointOverride()).build());
+        this.kms = new Lazy<>(() -> configure(KmsClient.builder()).build());
     }
 
     public AwsSettings settings() {
@@ -66,6 +69,10 @@ public final class AwsClients implements AutoCloseable {
 
     public SfnClient sfn() {
         return sfn.get();
+    }
+
+    public KmsClient kms() {
+        return kms.get();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
@@ -96,6 +103,7 @@ public final class AwsClients implements AutoCloseable {
         dynamoDbStreams.ifCreated(DynamoDbStreamsClient::close);
         sqs.ifCreated(SqsClient::close);
         sfn.ifCreated(SfnClient::close);
+        kms.ifCreated(KmsClient::close);
     }
 
     private static final class Lazy<T> {

@@ -10,10 +10,6 @@ public final class PaymentProblems {
     /** The key was used before by the same user for another reservation. */
     public static final ProblemType IDEMPOTENCY_KEY_REUSED =
             new ProblemType("idempotency-key-reused", "Idempotency-Key reused", 422);
-    public static final ProblemType QUEUE_TOKEN_MISSING =
-            new ProblemType("queue-token-missing", "Queue token missing", 400);
-    public static final ProblemType QUEUE_TOKEN_NOT_ACTIVE =
-            new ProblemType("queue-token-not-active", "Queue token not active", 403);
     /** No booking of the caller waits for a payment under this reservation id (or it is someone else's). */
     public static final ProblemType NOT_AWAITING_PAYMENT =
             new ProblemType("not-awaiting-payment", "Reservation not awaiting payment", 404);

@@ -1,5 +1,6 @@
 package io.ticketflow.payment.function;
 
+import io.ticketflow.kernel.admission.AdmissionProblems;
 import io.ticketflow.kernel.http.HttpRequest;
 import io.ticketflow.kernel.http.JsonBodies;
 import io.ticketflow.kernel.problem.ProblemException;
@@ -10,12 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code POST /payments}: the caller pays for a reservation that waits for its payment.
  *
+ * @param admissionPass the compact pass of header {@code X-Admission-Pass}, null when absent
  * @param faultAt the saga step to fail on purpose; null unless fault injection is enabled (local runtime only)
  */
-public record Pay(String reservationId, String userId, String idempotencyKey, String queueToken, String faultAt) {
+public record Pay(String reservationId, String userId, String idempotencyKey, String admissionPass, String faultAt) {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    public static final String QUEUE_TOKEN = "X-Queue-Token";
     public static final String FAULT_INJECT = "X-Fault-Inject";
     static final int MAX_KEY_LENGTH = 255;
 
@@ -36,14 +37,12 @@ public record Pay(String reservationId, String userId, String idempotencyKey, St
             throw new ProblemException(ProblemTypes.INVALID_REQUEST,
                     "the " + IDEMPOTENCY_KEY + " header may have at most " + MAX_KEY_LENGTH + " characters");
         }
-        String queueToken = request.header(QUEUE_TOKEN).filter(t -> !t.isBlank())
-                .orElseThrow(() -> new ProblemException(PaymentProblems.QUEUE_TOKEN_MISSING,
-                        "the " + QUEUE_TOKEN + " header with an ACTIVE queue token is required"));
+        String admissionPass = request.header(AdmissionProblems.HEADER).orElse(null);
         Body body = JsonBodies.read(request, Body.class, json);
         if (body.reservationId() == null || body.reservationId().isBlank()) {
             throw new ProblemException(ProblemTypes.INVALID_REQUEST, "reservationId is required");
         }
         String faultAt = faultInjection ? request.header(FAULT_INJECT).filter(f -> !f.isBlank()).orElse(null) : null;
-        return new Pay(body.reservationId(), userId, key, queueToken, faultAt);
+        return new Pay(body.reservationId(), userId, key, admissionPass, faultAt);
     }
 }

@@ -2,8 +2,7 @@ package io.ticketflow.payment.function;
 
 import io.ticketflow.kernel.Ids;
 import io.ticketflow.kernel.problem.ProblemException;
-import io.ticketflow.messaging.Admission;
-import io.ticketflow.messaging.AdmissionView;
+import io.ticketflow.messaging.AdmissionGate;
 import io.ticketflow.payment.domain.BookingOutcome;
 import io.ticketflow.payment.domain.BookingSaga;
 import io.ticketflow.payment.domain.BookingStatus;
@@ -22,8 +21,8 @@ import java.util.function.Function;
  * resumes the saga, a repeat (also a concurrent one) only follows it, so the saga is resumed once and nothing is
  * charged twice. Then it waits a short while for the booking's outcome.
  *
- * <p>A repeat is answered before the admission check on purpose: once the booking is confirmed the queue token is
- * EXPIRED, and the repeat must still get the same answer.
+ * <p>A repeat is answered before the admission check on purpose: once the booking is confirmed its admission pass
+ * is revoked, and the repeat must still get the same answer.
  */
 public final class PayFunction implements Function<Pay, PaymentAnswer> {
 
@@ -31,13 +30,13 @@ public final class PayFunction implements Function<Pay, PaymentAnswer> {
     static final Duration MAX_POLL = Duration.ofMillis(400);
 
     private final PaymentRepository payments;
-    private final AdmissionView admissions;
+    private final AdmissionGate admissions;
     private final BookingSaga saga;
     private final Clock clock;
     private final Duration confirmWait;
 
     /** @param confirmWait how long to wait for the booking's outcome before answering 202 */
-    public PayFunction(PaymentRepository payments, AdmissionView admissions, BookingSaga saga, Clock clock,
+    public PayFunction(PaymentRepository payments, AdmissionGate admissions, BookingSaga saga, Clock clock,
                        Duration confirmWait) {
         this.payments = payments;
         this.admissions = admissions;
@@ -56,7 +55,7 @@ public final class PayFunction implements Function<Pay, PaymentAnswer> {
                 Ids.newId(), pay.faultAt(), now);
         Optional<PaymentRequest> earlier = payments.findRequest(request.requestKey());
         if (earlier.isEmpty()) {
-            requireAdmitted(pay, intent, now);
+            admissions.admit(pay.admissionPass(), pay.userId(), intent.concertId(), now);
             if (intent.expired(now)) {
                 throw new ProblemException(PaymentProblems.HOLD_EXPIRED,
                         "the hold of reservation '" + pay.reservationId() + "' ended at " + intent.expiresAt());
@@ -81,19 +80,6 @@ public final class PayFunction implements Function<Pay, PaymentAnswer> {
             // the key must not stay recorded for a saga that was never resumed: its retry would only wait
             payments.forgetRequest(request);
             throw notResumed;
-        }
-    }
-
-    private void requireAdmitted(Pay pay, PaymentIntent intent, Instant now) {
-        Admission admission = admissions.check(pay.queueToken(), pay.userId(), intent.concertId(), now);
-        if (!admission.admitted()) {
-            throw new ProblemException(PaymentProblems.QUEUE_TOKEN_NOT_ACTIVE, switch (admission.status()) {
-                case UNKNOWN_TOKEN, NOT_ACTIVE -> "the queue token is not admitted (yet)";
-                case EXPIRED -> "the queue token has expired";
-                case OTHER_USER -> "the queue token belongs to another user";
-                case OTHER_CONCERT -> "the queue token is for another concert";
-                case ACTIVE -> throw new IllegalStateException("admitted");
-            });
         }
     }
 

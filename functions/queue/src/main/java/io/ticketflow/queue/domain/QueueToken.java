@@ -1,7 +1,10 @@
 package io.ticketflow.queue.domain;
 
+import io.ticketflow.kernel.admission.AdmissionPass;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A user's place in one concert's waiting queue.
@@ -58,6 +61,17 @@ public record QueueToken(String token, String userId, String concertId, long seq
     /** True when the token is active but its window has ended: the expiry tick should remove it. */
     public boolean windowEndedAt(Instant now) {
         return status == TokenStatus.ACTIVE && activeUntil.isBefore(now);
+    }
+
+    /**
+     * What the queue vouches for while this token is ACTIVE; nothing otherwise. The pass ends with the window, cut
+     * to the whole second a JWT can say, so it never outlives the admission.
+     */
+    public Optional<AdmissionPass> admissionPass() {
+        if (status != TokenStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        return Optional.of(new AdmissionPass(userId, concertId, token, version, activeUntil.truncatedTo(ChronoUnit.SECONDS)));
     }
 
     public boolean ownedBy(String candidateUserId) {

@@ -22,10 +22,12 @@ public final class EnterQueueFunction implements Function<EnterQueue, QueueTicke
 
     private final QueueRepository queues;
     private final QueuePolicy policy;
+    private final QueueTicket.Passes passes;
 
-    public EnterQueueFunction(QueueRepository queues, QueuePolicy policy) {
+    public EnterQueueFunction(QueueRepository queues, QueuePolicy policy, QueueTicket.Passes passes) {
         this.queues = queues;
         this.policy = policy;
+        this.passes = passes;
     }
 
     @Override
@@ -33,12 +35,12 @@ public final class EnterQueueFunction implements Function<EnterQueue, QueueTicke
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<QueueToken> existing = queues.findTokenOfUser(command.concertId(), command.userId());
             if (existing.isPresent()) {
-                return QueueTicket.of(existing.get(), counterOf(command.concertId()), policy, false);
+                return QueueTicket.of(existing.get(), counterOf(command.concertId()), policy, passes, false);
             }
             QueueCounter counter = queues.reservePlace(command.concertId()).orElseThrow(() -> unknownConcert(command));
             QueueToken token = QueueToken.waiting(Ids.newId(), command.userId(), command.concertId(), counter.issued());
             if (queues.insertWaiting(token) == QueueRepository.InsertOutcome.INSERTED) {
-                return QueueTicket.of(token, counter, policy, true);
+                return QueueTicket.of(token, counter, policy, passes, true);
             }
             // the user entered concurrently (found at the next look-up), or the seq was burned: go again
         }

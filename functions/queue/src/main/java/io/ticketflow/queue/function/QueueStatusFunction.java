@@ -9,17 +9,19 @@ import io.ticketflow.queue.domain.QueueToken;
 import java.util.function.Function;
 
 /**
- * Where a token stands. Two reads whatever the queue's length: the token, then its concert's counter
+ * Where a token stands. Once ACTIVE, the answer carries the signed admission pass. Two reads whatever the queue's length: the token, then its concert's counter
  * (position = seq − watermark).
  */
 public final class QueueStatusFunction implements Function<QueueStatusQuery, QueueTicket> {
 
     private final QueueRepository queues;
     private final QueuePolicy policy;
+    private final QueueTicket.Passes passes;
 
-    public QueueStatusFunction(QueueRepository queues, QueuePolicy policy) {
+    public QueueStatusFunction(QueueRepository queues, QueuePolicy policy, QueueTicket.Passes passes) {
         this.queues = queues;
         this.policy = policy;
+        this.passes = passes;
     }
 
     @Override
@@ -32,6 +34,6 @@ public final class QueueStatusFunction implements Function<QueueStatusQuery, Que
         }
         QueueCounter counter = queues.findCounter(token.concertId())
                 .orElseThrow(() -> new IllegalStateException("token of concert " + token.concertId() + " without a counter"));
-        return QueueTicket.of(token, counter, policy, false);
+        return QueueTicket.of(token, counter, policy, passes, false);
     }
 }

@@ -5,10 +5,6 @@ import io.ticketflow.kernel.problem.ProblemType;
 /** The stable problem types the Reservation service answers with, beyond the kernel's generic ones. */
 public final class ReservationProblems {
 
-    public static final ProblemType QUEUE_TOKEN_MISSING =
-            new ProblemType("queue-token-missing", "Queue token missing", 400);
-    public static final ProblemType QUEUE_TOKEN_NOT_ACTIVE =
-            new ProblemType("queue-token-not-active", "Queue token not active", 403);
     public static final ProblemType SEAT_UNAVAILABLE = new ProblemType("seat-unavailable", "Seat unavailable", 409);
     public static final ProblemType TOO_MANY_SEATS = new ProblemType("too-many-seats", "Too many seats", 400);
     public static final ProblemType UNKNOWN_SCHEDULE = new ProblemType("unknown-schedule", "Unknown schedule", 404);

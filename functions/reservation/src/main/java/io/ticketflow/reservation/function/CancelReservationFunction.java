@@ -1,7 +1,7 @@
 package io.ticketflow.reservation.function;
 
 import io.ticketflow.kernel.problem.ProblemException;
-import io.ticketflow.messaging.AdmissionView;
+import io.ticketflow.messaging.AdmissionGate;
 import io.ticketflow.reservation.domain.CancelReason;
 import io.ticketflow.reservation.domain.Reservation;
 import io.ticketflow.reservation.domain.ReservationProblems;
@@ -14,10 +14,10 @@ import java.util.function.Function;
 public final class CancelReservationFunction implements Function<ReservationQuery, ReservationView> {
 
     private final ReservationRepository reservations;
-    private final AdmissionView admissions;
+    private final AdmissionGate admissions;
     private final Clock clock;
 
-    public CancelReservationFunction(ReservationRepository reservations, AdmissionView admissions, Clock clock) {
+    public CancelReservationFunction(ReservationRepository reservations, AdmissionGate admissions, Clock clock) {
         this.reservations = reservations;
         this.admissions = admissions;
         this.clock = clock;

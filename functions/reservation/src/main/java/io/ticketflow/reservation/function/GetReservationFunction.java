@@ -1,6 +1,6 @@
 package io.ticketflow.reservation.function;
 
-import io.ticketflow.messaging.AdmissionView;
+import io.ticketflow.messaging.AdmissionGate;
 import io.ticketflow.reservation.domain.ReservationRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,10 +10,10 @@ import java.util.function.Function;
 public final class GetReservationFunction implements Function<ReservationQuery, ReservationView> {
 
     private final ReservationRepository reservations;
-    private final AdmissionView admissions;
+    private final AdmissionGate admissions;
     private final Clock clock;
 
-    public GetReservationFunction(ReservationRepository reservations, AdmissionView admissions, Clock clock) {
+    public GetReservationFunction(ReservationRepository reservations, AdmissionGate admissions, Clock clock) {
         this.reservations = reservations;
         this.admissions = admissions;
         this.clock = clock;

@@ -1,22 +1,27 @@
 package io.ticketflow.reservation.function;
 
+import io.ticketflow.kernel.admission.AdmissionProblems;
 import io.ticketflow.kernel.http.HttpRequest;
 import io.ticketflow.kernel.http.JsonBodies;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A user asks to hold seats of a schedule, with their queue token. */
-public record HoldSeats(String userId, String queueToken, String scheduleId, List<Integer> seatNos) {
+/**
+ * A user asks to hold seats of a schedule, with the admission pass the queue gave them.
+ *
+ * @param admissionPass the compact pass, null when the header is absent
+ */
+public record HoldSeats(String userId, String admissionPass, String scheduleId, List<Integer> seatNos) {
 
     /** The body of {@code POST /reservations}. */
     public record Body(String scheduleId, List<Integer> seatNos) {
     }
 
-    /** {@code POST /reservations}, authenticated, header {@code X-Queue-Token}. */
+    /** {@code POST /reservations}, authenticated, header {@code X-Admission-Pass}. */
     public static HoldSeats from(HttpRequest request, JsonMapper json) {
         String userId = request.requireCaller().userId();
-        String queueToken = QueueTokenHeader.require(request);
+        String admissionPass = request.header(AdmissionProblems.HEADER).orElse(null);
         Body body = JsonBodies.read(request, Body.class, json);
-        return new HoldSeats(userId, queueToken, body.scheduleId(), body.seatNos());
+        return new HoldSeats(userId, admissionPass, body.scheduleId(), body.seatNos());
     }
 }

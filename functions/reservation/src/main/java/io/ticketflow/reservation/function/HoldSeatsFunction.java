@@ -3,8 +3,8 @@ package io.ticketflow.reservation.function;
 import io.ticketflow.kernel.Ids;
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemTypes;
-import io.ticketflow.messaging.AdmissionView;
-import io.ticketflow.reservation.domain.AdmissionRule;
+import io.ticketflow.kernel.admission.AdmissionPass;
+import io.ticketflow.messaging.AdmissionGate;
 import io.ticketflow.reservation.domain.BookingSagas;
 import io.ticketflow.reservation.domain.HoldPolicy;
 import io.ticketflow.reservation.domain.Reservation;
@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * Holds seats for an admitted user: all of them or none, never a seat someone else holds. The schedule is read
- * first because the admission is per concert; nothing is written unless the token is ACTIVE and every seat valid.
+ * first because the admission is per concert; nothing is written unless the admission pass holds and every seat is valid.
  * A new hold starts its booking saga, which waits for the payment until the hold ends.
  */
 public final class HoldSeatsFunction implements Function<HoldSeats, ReservationView> {
@@ -27,12 +27,12 @@ public final class HoldSeatsFunction implements Function<HoldSeats, ReservationV
     private static final System.Logger LOG = System.getLogger(HoldSeatsFunction.class.getName());
 
     private final ReservationRepository reservations;
-    private final AdmissionView admissions;
+    private final AdmissionGate admissions;
     private final HoldPolicy policy;
     private final BookingSagas sagas;
     private final Clock clock;
 
-    public HoldSeatsFunction(ReservationRepository reservations, AdmissionView admissions, HoldPolicy policy,
+    public HoldSeatsFunction(ReservationRepository reservations, AdmissionGate admissions, HoldPolicy policy,
                              BookingSagas sagas, Clock clock) {
         this.reservations = reservations;
         this.admissions = admissions;
@@ -51,9 +51,9 @@ public final class HoldSeatsFunction implements Function<HoldSeats, ReservationV
                 .orElseThrow(() -> new ProblemException(ReservationProblems.UNKNOWN_SCHEDULE,
                         "no schedule '" + command.scheduleId() + "'"));
         Instant now = clock.instant();
-        AdmissionRule.requireActive(admissions.check(command.queueToken(), command.userId(), schedule.concertId(), now));
+        AdmissionPass admitted = admissions.admit(command.admissionPass(), command.userId(), schedule.concertId(), now);
         List<Seat> seats = schedule.select(command.seatNos(), policy);
-        Reservation pending = Reservation.hold(Ids.newId(), command.userId(), schedule, seats, command.queueToken(), now, policy);
+        Reservation pending = Reservation.hold(Ids.newId(), command.userId(), schedule, seats, admitted.queueToken(), now, policy);
         try {
             reservations.hold(pending, now);
         } catch (ReservationRepository.SeatsUnavailable taken) {

@@ -1,8 +1,7 @@
 package io.ticketflow.reservation.function;
 
 import io.ticketflow.kernel.problem.ProblemException;
-import io.ticketflow.messaging.AdmissionView;
-import io.ticketflow.reservation.domain.AdmissionRule;
+import io.ticketflow.messaging.AdmissionGate;
 import io.ticketflow.reservation.domain.Reservation;
 import io.ticketflow.reservation.domain.ReservationProblems;
 import io.ticketflow.reservation.domain.ReservationRepository;
@@ -16,15 +15,15 @@ final class OwnReservation {
 
     /**
      * @throws ProblemException {@code reservation-not-found} for an unknown id or another user's reservation (its
-     *                          existence is not revealed), {@code queue-token-not-active} without admission
+     *                          existence is not revealed), a 403 admission problem without a valid pass for its concert
      */
-    static Reservation require(ReservationQuery query, ReservationRepository reservations, AdmissionView admissions,
+    static Reservation require(ReservationQuery query, ReservationRepository reservations, AdmissionGate admissions,
                                Instant now) {
         Reservation reservation = reservations.find(query.reservationId())
                 .filter(found -> found.ownedBy(query.userId()))
                 .orElseThrow(() -> new ProblemException(ReservationProblems.RESERVATION_NOT_FOUND,
                         "no reservation '" + query.reservationId() + "'"));
-        AdmissionRule.requireActive(admissions.check(query.queueToken(), query.userId(), reservation.concertId(), now));
+        admissions.admit(query.admissionPass(), query.userId(), reservation.concertId(), now);
         return reservation;
     }
 }
