@@ -10,13 +10,17 @@ import static io.ticketflow.messaging.EventMother.expired;
 import static io.ticketflow.messaging.EventMother.restored;
 import static io.ticketflow.messaging.EventMother.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.kernel.aws.AwsClients;
-import io.ticketflow.messaging.Admission.Status;
+import io.ticketflow.kernel.admission.AdmissionKeys;
+import io.ticketflow.kernel.admission.AdmissionPass;
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.testing.TestPasses;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import java.time.Clock;
@@ -34,19 +38,23 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reservation's admission consumer: the EventConsumer over the AdmissionEventHandler, on its real tables. */
+/**
+ * Reservation's admission consumer (the EventConsumer over the AdmissionEventHandler) and the gate that reads what
+ * it wrote, on their real tables: passes admit without any event, revocations refuse only older activations.
+ */
 @ExtendWith(MotoExtension.class)
 class EventConsumerIT {
 
-    private static final Instant ACTIVE_UNTIL = NOW.plusSeconds(300);
+    private static final Instant PASS_ENDS = NOW.plusSeconds(300);
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final TestPasses queue = new TestPasses();
     private AwsClients aws;
     private String admissionTable;
     private String inboxTable;
     private EventConsumer consumer;
-    private AdmissionView view;
+    private AdmissionGate gate;
 
     @BeforeEach
     void createTables(EmulatorEndpoint endpoint) {
@@ -55,7 +63,7 @@ class EventConsumerIT {
         admissionTable = provisioning.table(Catalogue.table("reservation-admissions"));
         inboxTable = provisioning.table(Catalogue.table("reservation-inbox"));
         consumer = new EventConsumer(aws.dynamoDb(), inboxTable, new AdmissionEventHandler(admissionTable), json, clock);
-        view = new AdmissionView(aws.dynamoDb(), admissionTable);
+        gate = new AdmissionGate(AdmissionKeys.verifier(queue.properties()::get, aws::kms), aws.dynamoDb(), admissionTable);
     }
 
     @AfterEach
@@ -64,8 +72,24 @@ class EventConsumerIT {
     }
 
     @Test
-    void everyActivatedDeliveredTwice_isAppliedOnce_andTheCopyLeavesTheViewUnchanged() {
-        String event = body(activated("qt-1", 2, ACTIVE_UNTIL));
+    void pass_admitsItsOwner_beforeAnyEventArrived() {
+        AdmissionPass admitted = gate.admit(pass("qt-1", 2), USER, CONCERT, NOW);
+
+        assertThat(admitted.queueToken()).isEqualTo("qt-1");
+        assertThat(itemCount(admissionTable)).isZero();
+    }
+
+    @Test
+    void activated_writesNothing_aPassNeedsNoEvent() {
+        SQSBatchResponse response = consumer.apply(SqsBatches.of(body(activated("qt-1", 2, PASS_ENDS))));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(admissionItem("qt-1")).isEmpty();
+    }
+
+    @Test
+    void everyExpiredDeliveredTwice_isAppliedOnce_andTheCopyLeavesTheViewUnchanged() {
+        String event = body(expired("qt-1", 3));
 
         SQSBatchResponse first = consumer.apply(SqsBatches.of(event, event));
         Map<String, AttributeValue> afterFirst = admissionItem("qt-1");
@@ -75,7 +99,7 @@ class EventConsumerIT {
         assertThat(redelivery.getBatchItemFailures()).isEmpty();
         assertThat(admissionItem("qt-1")).isEqualTo(afterFirst);
         assertThat(itemCount(inboxTable)).isEqualTo(1);
-        assertThat(view.check("qt-1", USER, CONCERT, NOW)).isEqualTo(new Admission(Status.ACTIVE, ACTIVE_UNTIL));
+        assertRefused(pass("qt-1", 2), "admission-pass-revoked");
     }
 
     @Test
@@ -97,62 +121,35 @@ class EventConsumerIT {
     }
 
     @Test
-    void activatedArrivingAfterTheLaterExpired_isANoOp_andTheTokenStaysExpired() {
-        SQSBatchResponse reordered = consumer.apply(SqsBatches.of(body(expired("qt-1", 3)), body(activated("qt-1", 2, ACTIVE_UNTIL))));
+    void restoreArrivingAfterTheLaterExpiry_isANoOp_andThePassStaysRevoked() {
+        SQSBatchResponse reordered = consumer.apply(SqsBatches.of(body(expired("qt-1", 5)), body(restored("qt-1", 3))));
 
         assertThat(reordered.getBatchItemFailures()).isEmpty();
-        assertThat(view.check("qt-1", USER, CONCERT, NOW).status()).isEqualTo(Status.EXPIRED);
-        assertThat(admissionItem("qt-1").get("lastSequence").n()).isEqualTo("3");
+        assertThat(admissionItem("qt-1").get("lastSequence").n()).isEqualTo("5");
+        assertRefused(pass("qt-1", 4), "admission-pass-revoked");
     }
 
     @Test
-    void expiredAfterActivated_inOrder_endsTheAdmission() {
-        consumer.apply(SqsBatches.of(body(activated("qt-1", 2, ACTIVE_UNTIL)), body(expired("qt-1", 3))));
-
-        assertThat(view.check("qt-1", USER, CONCERT, NOW).status()).isEqualTo(Status.EXPIRED);
-    }
-
-    @Test
-    void restoredAfterActivated_stopsTheAdmission_untilTheNextActivatedAdmitsAgain() {
-        Instant laterUntil = ACTIVE_UNTIL.plusSeconds(60);
-        consumer.apply(SqsBatches.of(body(activated("qt-1", 2, ACTIVE_UNTIL))));
-
+    void restore_sendsTheOldPassBackToWaiting_whileThePassOfTheNextActivationAdmitsAtOnce() {
         SQSBatchResponse restore = consumer.apply(SqsBatches.of(body(restored("qt-1", 3))));
 
         assertThat(restore.getBatchItemFailures()).isEmpty();
-        assertThat(view.check("qt-1", USER, CONCERT, NOW)).isEqualTo(new Admission(Status.NOT_ACTIVE, null));
-        consumer.apply(SqsBatches.of(body(activated("qt-1", 4, laterUntil))));
-        assertThat(view.check("qt-1", USER, CONCERT, NOW)).isEqualTo(new Admission(Status.ACTIVE, laterUntil));
-    }
-
-    @Test
-    void restoredAndActivated_reordered_endAtTheNewestSequence() {
-        Instant laterUntil = ACTIVE_UNTIL.plusSeconds(60);
-
-        // the re-admission overtakes the restore: the older restore is a no-op
-        consumer.apply(SqsBatches.of(body(activated("qt-1", 4, laterUntil)), body(restored("qt-1", 3)),
-                body(activated("qt-1", 2, ACTIVE_UNTIL))));
-        // the first admission arrives after the restore: the token stays not admitted
-        consumer.apply(SqsBatches.of(body(restored("qt-2", 3)), body(activated("qt-2", 2, ACTIVE_UNTIL))));
-
-        assertThat(view.check("qt-1", USER, CONCERT, NOW)).isEqualTo(new Admission(Status.ACTIVE, laterUntil));
-        assertThat(admissionItem("qt-1").get("lastSequence").n()).isEqualTo("4");
-        assertThat(view.check("qt-2", USER, CONCERT, NOW).status()).isEqualTo(Status.NOT_ACTIVE);
-        assertThat(admissionItem("qt-2").get("lastSequence").n()).isEqualTo("3");
+        assertRefused(pass("qt-1", 2), "queue-token-waiting");
+        assertThat(gate.admit(pass("qt-1", 4), USER, CONCERT, NOW).activation()).isEqualTo(4);
     }
 
     @Test
     void poisonBody_isReportedAsABatchItemFailure_whileTheRestOfTheBatchIsApplied() {
-        SQSBatchResponse response = consumer.apply(SqsBatches.of("{not an event", body(activated("qt-1", 2, ACTIVE_UNTIL))));
+        SQSBatchResponse response = consumer.apply(SqsBatches.of("{not an event", body(expired("qt-1", 3))));
 
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier).containsExactly("m-0");
-        assertThat(view.check("qt-1", USER, CONCERT, NOW).status()).isEqualTo(Status.ACTIVE);
+        assertRefused(pass("qt-1", 2), "admission-pass-revoked");
     }
 
     @Test
-    void activatedWithoutActiveUntil_failsInTheHandler_andIsReportedNotRecorded() {
-        EventEnvelope event = activated("qt-1", 2, ACTIVE_UNTIL);
-        ((ObjectNode) event.payload()).remove("activeUntil");
+    void expiredWithoutItsToken_failsInTheHandler_andIsReportedNotRecorded() {
+        EventEnvelope event = expired("qt-1", 3);
+        ((ObjectNode) event.payload()).remove("token");
 
         SQSBatchResponse response = consumer.apply(SqsBatches.of(body(event)));
 
@@ -161,16 +158,22 @@ class EventConsumerIT {
     }
 
     @Test
-    void admissionView_judgesTheTokenAgainstCallerConcertAndClock() {
-        consumer.apply(SqsBatches.of(body(waiting("qt-waiting")), body(activated("qt-1", 2, ACTIVE_UNTIL))));
+    void gate_refusesEachCauseWithItsOwnType() {
+        assertRefused(null, "admission-pass-missing");
+        assertRefused(new TestPasses().issue(USER, CONCERT, "qt-1"), "admission-pass-invalid");
+        assertRefused(queue.issue("someone-else", CONCERT, "qt-1"), "admission-pass-of-another-user");
+        assertRefused(queue.issue(USER, "concert-2", "qt-1"), "admission-pass-for-another-concert");
+        // no QUEUE_EXPIRED has arrived: the clock alone ends the admission
+        assertRefused(queue.issue(USER, CONCERT, "qt-1", 2, NOW), "admission-pass-expired");
+    }
 
-        assertThat(view.check("qt-1", USER, CONCERT, ACTIVE_UNTIL.minusMillis(1)).status()).isEqualTo(Status.ACTIVE);
-        // no QUEUE_EXPIRED has arrived yet: the clock alone ends the admission
-        assertThat(view.check("qt-1", USER, CONCERT, ACTIVE_UNTIL)).isEqualTo(new Admission(Status.EXPIRED, ACTIVE_UNTIL));
-        assertThat(view.check("qt-1", "someone-else", CONCERT, NOW).status()).isEqualTo(Status.OTHER_USER);
-        assertThat(view.check("qt-1", USER, "concert-2", NOW).status()).isEqualTo(Status.OTHER_CONCERT);
-        assertThat(view.check("qt-waiting", USER, CONCERT, NOW).status()).isEqualTo(Status.UNKNOWN_TOKEN);
-        assertThat(view.check("qt-nobody", USER, CONCERT, NOW).status()).isEqualTo(Status.UNKNOWN_TOKEN);
+    private String pass(String token, long activation) {
+        return queue.issue(USER, CONCERT, token, activation, PASS_ENDS);
+    }
+
+    private void assertRefused(String pass, String slug) {
+        assertThatThrownBy(() -> gate.admit(pass, USER, CONCERT, NOW)).isInstanceOf(ProblemException.class)
+                .extracting(e -> ((ProblemException) e).type().slug()).isEqualTo(slug);
     }
 
     private String body(EventEnvelope event) {

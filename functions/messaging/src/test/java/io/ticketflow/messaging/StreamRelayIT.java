@@ -2,7 +2,7 @@ package io.ticketflow.messaging;
 
 import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
-import static io.ticketflow.messaging.EventMother.activated;
+import static io.ticketflow.messaging.EventMother.restored;
 import static io.ticketflow.messaging.EventMother.expired;
 import static io.ticketflow.messaging.EventMother.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,6 @@ import io.ticketflow.events.EventTypes;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,40 +55,40 @@ class StreamRelayIT {
     }
 
     @Test
-    void activatedEvent_writtenToTheOutbox_reachesEveryRoutedQueueOnce_asAValidEnvelope() {
-        List<String> routedQueues = Catalogue.queuesFor(OUTBOX, EventTypes.QUEUE_ACTIVATED);
+    void expiredEvent_writtenToTheOutbox_reachesEveryRoutedQueueOnce_asAValidEnvelope() {
+        List<String> routedQueues = Catalogue.queuesFor(OUTBOX, EventTypes.QUEUE_EXPIRED);
         routedQueues.forEach(queue -> provisioning.queue(Catalogue.queue(queue)));
-        EventEnvelope activated = activated("qt-1", 2, Instant.parse("2026-11-25T18:05:00Z"));
+        EventEnvelope expired = expired("qt-1", 3);
 
         outbox.write(List.of(), List.of(waiting("qt-1")));
         StreamsEventResponse first = relay.apply(StreamRecords.toEvent(stream.next(), stream.streamArn()));
         // a cancelled transaction between two reads: the moto caveat the poller's fresh iterator works around
         catchThrowableOfType(TransactionConflict.class, () -> outbox.write(List.of(), List.of(waiting("qt-1"))));
-        outbox.write(List.of(), List.of(activated));
+        outbox.write(List.of(), List.of(expired));
         StreamsEventResponse second = relay.apply(StreamRecords.toEvent(stream.next(), stream.streamArn()));
 
         assertThat(first.getBatchItemFailures()).isEmpty();
         assertThat(second.getBatchItemFailures()).isEmpty();
         assertThat(routedQueues).isNotEmpty().allSatisfy(queue -> {
-            // the routed queues of this catalogue may take other QUEUE_* types too; the activation is the one written here
+            // the routed queues of this catalogue may take other QUEUE_* types too; the expiry is the one written here
             List<Message> messages = receiveAll(queue).stream()
-                    .filter(m -> json.readValue(m.body(), EventEnvelope.class).type().equals(EventTypes.QUEUE_ACTIVATED))
+                    .filter(m -> json.readValue(m.body(), EventEnvelope.class).type().equals(EventTypes.QUEUE_EXPIRED))
                     .toList();
             assertThat(messages).hasSize(1);
             assertThat(SCHEMAS.validate(json.readTree(messages.get(0).body()))).isEmpty();
-            assertThat(json.readValue(messages.get(0).body(), EventEnvelope.class)).isEqualTo(activated);
+            assertThat(json.readValue(messages.get(0).body(), EventEnvelope.class)).isEqualTo(expired);
         });
     }
 
     @Test
     void missingQueue_failsThatRecord_andLaterRecordsWaitForTheRetry() {
-        outbox.write(List.of(), List.of(expired("qt-0", 3), activated("qt-1", 2, Instant.parse("2026-11-25T18:05:00Z"))));
-        outbox.write(List.of(), List.of(activated("qt-2", 2, Instant.parse("2026-11-25T18:05:00Z"))));
+        outbox.write(List.of(), List.of(expired("qt-0", 3), restored("qt-1", 3)));
+        outbox.write(List.of(), List.of(expired("qt-2", 3)));
         List<Record> records = stream.next();
 
-        // every QUEUE_* type is routed to the admission queues, so the first record already finds no queue
+        // QUEUE_EXPIRED and QUEUE_RESTORED go to the admission queues, so the first record already finds no queue
         StreamsEventResponse withoutQueue = relay.apply(StreamRecords.toEvent(records, stream.streamArn()));
-        List<String> routedQueues = Catalogue.queuesFor(OUTBOX, EventTypes.QUEUE_ACTIVATED);
+        List<String> routedQueues = Catalogue.queuesFor(OUTBOX, EventTypes.QUEUE_EXPIRED);
         routedQueues.forEach(queue -> provisioning.queue(Catalogue.queue(queue)));
         // as Lambda does: the batch restarts at the reported record
         StreamsEventResponse retry = relay.apply(StreamRecords.toEvent(records, stream.streamArn()));

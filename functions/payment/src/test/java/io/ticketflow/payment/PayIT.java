@@ -78,7 +78,7 @@ class PayIT {
         String token = fixture.admit("qt-" + UUID.randomUUID());
         String reservationId = newBooking(300, token);
 
-        PaymentAnswer answer = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-1", token, null));
+        PaymentAnswer answer = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-1", fixture.passOf(token), null));
 
         assertThat(answer).isEqualTo(new PaymentAnswer("CONFIRMED", reservationId, Payment.idFor(reservationId), null));
         assertThat(answer.httpStatus()).isEqualTo(200);
@@ -94,8 +94,8 @@ class PayIT {
         String reservationId = newBooking(300, token);
         int resumesBefore = saga.sendTaskSuccessCalls();
 
-        PaymentAnswer first = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-again", token, null));
-        PaymentAnswer repeat = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-again", token, null));
+        PaymentAnswer first = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-again", fixture.passOf(token), null));
+        PaymentAnswer repeat = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-again", fixture.passOf(token), null));
 
         assertThat(repeat).isEqualTo(first);
         assertThat(first.status()).isEqualTo(PaymentAnswer.CONFIRMED);
@@ -113,7 +113,7 @@ class PayIT {
         try {
             List<Future<PaymentAnswer>> racing = IntStream.range(0, 8).mapToObj(i -> threads.submit(() -> {
                 go.await();
-                return pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-race", token, null));
+                return pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-race", fixture.passOf(token), null));
             })).toList();
             go.countDown();
             for (Future<PaymentAnswer> answer : racing) {
@@ -134,7 +134,7 @@ class PayIT {
         String token = fixture.admit("qt-" + UUID.randomUUID());
         String reservationId = newBooking(TestSaga.BALANCE + 1, token);
 
-        PaymentAnswer answer = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-broke", token, null));
+        PaymentAnswer answer = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-broke", fixture.passOf(token), null));
 
         assertThat(answer).isEqualTo(new PaymentAnswer("FAILED", reservationId, null, "InsufficientPoints"));
         assertThat(payments.findPayment(Payment.idFor(reservationId))).get()
@@ -153,7 +153,7 @@ class PayIT {
                 Duration.ofMillis(200));
         BookingStatusFunction status = new BookingStatusFunction(saga.bookingSaga());
 
-        PaymentAnswer answer = impatient.apply(new Pay(reservationId, PaymentFixture.USER, "key-slow", token, null));
+        PaymentAnswer answer = impatient.apply(new Pay(reservationId, PaymentFixture.USER, "key-slow", fixture.passOf(token), null));
         BookingView running = status.apply(new BookingQuery(reservationId, PaymentFixture.USER));
         saga.releaseSlowBookings();
         saga.awaitEnd(reservationId);
@@ -177,7 +177,7 @@ class PayIT {
     void bookingStatus_afterInsufficientPoints_showsTheFailedStepItsCompensationAndTheError() {
         String token = fixture.admit("qt-" + UUID.randomUUID());
         String reservationId = newBooking(TestSaga.BALANCE + 5, token);
-        pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-status", token, null));
+        pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-status", fixture.passOf(token), null));
 
         BookingView view = new BookingStatusFunction(saga.bookingSaga())
                 .apply(new BookingQuery(reservationId, PaymentFixture.USER));
@@ -203,13 +203,13 @@ class PayIT {
     }
 
     @Test
-    void pay_withoutAdmission_isRefused403_andNothingIsWrittenNorResumed() {
+    void pay_withoutAPass_isRefused403_andNothingIsWrittenNorResumed() {
         String reservationId = newBooking(300, "qt-never-admitted");
         int requestsBefore = fixture.count(PaymentResources.IDEMPOTENCY_TABLE);
         int resumesBefore = saga.sendTaskSuccessCalls();
 
-        assertProblem(() -> pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-x", "qt-never-admitted", null)),
-                "queue-token-not-active");
+        assertProblem(() -> pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-x", null, null)),
+                "admission-pass-missing");
 
         assertThat(fixture.count(PaymentResources.IDEMPOTENCY_TABLE)).isEqualTo(requestsBefore);
         assertThat(saga.sendTaskSuccessCalls()).isEqualTo(resumesBefore);
@@ -224,8 +224,8 @@ class PayIT {
         String reservationId = newBooking(300, token);
         int requestsBefore = fixture.count(PaymentResources.IDEMPOTENCY_TABLE);
 
-        assertProblem(() -> pay.apply(new Pay(reservationId, "user-else", "key-y", token, null)), "not-awaiting-payment");
-        assertProblem(() -> pay.apply(new Pay("r-unknown", PaymentFixture.USER, "key-y", token, null)), "not-awaiting-payment");
+        assertProblem(() -> pay.apply(new Pay(reservationId, "user-else", "key-y", fixture.passOf(token), null)), "not-awaiting-payment");
+        assertProblem(() -> pay.apply(new Pay("r-unknown", PaymentFixture.USER, "key-y", fixture.passOf(token), null)), "not-awaiting-payment");
 
         assertThat(fixture.count(PaymentResources.IDEMPOTENCY_TABLE)).isEqualTo(requestsBefore);
     }
@@ -238,7 +238,7 @@ class PayIT {
                 Clock.offset(Clock.systemUTC(), Duration.ofSeconds(61)), WAIT);
         int resumesBefore = saga.sendTaskSuccessCalls();
 
-        assertProblem(() -> late.apply(new Pay(reservationId, PaymentFixture.USER, "key-late", token, null)), "hold-expired");
+        assertProblem(() -> late.apply(new Pay(reservationId, PaymentFixture.USER, "key-late", fixture.passOf(token), null)), "hold-expired");
 
         assertThat(saga.sendTaskSuccessCalls()).isEqualTo(resumesBefore);
     }
@@ -248,9 +248,9 @@ class PayIT {
         String token = fixture.admit("qt-" + UUID.randomUUID());
         String first = newBooking(300, token);
         String second = newBooking(300, token);
-        pay.apply(new Pay(first, PaymentFixture.USER, "key-shared", token, null));
+        pay.apply(new Pay(first, PaymentFixture.USER, "key-shared", fixture.passOf(token), null));
 
-        assertProblem(() -> pay.apply(new Pay(second, PaymentFixture.USER, "key-shared", token, null)), "idempotency-key-reused");
+        assertProblem(() -> pay.apply(new Pay(second, PaymentFixture.USER, "key-shared", fixture.passOf(token), null)), "idempotency-key-reused");
         assertThat(payments.findPayment(Payment.idFor(second))).isEmpty();
     }
 
@@ -259,7 +259,7 @@ class PayIT {
         String token = fixture.admit("qt-" + UUID.randomUUID());
         String reservationId = newBooking(300, token);
 
-        pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-fault", token, "deductPoints"));
+        pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-fault", fixture.passOf(token), "deductPoints"));
         saga.awaitEnd(reservationId);
 
         JsonNode output = fixture.json.readTree(saga.sfn.describeExecution(r -> r.executionArn(saga.executionArn(reservationId))).output());
@@ -279,9 +279,9 @@ class PayIT {
         PayFunction cutOff = new PayFunction(payments, fixture.admissions(),
                 new StepFunctionsBookingSaga(unreachable, saga.stateMachineArn, fixture.json), Clock.systemUTC(), WAIT);
 
-        assertThatThrownBy(() -> cutOff.apply(new Pay(reservationId, PaymentFixture.USER, "key-retry", token, null)))
+        assertThatThrownBy(() -> cutOff.apply(new Pay(reservationId, PaymentFixture.USER, "key-retry", fixture.passOf(token), null)))
                 .isInstanceOf(SdkClientException.class);
-        PaymentAnswer retried = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-retry", token, null));
+        PaymentAnswer retried = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-retry", fixture.passOf(token), null));
 
         assertThat(retried.status()).isEqualTo(PaymentAnswer.CONFIRMED);
         unreachable.close();

@@ -8,13 +8,15 @@ import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
-import io.ticketflow.messaging.AdmissionEventHandler;
-import io.ticketflow.messaging.AdmissionView;
-import io.ticketflow.messaging.EventConsumer;
+import io.ticketflow.kernel.admission.AdmissionKeys;
+import io.ticketflow.kernel.testing.TestPasses;
+import io.ticketflow.messaging.AdmissionGate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.ticketflow.messaging.EventMother;
 import io.ticketflow.messaging.EventStore;
 import io.ticketflow.messaging.OutboxWriter;
-import io.ticketflow.messaging.SqsBatches;
 import io.ticketflow.payment.adapter.DynamoDbPaymentRepository;
 import io.ticketflow.payment.domain.PaymentRepository;
 import io.ticketflow.testsupport.EmulatorEndpoint;
@@ -41,6 +43,8 @@ public final class PaymentFixture implements AutoCloseable {
     public final AwsSettings settings;
     public final AwsClients aws;
     public final JsonMapper json = KernelBeans.newJsonMapper();
+    private final TestPasses queue = new TestPasses();
+    private final Map<String, String> passByToken = new ConcurrentHashMap<>();
 
     private PaymentFixture(EmulatorEndpoint endpoint) {
         this.settings = new AwsSettings(endpoint.uri(), endpoint.region(),
@@ -62,17 +66,25 @@ public final class PaymentFixture implements AutoCloseable {
                 new OutboxWriter(aws.dynamoDb(), table(PaymentResources.EVENTS_TABLE), json), json, clock);
     }
 
-    public AdmissionView admissions() {
-        return new AdmissionView(aws.dynamoDb(), table(PaymentResources.ADMISSIONS_TABLE));
+    /** Payment's gate, trusting the passes of {@link #admit}. */
+    public AdmissionGate admissions() {
+        return new AdmissionGate(AdmissionKeys.verifier(queue.properties()::get, aws::kms), aws.dynamoDb(),
+                table(PaymentResources.ADMISSIONS_TABLE));
     }
 
-    /** The queue admits {@link #USER} to {@link #CONCERT} with this token, as its QUEUE_ACTIVATED event would. */
+    /** Both halves of the queue's key, for a Payment context that should trust {@link #admit}'s passes. */
+    public Map<String, String> passKeys() {
+        return queue.properties();
+    }
+
+    /** The queue admits {@link #USER} to {@link #CONCERT} with this token: {@link #passOf} gives its signed pass. */
     public String admit(String token) {
-        EventConsumer consumer = new EventConsumer(aws.dynamoDb(), table(PaymentResources.INBOX_TABLE),
-                new AdmissionEventHandler(table(PaymentResources.ADMISSIONS_TABLE)), json, Clock.systemUTC());
-        consumer.apply(SqsBatches.of(json.writeValueAsString(
-                EventMother.activated(token, 2, Instant.now().plus(Duration.ofMinutes(10))))));
+        passByToken.put(token, queue.issue(USER, CONCERT, token, 2, Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS)));
         return token;
+    }
+
+    public String passOf(String token) {
+        return passByToken.get(token);
     }
 
     public String table(String logical) {

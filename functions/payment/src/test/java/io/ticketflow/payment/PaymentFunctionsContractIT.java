@@ -5,6 +5,7 @@ import static io.ticketflow.kernel.testing.LambdaInvocations.lambdaEnvironment;
 import static io.ticketflow.kernel.testing.LambdaInvocations.resource;
 import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticketflow.catalog.PaymentResources;
 import io.ticketflow.events.EventTypes;
@@ -12,7 +13,8 @@ import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.testing.LambdaInvocations;
 import io.ticketflow.local.stepfunctions.StepFunctionsEmulator;
 import io.ticketflow.local.stepfunctions.StepFunctionsHttpEndpoint;
-import io.ticketflow.messaging.Admission;
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.testing.TestPasses;
 import io.ticketflow.payment.domain.Payment;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
@@ -85,6 +87,7 @@ class PaymentFunctionsContractIT {
         lambdaEnvironment(PaymentFunctions.class, fixture.settings);
         System.setProperty(PaymentSettings.BOOKING_SAGA_ARN, sagaArn);
         System.setProperty(AwsSettings.SFN_ENDPOINT, sfnEndpoint.endpoint().toString());
+        fixture.passKeys().forEach(System::setProperty);
         // as the local runtime sets it; only requested faults fire
         System.setProperty(PaymentSettings.FAULT_INJECTION, "enabled");
     }
@@ -98,23 +101,23 @@ class PaymentFunctionsContractIT {
     }
 
     @Test
-    void admissionConsumer_recordedBatch_admitsTheToken_andReportsOnlyThePoisonMessage_evenWhenRedelivered() {
-        JsonNode first = LAMBDA.invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
-        JsonNode redelivered = LAMBDA.invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
+    void admissionConsumer_recordedBatch_revokesThePass_andReportsOnlyThePoisonMessage_evenWhenRedelivered() {
+        String pass = fixture.passOf(fixture.admit("qt-contract-expired"));
+        JsonNode first = LAMBDA.invoke(PaymentResources.ADMISSION_CONSUMER, resource("sqs-queue-expired-and-poison.json"));
+        JsonNode redelivered = LAMBDA.invoke(PaymentResources.ADMISSION_CONSUMER, resource("sqs-queue-expired-and-poison.json"));
 
         assertThat(first.toString()).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + POISON_MESSAGE_ID + "\"}]}");
         assertThat(redelivered).isEqualTo(first);
-        assertThat(fixture.admissions().check("qt-contract", "user-42", "concert-1", Instant.now()).status())
-                .isEqualTo(Admission.Status.ACTIVE);
+        assertThatThrownBy(() -> fixture.admissions().admit(pass, "user-42", "concert-1", Instant.now()))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("revoked");
     }
 
     @Test
     void pay_getPayment_bookingStatus_overTheWire_confirmTheBookingAndShowItsPaymentAndSteps() {
-        LAMBDA.invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
         startBooking("r-contract");
 
-        JsonNode paid = LAMBDA.invoke(PaymentResources.PAY, resource("apigw-v2-pay.json"));
-        JsonNode repeated = LAMBDA.invoke(PaymentResources.PAY, resource("apigw-v2-pay.json"));
+        JsonNode paid = LAMBDA.invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(payEvent()));
+        JsonNode repeated = LAMBDA.invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(payEvent()));
         String paymentId = Payment.idFor("r-contract");
         JsonNode payment = LAMBDA.invoke(PaymentResources.GET_PAYMENT, withPathParameter("apigw-v2-get-payment.json",
                 "paymentId", paymentId, "/payments/" + paymentId));
@@ -138,25 +141,24 @@ class PaymentFunctionsContractIT {
     }
 
     @Test
-    void pay_withoutIdempotencyKey_is400Problem_andWithAnUnadmittedToken_is403Problem() {
+    void pay_withoutIdempotencyKey_is400Problem_andWithAForgedPass_is403Problem() {
         startBooking("r-refused");
-        ObjectNode noKey = LAMBDA.event("apigw-v2-pay.json");
+        ObjectNode noKey = payEvent();
         ((ObjectNode) noKey.get("headers")).remove("idempotency-key");
         noKey.put("body", "{\"reservationId\":\"r-refused\"}");
-        ObjectNode strangerToken = LAMBDA.event("apigw-v2-pay.json");
-        ((ObjectNode) strangerToken.get("headers")).put("x-queue-token", "qt-never-admitted");
-        strangerToken.put("body", "{\"reservationId\":\"r-refused\"}");
+        ObjectNode forged = payEvent();
+        ((ObjectNode) forged.get("headers")).put("x-admission-pass", new TestPasses().issue("user-42", "concert-1", "qt-contract"));
+        forged.put("body", "{\"reservationId\":\"r-refused\"}");
 
         assertProblem(LAMBDA.invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(noKey)), 400, "idempotency-key-missing");
-        assertProblem(LAMBDA.invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(strangerToken)), 403, "queue-token-not-active");
+        assertProblem(LAMBDA.invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(forged)), 403, "admission-pass-invalid");
         assertThat(fixture.eventsValidated("r-refused")).isEmpty();
     }
 
     @Test
     void pay_withFaultInjectHeader_failsTheNamedStep_andAnswersFailedWithTheErrorNameTheSagaSaw() {
-        LAMBDA.invoke(PaymentResources.ADMISSION_CONSUMER, admissionBatch());
         startBooking("r-fault");
-        ObjectNode event = LAMBDA.event("apigw-v2-pay.json");
+        ObjectNode event = payEvent();
         ((ObjectNode) event.get("headers")).put("idempotency-key", "7b1f0e9c-fault").put("x-fault-inject", "processPayment");
         event.put("body", "{\"reservationId\":\"r-fault\"}");
 
@@ -188,13 +190,11 @@ class PaymentFunctionsContractIT {
     }
 
     /** The recorded batch, its activation window moved to end ten minutes from now. */
-    private static byte[] admissionBatch() {
-        ObjectNode batch = LAMBDA.event("sqs-queue-activated-and-poison.json");
-        ObjectNode first = (ObjectNode) batch.get("Records").get(0);
-        ObjectNode envelope = (ObjectNode) fixture.json.readTree(first.get("body").stringValue());
-        ((ObjectNode) envelope.get("payload")).put("activeUntil", Instant.now().plus(Duration.ofMinutes(10)).toString());
-        first.put("body", fixture.json.writeValueAsString(envelope));
-        return fixture.json.writeValueAsBytes(batch);
+    /** The recorded payment request, carrying the pass the queue gave for qt-contract. */
+    private static ObjectNode payEvent() {
+        ObjectNode event = LAMBDA.event("apigw-v2-pay.json");
+        ((ObjectNode) event.get("headers")).put("x-admission-pass", fixture.passOf(fixture.admit("qt-contract")));
+        return event;
     }
 
     private static byte[] withPathParameter(String file, String name, String value, String path) {

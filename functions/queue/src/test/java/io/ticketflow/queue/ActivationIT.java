@@ -1,5 +1,8 @@
 package io.ticketflow.queue;
 
+import io.ticketflow.kernel.admission.AdmissionKeys;
+import io.ticketflow.kernel.admission.AdmissionPass;
+import java.time.temporal.ChronoUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.events.EventEnvelope;
@@ -85,7 +88,7 @@ class ActivationIT {
     @Test
     void status_afterActivation_activeTokenAtZeroAndWaitingOneMovedUp() {
         List<QueueTicket> tickets = queueOf("concert-moves", 5);
-        QueueStatusFunction status = new QueueStatusFunction(queues, POLICY);
+        QueueStatusFunction status = new QueueStatusFunction(queues, POLICY, QueueFixture.PASSES);
 
         activate(POLICY, "concert-moves");
 
@@ -96,6 +99,22 @@ class ActivationIT {
         assertThat(first.activeUntil()).isEqualTo(T0.plus(WINDOW));
         assertThat(fifth.position()).isEqualTo(2);
         assertThat(fifth.etaSeconds()).isEqualTo(10);
+    }
+
+    @Test
+    void status_ofAnActiveToken_carriesThePassTheServicesVerify_andAWaitingOneNone() {
+        List<QueueTicket> tickets = queueOf("concert-pass", 5);
+        QueueStatusFunction status = new QueueStatusFunction(queues, POLICY, QueueFixture.PASSES);
+
+        activate(POLICY, "concert-pass");
+
+        QueueTicket active = status.apply(new QueueStatusQuery(tickets.get(0).token(), "concert-pass-user-0"));
+        QueueTicket waiting = status.apply(new QueueStatusQuery(tickets.get(4).token(), "concert-pass-user-4"));
+        AdmissionPass pass = AdmissionKeys.verifier(QueueFixture.KEYS.properties()::get, () -> null).read(active.admissionPass());
+        assertThat(pass).isEqualTo(new AdmissionPass("concert-pass-user-0", "concert-pass", tickets.get(0).token(), 2,
+                T0.plus(WINDOW).truncatedTo(ChronoUnit.SECONDS)));
+        assertThat(pass.expiresAt()).isBeforeOrEqualTo(active.activeUntil());
+        assertThat(waiting.admissionPass()).isNull();
     }
 
     @Test
@@ -141,7 +160,7 @@ class ActivationIT {
         assertThat(queues.insertWaiting(QueueToken.waiting("late-token", "late-user", "concert-burn", 1)))
                 .isEqualTo(QueueRepository.InsertOutcome.SEQ_BURNED);
         assertThat(queues.findToken("late-token")).isEmpty();
-        QueueTicket late = new EnterQueueFunction(queues, POLICY).apply(new EnterQueue("concert-burn", "late-user"));
+        QueueTicket late = new EnterQueueFunction(queues, POLICY, QueueFixture.PASSES).apply(new EnterQueue("concert-burn", "late-user"));
         assertThat(late.created()).isTrue();
         assertThat(queues.findToken(late.token()).orElseThrow().seq()).isEqualTo(4);
     }

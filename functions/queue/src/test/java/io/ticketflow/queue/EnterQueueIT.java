@@ -50,8 +50,8 @@ class EnterQueueIT {
     static void createTables(EmulatorEndpoint endpoint) {
         fixture = QueueFixture.withTables(endpoint);
         queues = fixture.repository(CLOCK);
-        enter = new EnterQueueFunction(queues, POLICY);
-        status = new QueueStatusFunction(queues, POLICY);
+        enter = new EnterQueueFunction(queues, POLICY, QueueFixture.PASSES);
+        status = new QueueStatusFunction(queues, POLICY, QueueFixture.PASSES);
     }
 
     @AfterAll

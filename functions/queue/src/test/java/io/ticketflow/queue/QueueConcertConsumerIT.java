@@ -55,7 +55,7 @@ class QueueConcertConsumerIT {
         QueueRepository queues = fixture.repository(CLOCK);
         consumer = new EventConsumer(fixture.aws.dynamoDb(), fixture.settings.physicalName(QueueResources.INBOX_TABLE),
                 new ConcertPublishedHandler(new OpenQueueFunction(queues)), fixture.json, CLOCK);
-        enter = new EnterQueueFunction(queues, POLICY);
+        enter = new EnterQueueFunction(queues, POLICY, QueueFixture.PASSES);
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package io.ticketflow.queue;
 
+import io.ticketflow.kernel.admission.AdmissionKeys;
+import io.ticketflow.kernel.testing.TestPasses;
 import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventSchemas;
@@ -25,6 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The Queue service's real adapters against the emulator, with the tables created once per test class. */
 public final class QueueFixture implements AutoCloseable {
+
+    /** The queue's key pair in tests; {@link #PASSES} signs with it. */
+    public static final TestPasses KEYS = new TestPasses();
+    /** The passes an ACTIVE token's answer carries, signed with {@link #KEYS}. */
+    public static final QueueTicket.Passes PASSES = new QueueTicket.Passes(
+            AdmissionKeys.signer(KEYS.properties()::get, () -> {
+                throw new IllegalStateException("tests sign with a JWK, never KMS");
+            }), Clock.systemUTC());
 
     private static final EventSchemas SCHEMAS = EventSchemas.load();
 
@@ -57,7 +67,7 @@ public final class QueueFixture implements AutoCloseable {
     /** Enters users {@code <concert>-user-<firstUser> …} into an open queue, in that order. */
     public static List<QueueTicket> enter(QueueRepository queues, QueuePolicy policy, String concertId, int firstUser,
                                           int users) {
-        EnterQueueFunction enter = new EnterQueueFunction(queues, policy);
+        EnterQueueFunction enter = new EnterQueueFunction(queues, policy, PASSES);
         List<QueueTicket> tickets = new ArrayList<>();
         for (int i = firstUser; i < firstUser + users; i++) {
             tickets.add(enter.apply(new EnterQueue(concertId, concertId + "-user-" + i)));

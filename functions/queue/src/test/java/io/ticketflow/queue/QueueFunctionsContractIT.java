@@ -103,11 +103,11 @@ class QueueFunctionsContractIT {
 
     @Test
     void queueEventsRelay_recordedOutboxInsert_sendsTheEventToEveryRoutedQueue() throws IOException {
-        List<String> routed = Catalogue.queuesFor(QueueResources.EVENTS_TABLE, EventTypes.QUEUE_ACTIVATED);
+        List<String> routed = Catalogue.queuesFor(QueueResources.EVENTS_TABLE, EventTypes.QUEUE_EXPIRED);
         List<String> urls = routed.stream().map(queue -> fixture.aws.sqs()
                 .createQueue(r -> r.queueName(fixture.settings.physicalName(queue))).queueUrl()).toList();
 
-        JsonNode response = LAMBDA.invoke(QueueResources.QUEUE_EVENTS_RELAY, resource("dynamodb-stream-queue-activated.json"));
+        JsonNode response = LAMBDA.invoke(QueueResources.QUEUE_EVENTS_RELAY, resource("dynamodb-stream-queue-expired.json"));
 
         assertThat(response.get("batchItemFailures")).isEmpty();
         assertThat(routed).isNotEmpty();
@@ -117,7 +117,7 @@ class QueueFunctionsContractIT {
             assertThat(bodies).singleElement().satisfies(body -> {
                 JsonNode event = fixture.json.readTree(body);
                 assertThat(event.get("eventId").stringValue()).isEqualTo("7d2e9a41-03b6-4c1f-8e5d-9a0b1c2d3e4f");
-                assertThat(event.get("payload").get("activeUntil").stringValue()).isEqualTo("2026-11-25T18:05:10Z");
+                assertThat(event.get("payload").get("reason").stringValue()).isEqualTo("BOOKED");
             });
         }
     }

@@ -1,5 +1,6 @@
 package io.ticketflow.queue;
 
+import io.ticketflow.kernel.admission.AdmissionKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -67,10 +68,11 @@ class RestoredTokenReadmissionIT {
 
         new RestoreQueueTokenFunction(queues).apply(new RestoreQueueToken(restored));
 
-        QueueTicket waiting = new QueueStatusFunction(queues, POLICY)
+        QueueTicket waiting = new QueueStatusFunction(queues, POLICY, QueueFixture.PASSES)
                 .apply(new QueueStatusQuery(restored, "concert-readmit-user-1"));
         assertThat(waiting.status()).isEqualTo(TokenStatus.WAITING);
         assertThat(waiting.position()).isEqualTo(1);
+        assertThat(waiting.admissionPass()).as("a token back in line has no pass").isNull();
         assertThat(queues.findCounter("concert-readmit").orElseThrow().restored()).containsExactly(restored);
 
         ActivationReport first = activate("concert-readmit");
@@ -81,6 +83,10 @@ class RestoredTokenReadmissionIT {
         QueueToken readmitted = queues.findToken(restored).orElseThrow();
         assertThat(readmitted.status()).isEqualTo(TokenStatus.ACTIVE);
         assertThat(readmitted.activeUntil()).isEqualTo(T0.plus(WINDOW));
+        String pass = new QueueStatusFunction(queues, POLICY, QueueFixture.PASSES)
+                .apply(new QueueStatusQuery(restored, "concert-readmit-user-1")).admissionPass();
+        // the new pass names the re-activation (version 4), which the restore's revocation (3) does not reach
+        assertThat(AdmissionKeys.verifier(QueueFixture.KEYS.properties()::get, () -> null).read(pass).activation()).isEqualTo(4);
         assertThat(statuses(tickets)).containsExactly(TokenStatus.ACTIVE, TokenStatus.ACTIVE, TokenStatus.ACTIVE,
                 TokenStatus.WAITING, TokenStatus.WAITING, TokenStatus.WAITING);
         QueueCounter counter = queues.findCounter("concert-readmit").orElseThrow();
@@ -107,7 +113,7 @@ class RestoredTokenReadmissionIT {
         assertThat(first.activated()).isEqualTo(2);
         assertThat(statuses(tickets).subList(0, 4)).containsExactly(TokenStatus.ACTIVE, TokenStatus.ACTIVE,
                 TokenStatus.WAITING, TokenStatus.WAITING);
-        assertThat(new QueueStatusFunction(queues, smallBatch)
+        assertThat(new QueueStatusFunction(queues, smallBatch, QueueFixture.PASSES)
                 .apply(new QueueStatusQuery(tickets.get(2).token(), "concert-bound-user-2")).position()).isEqualTo(1);
 
         ActivationReport second = activate(smallBatch, "concert-bound");

@@ -57,7 +57,7 @@ class ConcurrentHoldsIT {
     @Test
     void twoHundredConcurrentHolds_onTheSameSeat_exactlyOneSucceeds_andTheOthersGet409() throws Exception {
         Map<String, String> tokenByUser = users("race", 200);
-        fixture.admitCrowd(tokenByUser, CONCERT, Instant.now().plusSeconds(300));
+        fixture.admit(tokenByUser, CONCERT, Instant.now().plusSeconds(300));
 
         List<JsonNode> responses = race(tokenByUser.entrySet().stream()
                 .map(user -> (Callable<JsonNode>) () -> fixture.hold(user.getKey(), user.getValue(), SCHEDULE, 1))
@@ -82,7 +82,7 @@ class ConcurrentHoldsIT {
         String schedule = "schedule-overlap";
         fixture.publish("concert-overlap", schedule);
         Map<String, String> tokenByUser = users("overlap", 60);
-        fixture.admitCrowd(tokenByUser, "concert-overlap", Instant.now().plusSeconds(300));
+        fixture.admit(tokenByUser, "concert-overlap", Instant.now().plusSeconds(300));
         Random random = new Random(42);
         Map<String, List<Integer>> wanted = new LinkedHashMap<>();
         // 60 users, 1–4 seats each out of 12: plenty of overlap, and some holds fit

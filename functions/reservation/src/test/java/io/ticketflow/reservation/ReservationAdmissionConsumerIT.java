@@ -3,12 +3,11 @@ package io.ticketflow.reservation;
 import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
-import io.ticketflow.messaging.Admission;
-import io.ticketflow.messaging.AdmissionView;
 import io.ticketflow.messaging.FreshAccount;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
@@ -17,6 +16,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import io.ticketflow.kernel.admission.AdmissionKeys;
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.testing.TestPasses;
+import io.ticketflow.messaging.AdmissionGate;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(MotoExtension.class)
 class ReservationAdmissionConsumerIT {
 
-    private static final String BATCH = "/events/sqs-queue-activated-and-poison.json";
+    private static final String BATCH = "/events/sqs-queue-expired-and-poison.json";
     private static final String POISON_MESSAGE_ID = "2e1424d4-f796-459a-8184-9c92662be6da";
+
+    private static final TestPasses QUEUE = new TestPasses();
 
     private static AwsClients aws;
     private static FunctionInvoker invoker;
@@ -51,6 +56,7 @@ class ReservationAdmissionConsumerIT {
         System.setProperty(AwsSettings.ENDPOINT, endpoint.uri().toString());
         System.setProperty(AwsSettings.REGION, endpoint.region());
         System.setProperty(AwsSettings.RESOURCE_PREFIX, aws.settings().resourcePrefix());
+        QUEUE.properties().forEach(System::setProperty);
         invoker = new FunctionInvoker(ReservationFunctions.ADMISSION_CONSUMER);
     }
 
@@ -60,17 +66,18 @@ class ReservationAdmissionConsumerIT {
     }
 
     @Test
-    void recordedBatch_appliesTheActivation_andReportsOnlyThePoisonMessage_evenWhenRedelivered() throws IOException {
+    void recordedBatch_revokesThePass_andReportsOnlyThePoisonMessage_evenWhenRedelivered() throws IOException {
         JsonNode first = invoke(BATCH);
         JsonNode redelivered = invoke(BATCH);
 
         assertThat(first.toString()).isEqualTo(
                 "{\"batchItemFailures\":[{\"itemIdentifier\":\"" + POISON_MESSAGE_ID + "\"}]}");
         assertThat(redelivered).isEqualTo(first);
-        AdmissionView view = new AdmissionView(aws.dynamoDb(),
+        AdmissionGate gate = new AdmissionGate(AdmissionKeys.verifier(QUEUE.properties()::get, aws::kms), aws.dynamoDb(),
                 aws.settings().physicalName(ReservationFunctions.ADMISSIONS_TABLE));
-        assertThat(view.check("qt-6f1d2c9e8b7a", "user-42", "concert-1", Instant.parse("2026-11-25T18:02:11Z")))
-                .isEqualTo(new Admission(Admission.Status.ACTIVE, Instant.parse("2026-11-25T18:07:10Z")));
+        String passBeforeTheExpiry = QUEUE.issue("user-42", "concert-1", "qt-6f1d2c9e8b7a", 2, Instant.now().plusSeconds(60));
+        assertThatThrownBy(() -> gate.admit(passBeforeTheExpiry, "user-42", "concert-1", Instant.now()))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("revoked");
         assertThat(aws.dynamoDb().scan(request -> request.tableName(
                 aws.settings().physicalName(ReservationFunctions.INBOX_TABLE))).count()).isEqualTo(1);
     }

@@ -10,7 +10,6 @@ import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
-import io.ticketflow.messaging.AdmissionEventHandler;
 import io.ticketflow.messaging.EventStore;
 import io.ticketflow.messaging.FreshAccount;
 import io.ticketflow.reservation.adapter.DynamoDbReservationRepository;
@@ -22,7 +21,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import io.ticketflow.kernel.testing.TestPasses;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,6 @@ import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import software.amazon.awssdk.services.dynamodb.model.Select;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -57,6 +58,8 @@ final class ReservationFixture implements AutoCloseable {
     final AwsClients aws;
     private final GenericApplicationContext ctx;
     private final byte[] holdTemplate;
+    private final TestPasses queue = new TestPasses();
+    private final Map<String, String> passByToken = new ConcurrentHashMap<>();
 
     private ReservationFixture(EmulatorEndpoint endpoint, Map<String, Object> properties, Clock clock) {
         this.aws = FreshAccount.clients(endpoint);
@@ -64,6 +67,7 @@ final class ReservationFixture implements AutoCloseable {
         Catalogue.tables().stream().filter(table -> table.owner() == Service.RESERVATION).forEach(provisioner::table);
         Catalogue.queues().stream().filter(queue -> queue.owner() == Service.RESERVATION).forEach(provisioner::queue);
         Map<String, Object> environment = new HashMap<>(properties);
+        environment.putAll(queue.properties());
         environment.put(AwsSettings.ENDPOINT, endpoint.uri().toString());
         environment.put(AwsSettings.REGION, endpoint.region());
         environment.put(AwsSettings.RESOURCE_PREFIX, aws.settings().resourcePrefix());
@@ -114,37 +118,33 @@ final class ReservationFixture implements AutoCloseable {
         requireNoFailures(invoke(ReservationResources.CATALOG_CONSUMER, sqsBatch(List.of(published))));
     }
 
-    /** The admission consumer applies QUEUE_ACTIVATED for each user's token, ten per batch as SQS delivers them. */
-    void admit(Map<String, String> tokenByUser, String concertId, Instant activeUntil) {
-        List<EventEnvelope> events = tokenByUser.entrySet().stream()
-                .map(entry -> queueEvent(EventTypes.QUEUE_ACTIVATED, entry.getValue(), entry.getKey(), concertId, 2,
-                        json.createObjectNode().put("activeUntil", activeUntil.toString())))
-                .toList();
-        for (int start = 0; start < events.size(); start += 10) {
-            requireNoFailures(invoke(ReservationResources.ADMISSION_CONSUMER,
-                    sqsBatch(events.subList(start, Math.min(events.size(), start + 10)))));
-        }
-    }
-
     /**
-     * For crowds: the admission handler's own effects applied one by one, without the consumer's transaction and
-     * inbox record (the emulator copies every table a transaction touches, so hundreds of them cost seconds).
+     * The queue admits each user: their pass, signed with the key this fixture configured the service with, is
+     * sent whenever a call names the token. No event is involved, as in the running system.
      */
-    void admitCrowd(Map<String, String> tokenByUser, String concertId, Instant activeUntil) {
-        AdmissionEventHandler handler = new AdmissionEventHandler(aws.settings().physicalName(ReservationResources.ADMISSIONS_TABLE));
-        tokenByUser.forEach((userId, token) -> handler.effects(queueEvent(EventTypes.QUEUE_ACTIVATED, token, userId,
-                        concertId, 2, json.createObjectNode().put("activeUntil", activeUntil.toString())))
-                .forEach(effect -> {
-                    Update update = effect.update();
-                    aws.dynamoDb().updateItem(request -> request.tableName(update.tableName()).key(update.key())
-                            .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
-                            .expressionAttributeNames(update.expressionAttributeNames())
-                            .expressionAttributeValues(update.expressionAttributeValues()));
-                }));
+    void admit(Map<String, String> tokenByUser, String concertId, Instant activeUntil) {
+        tokenByUser.forEach((userId, token) -> passByToken.put(token,
+                queue.issue(userId, concertId, token, 2, activeUntil.truncatedTo(ChronoUnit.SECONDS))));
     }
 
     void admit(String userId, String token, String concertId) {
         admit(Map.of(userId, token), concertId, Instant.now().plusSeconds(300));
+    }
+
+    /** The pass the queue gave for {@code token}. */
+    String passOf(String token) {
+        return passByToken.get(token);
+    }
+
+    /** The client sends {@code pass} whenever a call names {@code token}, whoever signed it. */
+    void usePass(String token, String pass) {
+        passByToken.put(token, pass);
+    }
+
+    /** QUEUE_RESTORED through the admission consumer: the booking saga put the token back in line. */
+    void restoreAdmission(String userId, String token, String concertId) {
+        requireNoFailures(invoke(ReservationResources.ADMISSION_CONSUMER, sqsBatch(List.of(queueEvent(
+                EventTypes.QUEUE_RESTORED, token, userId, concertId, 3, json.createObjectNode())))));
     }
 
     void expireAdmission(String userId, String token, String concertId) {
@@ -259,10 +259,10 @@ final class ReservationFixture implements AutoCloseable {
         ((ObjectNode) context.get("http")).put("method", routeKey.substring(0, routeKey.indexOf(' '))).put("path", path);
         ((ObjectNode) context.get("authorizer").get("jwt").get("claims")).put("sub", userId);
         ObjectNode headers = (ObjectNode) event.get("headers");
-        if (token == null) {
-            headers.remove("x-queue-token");
-        } else {
-            headers.put("x-queue-token", token);
+        headers.remove("x-admission-pass");
+        if (token != null) {
+            // a token the queue never admitted has no pass: the client can only send what it has
+            headers.put("x-admission-pass", passByToken.getOrDefault(token, token));
         }
         return event;
     }

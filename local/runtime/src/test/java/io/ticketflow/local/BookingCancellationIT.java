@@ -104,7 +104,7 @@ class BookingCancellationIT {
 
     private static Bookings.User confirmed(Bookings.User user, int... seatNos) {
         Bookings.User booked = user.admittedTo(CONCERT).holding(SCHEDULE, seatNos).charged(500);
-        HttpResponse<String> paid = booked.payOnceAdmitted("key-" + booked.userId, null);
+        HttpResponse<String> paid = booked.payOnceAwaited("key-" + booked.userId, null);
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         assertThat(booked.settledBooking().path("status").asString()).isEqualTo("CONFIRMED");
         return booked;

@@ -55,7 +55,7 @@ class BookingEndToEndIT {
     void happyPath_queueActiveHoldChargePay_confirmsWithEveryEventOnceAndValid() {
         Bookings.User alice = bookings.user("alice").admittedTo(CONCERT).holding(SCHEDULE, 11, 12).charged(500);
 
-        HttpResponse<String> paid = alice.payOnceAdmitted("key-" + alice.userId, null);
+        HttpResponse<String> paid = alice.payOnceAwaited("key-" + alice.userId, null);
 
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         JsonNode answer = Bookings.JSON.readTree(paid.body());
@@ -86,7 +86,7 @@ class BookingEndToEndIT {
     void paymentFails_releasesSeatsRestoresQueueTokenAndChargesNothing() {
         Bookings.User bob = bookings.user("bob").admittedTo(CONCERT).holding(SCHEDULE, 13).charged(500);
 
-        bob.payOnceAdmitted("key-" + bob.userId, "processPayment");
+        bob.payOnceAwaited("key-" + bob.userId, "processPayment");
         JsonNode booking = bob.settledBooking();
 
         assertThat(booking.path("status").asString()).isEqualTo("FAILED");
@@ -107,7 +107,7 @@ class BookingEndToEndIT {
     void insufficientPoints_cancelsPaymentReleasesSeatsAndLeavesQueueTokenActive() {
         Bookings.User carol = bookings.user("carol").admittedTo(CONCERT).holding(SCHEDULE, 14).charged(R_PRICE - 1);
 
-        carol.payOnceAdmitted("key-" + carol.userId, null);
+        carol.payOnceAwaited("key-" + carol.userId, null);
         JsonNode booking = carol.settledBooking();
 
         assertThat(booking.path("error").asString()).isEqualTo("InsufficientPoints");
@@ -125,7 +125,7 @@ class BookingEndToEndIT {
     void confirmationFails_refundsPointsCancelsPaymentAndReleasesSeats() {
         Bookings.User dave = bookings.user("dave").admittedTo(CONCERT).holding(SCHEDULE, 15).charged(500);
 
-        dave.payOnceAdmitted("key-" + dave.userId, "confirmReservation");
+        dave.payOnceAwaited("key-" + dave.userId, "confirmReservation");
         JsonNode booking = dave.settledBooking();
 
         assertThat(booking.path("error").asString()).isEqualTo("ConfirmationFailed");
@@ -159,7 +159,7 @@ class BookingEndToEndIT {
     void compensationFailingPastItsRetries_putsTheStuckBookingOnTheFailuresQueue() {
         Bookings.User heidi = bookings.user("heidi").admittedTo(CONCERT).holding(SCHEDULE, 18).charged(500);
 
-        heidi.payOnceAdmitted("key-" + heidi.userId, "confirmReservation,refundPoints");
+        heidi.payOnceAwaited("key-" + heidi.userId, "confirmReservation,refundPoints");
         JsonNode booking = heidi.settledBooking();
 
         assertThat(booking.path("error").asString()).isEqualTo("CompensationFailed");
@@ -182,7 +182,7 @@ class BookingEndToEndIT {
         List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                requests.add(CompletableFuture.supplyAsync(() -> frank.payOnceAdmitted("same-key", null), pool));
+                requests.add(CompletableFuture.supplyAsync(() -> frank.payOnceAwaited("same-key", null), pool));
             }
             CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get();
         } finally {

@@ -36,7 +36,7 @@ class BookingRecoveryIT {
                     .as("started again by the sweep at start-up").isEqualTo(ExecutionStatus.RUNNING);
             Bookings.User grace = bookings.resume(held);
 
-            HttpResponse<String> paid = grace.payOnceAdmitted("key-" + grace.userId, null);
+            HttpResponse<String> paid = grace.payOnceAwaited("key-" + grace.userId, null);
 
             assertThat(paid.statusCode()).as(paid.body()).isIn(200, 202);
             JsonNode booking = grace.settledBooking();

@@ -56,6 +56,8 @@ final class Bookings {
         final String userId;
         final String bearer;
         String queueToken;
+        /** What the queue answered once ACTIVE; Reservation and Payment admit on it alone. */
+        String admissionPass;
         String reservationId;
         int totalPrice;
         /** The status and body of the last POST /payments, for diagnostics. */
@@ -66,25 +68,33 @@ final class Bookings {
             this.bearer = runtime.devToken(userId);
         }
 
-        /** Enters the concert's queue and waits until both the queue and Reservation's admission say ACTIVE. */
+        /** Enters the concert's queue and waits until the queue says ACTIVE, keeping the pass it answers with. */
         User admittedTo(String concertId) {
-            HttpResponse<String> entered = send("POST", "/concerts/" + concertId + "/queue-tokens", bearer, null, Map.of());
-            assertThat(entered.statusCode()).as(entered.body()).isIn(200, 201);
-            queueToken = JSON.readTree(entered.body()).path("token").asString();
+            entered(concertId);
             Eventually.within(WAIT, () -> assertThat(queueStatus()).isEqualTo("ACTIVE"));
             return this;
         }
 
-        /** Holds the seats; retried while the admission or the seat inventory has not reached Reservation yet. */
+        /** Takes (or finds) a place in the concert's queue, without waiting for its admission. */
+        User entered(String concertId) {
+            HttpResponse<String> entered = send("POST", "/concerts/" + concertId + "/queue-tokens", bearer, null, Map.of());
+            assertThat(entered.statusCode()).as(entered.body()).isIn(200, 201);
+            queueToken = JSON.readTree(entered.body()).path("token").asString();
+            return this;
+        }
+
+        /**
+         * Holds the seats with the pass: accepted at once, never refused for an admission still on its way. Retried
+         * only while the schedule's seat inventory (CONCERT_PUBLISHED) has not reached Reservation yet.
+         */
         User holding(String scheduleId, int... seatNos) {
             String body = JSON.writeValueAsString(Map.of("scheduleId", scheduleId, "seatNos", seatNos));
             AtomicReference<HttpResponse<String>> held = new AtomicReference<>();
             Eventually.within(WAIT, () -> {
-                HttpResponse<String> response = send("POST", "/reservations", bearer, body,
-                        Map.of("X-Queue-Token", queueToken));
-                held.set(response);
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                held.set(send("POST", "/reservations", bearer, body, passHeader()));
+                assertThat(held.get().body()).doesNotContain("/problems/unknown-schedule");
             });
+            assertThat(held.get().statusCode()).as(held.get().body()).isEqualTo(201);
             JsonNode reservation = JSON.readTree(held.get().body());
             reservationId = reservation.path("reservationId").asString();
             totalPrice = reservation.path("totalPrice").intValue();
@@ -99,23 +109,21 @@ final class Bookings {
         }
 
         /**
-         * Pays as a patient client would: retrying while Payment's own admission view has not yet seen the token's
-         * activation (403; the views follow the queue through events, each at its own pace), and while the saga
-         * that holdSeats started has not yet parked in AwaitPayment (404 not-awaiting-payment).
+         * Pays as a patient client would: retrying only while the saga that holdSeats started has not yet parked in
+         * AwaitPayment (404 not-awaiting-payment). The pass is never refused for an admission still on its way.
          */
-        HttpResponse<String> payOnceAdmitted(String idempotencyKey, String faultAt) {
+        HttpResponse<String> payOnceAwaited(String idempotencyKey, String faultAt) {
             AtomicReference<HttpResponse<String>> paid = new AtomicReference<>();
             Eventually.within(WAIT, () -> {
                 paid.set(pay(idempotencyKey, faultAt));
-                assertThat(paid.get().statusCode()).as(paid.get().body()).isNotEqualTo(403);
                 assertThat(paid.get().body()).doesNotContain("/problems/not-awaiting-payment");
             });
             return paid.get();
         }
 
         HttpResponse<String> pay(String idempotencyKey, String faultAt) {
-            Map<String, String> headers = new java.util.HashMap<>(Map.of("X-Queue-Token", queueToken,
-                    "Idempotency-Key", idempotencyKey));
+            Map<String, String> headers = new java.util.HashMap<>(passHeader());
+            headers.put("Idempotency-Key", idempotencyKey);
             if (faultAt != null) {
                 headers.put("X-Fault-Inject", faultAt);
             }
@@ -140,7 +148,16 @@ final class Bookings {
         String queueStatus() {
             HttpResponse<String> response = send("GET", "/queue-tokens/" + queueToken, bearer, null, Map.of());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return JSON.readTree(response.body()).path("status").asString();
+            JsonNode status = JSON.readTree(response.body());
+            if (status.hasNonNull("admissionPass")) {
+                admissionPass = status.path("admissionPass").asString();
+            }
+            return status.path("status").asString();
+        }
+
+        /** {@code X-Admission-Pass} with the pass the queue gave; none before it did. */
+        Map<String, String> passHeader() {
+            return admissionPass == null ? Map.of() : Map.of("X-Admission-Pass", admissionPass);
         }
 
         /**

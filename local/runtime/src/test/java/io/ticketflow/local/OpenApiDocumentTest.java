@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.OpenApi30;
 import io.ticketflow.concert.domain.ConcertProblems;
+import io.ticketflow.kernel.admission.AdmissionProblems;
 import io.ticketflow.kernel.problem.ProblemType;
 import io.ticketflow.kernel.problem.ProblemTypes;
 import io.ticketflow.payment.domain.PaymentProblems;
@@ -65,7 +66,7 @@ class OpenApiDocumentTest {
 
     /** Where the code declares the problem types it answers with. */
     private static final List<Class<?>> SERVICE_PROBLEMS = List.of(QueueProblems.class, ConcertProblems.class,
-            ReservationProblems.class, PointProblems.class, PaymentProblems.class);
+            ReservationProblems.class, PointProblems.class, PaymentProblems.class, AdmissionProblems.class);
 
     private static JsonNode document;
     private static Schema oas30;

@@ -1,5 +1,6 @@
 package io.ticketflow.local;
 
+import io.ticketflow.kernel.admission.AdmissionProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -85,9 +86,9 @@ class OpenApiSchemasMatchCodeTest {
 
     static {
         List<Object> tickets = List.of(
-                new QueueTicket(ID, "concert-1", TokenStatus.WAITING, 3, 20, null, true),
-                new QueueTicket(ID, "concert-1", TokenStatus.ACTIVE, 0, 0, AT, false),
-                new QueueTicket(ID, "concert-1", TokenStatus.EXPIRED, 0, 0, AT, false));
+                new QueueTicket(ID, "concert-1", TokenStatus.WAITING, 3, 20, null, null, true),
+                new QueueTicket(ID, "concert-1", TokenStatus.ACTIVE, 0, 0, AT, "eyJhbGciOiJFUzI1NiJ9.e30.c2ln", false),
+                new QueueTicket(ID, "concert-1", TokenStatus.EXPIRED, 0, 0, AT, null, false));
         OUTPUTS.put("enterQueue", new Success(Set.of(200, 201), Set.of(200, 201), tickets));
         OUTPUTS.put("queueStatus", new Success(Set.of(200), Set.of(), tickets));
 
@@ -274,10 +275,10 @@ class OpenApiSchemasMatchCodeTest {
     @Test
     void headerParameters_areTheHeadersTheFunctionsRead() {
         Map<String, Set<String>> expected = Map.of(
-                "holdSeats", Set.of(Pay.QUEUE_TOKEN),
-                "getReservation", Set.of(Pay.QUEUE_TOKEN),
-                "cancelReservation", Set.of(Pay.QUEUE_TOKEN),
-                "pay", Set.of(Pay.IDEMPOTENCY_KEY, Pay.QUEUE_TOKEN, Pay.FAULT_INJECT));
+                "holdSeats", Set.of(AdmissionProblems.HEADER),
+                "getReservation", Set.of(AdmissionProblems.HEADER),
+                "cancelReservation", Set.of(AdmissionProblems.HEADER),
+                "pay", Set.of(Pay.IDEMPOTENCY_KEY, AdmissionProblems.HEADER, Pay.FAULT_INJECT));
         Map<String, String> wrong = new TreeMap<>();
         for (Route route : Catalogue.routes()) {
             Set<String> headers = new TreeSet<>();

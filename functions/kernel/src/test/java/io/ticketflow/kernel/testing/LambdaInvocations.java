@@ -37,16 +37,20 @@ public final class LambdaInvocations {
         this(KernelBeans.newJsonMapper());
     }
 
+    /** The queue's key pair the functions of {@link #lambdaEnvironment} trust. */
+    public static final TestPasses PASSES = new TestPasses();
+
     public LambdaInvocations(JsonMapper json) {
         this.json = json;
     }
 
     /**
      * What the Lambda environment would carry, as system properties (the functions' {@code Environment} sees
-     * them): the start class and where the AWS APIs are.
+     * them): the start class, where the AWS APIs are, and the admission pass keys of {@link #PASSES}.
      */
     public static void lambdaEnvironment(Class<?> startClass, AwsSettings aws) {
         System.setProperty("MAIN_CLASS", startClass.getName());
+        PASSES.properties().forEach(System::setProperty);
         if (aws.endpoint() != null) {
             System.setProperty(AwsSettings.ENDPOINT, aws.endpoint().toString());
         }

@@ -17,28 +17,29 @@ class PayTest {
     private final JsonMapper json = KernelBeans.newJsonMapper();
 
     @Test
-    void request_withKeyTokenAndBody_readsThemAll_andIgnoresFaultHeaderWhenInjectionIsOff() {
-        HttpRequest request = request(Map.of("Idempotency-Key", " k-1 ", "X-Queue-Token", "qt-1",
+    void request_withKeyPassAndBody_readsThemAll_andIgnoresFaultHeaderWhenInjectionIsOff() {
+        HttpRequest request = request(Map.of("Idempotency-Key", " k-1 ", "X-Admission-Pass", "pass-1",
                 "X-Fault-Inject", "deductPoints"), "{\"reservationId\":\"r-1\"}");
 
-        assertThat(Pay.from(request, json, false)).isEqualTo(new Pay("r-1", "user-1", "k-1", "qt-1", null));
+        assertThat(Pay.from(request, json, false)).isEqualTo(new Pay("r-1", "user-1", "k-1", "pass-1", null));
         assertThat(Pay.from(request, json, true).faultAt()).isEqualTo("deductPoints");
     }
 
     @Test
     void request_withoutIdempotencyKey_is400IdempotencyKeyMissing() {
-        assertProblem(request(Map.of("X-Queue-Token", "qt-1"), "{\"reservationId\":\"r-1\"}"), "idempotency-key-missing", 400);
+        assertProblem(request(Map.of("X-Admission-Pass", "pass-1"), "{\"reservationId\":\"r-1\"}"), "idempotency-key-missing", 400);
     }
 
     @Test
-    void request_withoutQueueToken_is400QueueTokenMissing() {
-        assertProblem(request(Map.of("Idempotency-Key", "k"), "{\"reservationId\":\"r-1\"}"), "queue-token-missing", 400);
+    void request_withoutAPass_isRead_forTheGateToRefuseWith403() {
+        assertThat(Pay.from(request(Map.of("Idempotency-Key", "k"), "{\"reservationId\":\"r-1\"}"), json, false).admissionPass())
+                .isNull();
     }
 
     @Test
     void request_withoutReservationId_is400InvalidRequest_andMalformedBodyIs400Malformed() {
-        assertProblem(request(Map.of("Idempotency-Key", "k", "X-Queue-Token", "qt"), "{}"), "invalid-request", 400);
-        assertProblem(request(Map.of("Idempotency-Key", "k", "X-Queue-Token", "qt"), "{nope"), "malformed-request", 400);
+        assertProblem(request(Map.of("Idempotency-Key", "k", "X-Admission-Pass", "pass"), "{}"), "invalid-request", 400);
+        assertProblem(request(Map.of("Idempotency-Key", "k", "X-Admission-Pass", "pass"), "{nope"), "malformed-request", 400);
     }
 
     @Test
