@@ -35,6 +35,8 @@ class BookingRecoveryIT {
             assertThat(after.stepFunctions().describeExecution(bookings.executionArn(held)).status())
                     .as("started again by the sweep at start-up").isEqualTo(ExecutionStatus.RUNNING);
             Bookings.User grace = bookings.resume(held);
+            // the earlier run's pass was signed with that run's key; asking the queue again gives one of this run
+            assertThat(grace.queueStatus()).isEqualTo("ACTIVE");
 
             HttpResponse<String> paid = grace.payOnceAwaited("key-" + grace.userId, null);
 

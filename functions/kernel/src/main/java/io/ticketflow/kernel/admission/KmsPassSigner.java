@@ -23,15 +23,18 @@ final class KmsPassSigner implements AdmissionPassSigner {
 
     private final Supplier<KmsClient> kms;
     private final String keyId;
+    /** The last segment of the key's ARN (its alias or id): every client sees it, the account id need not be in it. */
+    private final String publicKeyId;
 
     KmsPassSigner(Supplier<KmsClient> kms, String keyId) {
         this.kms = kms;
         this.keyId = keyId;
+        this.publicKeyId = keyId.substring(keyId.lastIndexOf('/') + 1);
     }
 
     @Override
     public String sign(AdmissionPass pass, Instant issuedAt) {
-        SignedJWT unsigned = new SignedJWT(PassTokens.header(keyId), PassTokens.claims(pass, issuedAt));
+        SignedJWT unsigned = new SignedJWT(PassTokens.header(publicKeyId), PassTokens.claims(pass, issuedAt));
         byte[] der = kms.get().sign(request -> request
                         .keyId(keyId)
                         .messageType(MessageType.RAW)

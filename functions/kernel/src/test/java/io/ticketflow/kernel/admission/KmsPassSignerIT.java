@@ -3,6 +3,7 @@ package io.ticketflow.kernel.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jwt.SignedJWT;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.testsupport.EmulatorEndpoint;
@@ -36,12 +37,14 @@ class KmsPassSignerIT {
     }
 
     @Test
-    void passSignedWithTheKmsKey_isReadByAServiceHoldingOnlyTheKeyId() {
+    void passSignedWithTheKmsKey_isReadByAServiceHoldingOnlyTheKeyId() throws Exception {
         Map<String, String> config = Map.of(AdmissionKeys.KMS_KEY_ID, newSigningKey());
 
         String pass = AdmissionKeys.signer(config::get, aws::kms).sign(PASS, Instant.now());
 
         assertThat(AdmissionKeys.verifier(config::get, aws::kms).read(pass)).isEqualTo(PASS);
+        // clients see the header: it names the key without the account the ARN carries
+        assertThat(SignedJWT.parse(pass).getHeader().getKeyID()).isNotBlank().doesNotContain("arn:").doesNotContain(":");
     }
 
     @Test
