@@ -37,8 +37,8 @@ import software.constructs.Construct;
  */
 public final class ApiStack extends Stack {
 
-    /** Headers the web page sends besides the standard ones: the queue token and idempotency keys. */
-    static final List<String> CORS_HEADERS = List.of("authorization", "content-type", "idempotency-key", "x-queue-token");
+    /** Headers the web page sends besides the standard ones: the admission pass and idempotency keys. */
+    static final List<String> CORS_HEADERS = List.of("authorization", "content-type", "idempotency-key", "x-admission-pass");
 
     private final HttpApi api;
     private final HttpStage stage;

@@ -10,7 +10,7 @@ import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
 /**
- * ARNs built from physical names. Stacks refer to each other's functions and queues this way instead of
+ * ARNs built from physical names. Stacks refer to each other's functions, queues and keys this way instead of
  * through CloudFormation exports, so no service stack is locked by an export another stack imports, and
  * each service stays deployable alone.
  */
@@ -32,9 +32,27 @@ final class Arns {
     }
 
     static String queue(Construct scope, String queueName) {
+        return arn(scope, "sqs", queueName);
+    }
+
+    /**
+     * A KMS key is named by its alias ({@code alias/...}, as KMS spells it): the key's own ARN holds a random id
+     * that no other stack can know.
+     */
+    static String kmsAlias(Construct scope, String aliasName) {
+        return arn(scope, "kms", aliasName);
+    }
+
+    /** Every KMS key of the account in this region: only for a grant narrowed by a condition. */
+    static String everyKmsKey(Construct scope) {
+        return arn(scope, "kms", "key/*");
+    }
+
+    /** {@code arn:<partition>:<service>:<region>:<account>:<resource>}. */
+    private static String arn(Construct scope, String service, String resource) {
         return Stack.of(scope).formatArn(ArnComponents.builder()
-                .service("sqs")
-                .resource(queueName)
+                .service(service)
+                .resource(resource)
                 .arnFormat(ArnFormat.NO_RESOURCE_NAME)
                 .build());
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.EventRoute;
@@ -34,6 +35,7 @@ import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
@@ -70,6 +72,7 @@ public final class ServiceStack extends Stack {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Queue> queues = new LinkedHashMap<>();
     private final Map<String, ServiceFunction> functions = new LinkedHashMap<>();
+    private final Optional<Key> admissionPassKey;
 
     public ServiceStack(Construct scope, ServiceResources resources, DeploymentSettings settings, Path jar) {
         super(scope, settings.physicalName(resources.service().id()), StackProps.builder()
@@ -81,6 +84,9 @@ public final class ServiceStack extends Stack {
 
         resources.tables().forEach(this::addTable);
         resources.queues().forEach(this::addQueue);
+        this.admissionPassKey = resources.service() == AdmissionPassKey.OWNER
+                ? Optional.of(AdmissionPassKey.create(this, settings))
+                : Optional.empty();
         if (!resources.functions().isEmpty()) {
             Code code = Code.fromAsset(jar.toString());
             resources.functions().forEach(spec -> addFunction(spec, code));
@@ -188,6 +194,7 @@ public final class ServiceStack extends Stack {
                         .build());
             }
         });
+        AdmissionPassKey.grant(spec.name(), function.role(), admissionPassKey, settings);
         functions.put(spec.name(), function);
         Suppressions.forFunction(function);
     }
@@ -201,6 +208,9 @@ public final class ServiceStack extends Stack {
         }
         SagaStarters.of(spec.name()).ifPresent(started -> extra.put(started.arnConfig(),
                 SagaStarters.stateMachineArn(this, settings.physicalName(started.stateMachine()))));
+        if (AdmissionPassKey.CONFIGURED.contains(spec.service())) {
+            extra.put(AdmissionPassKey.KEY_ID_ENV, AdmissionPassKey.keyId(this, settings));
+        }
         return extra;
     }
 

@@ -59,13 +59,27 @@ final class Suppressions {
                         .build()), true);
     }
 
+    /** The admission pass key as a verifier's role names it: every key of the account, narrowed by alias. */
+    static void forKeyFoundByAlias(Role role) {
+        wildcardOnRole(role, "Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*",
+                "kms:GetPublicKey on <account>:key/* is narrowed by the condition kms:ResourceAliases to the one key "
+                        + "with the admission pass alias. That key lives in the queue stack, and its ARN holds a "
+                        + "random id this stack could only import through an export (see Arns).");
+    }
+
     static void forSagaRole(Role role) {
+        wildcardOnRole(role, "Resource::*",
+                "Resource '*' is required by actions without resource-level permissions: X-Ray tracing "
+                        + "(xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs "
+                        + "vended delivery (logs:CreateLogDelivery and friends) that Step Functions logging uses.");
+    }
+
+    /** One IAM5 finding accepted on the role and its policies, for that one wildcard only. */
+    private static void wildcardOnRole(Role role, String appliesTo, String reason) {
         NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
-                .reason("Resource '*' is required by actions without resource-level permissions: X-Ray tracing "
-                        + "(xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs "
-                        + "vended delivery (logs:CreateLogDelivery and friends) that Step Functions logging uses.")
-                .appliesTo(List.of("Resource::*"))
+                .reason(reason)
+                .appliesTo(List.of(appliesTo))
                 .build()), true);
     }
 

@@ -81,11 +81,13 @@ class ApiTemplateTest {
     }
 
     @Test
-    void cors_allowsTheWebPageOriginAndTheQueueTokenHeader() {
+    void cors_allowsTheWebPageOriginAndTheAdmissionPassHeader() {
         JsonNode cors = single(synth.resources(api, "AWS::ApiGatewayV2::Api")).path("Properties").path("CorsConfiguration");
 
         assertThat(cors.path("AllowOrigins").get(0).asString()).isEqualTo(SynthesizedApp.WEB_ORIGIN);
-        assertThat(cors.path("AllowHeaders").toString()).contains("authorization", "x-queue-token", "idempotency-key");
+        assertThat(cors.path("AllowHeaders").toString()).contains("authorization", "x-admission-pass", "idempotency-key")
+                .as("the pass replaced the queue token on the reservation and payment routes")
+                .doesNotContain("x-queue-token");
     }
 
     @Test

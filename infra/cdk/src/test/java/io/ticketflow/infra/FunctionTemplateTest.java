@@ -3,8 +3,10 @@ package io.ticketflow.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -193,6 +195,68 @@ class FunctionTemplateTest {
                         .as(spec.name()).isEqualTo(machines + machine);
             }
         }
+    }
+
+    @Test
+    void passServices_nameTheAdmissionPassKeyByItsAlias_andNoOtherFunctionNamesAKey() {
+        Set<Service> passServices = Set.of(Service.QUEUE, Service.RESERVATION, Service.PAYMENT);
+        String aliasArn = "arn:{AWS::Partition}:kms:{AWS::Region}:{AWS::AccountId}:" + admissionPassAlias();
+        for (FunctionSpec spec : Catalogue.functions()) {
+            JsonNode environment = function(spec).path("Environment").path("Variables");
+
+            if (passServices.contains(spec.service())) {
+                // every function of these services builds its pass signer or verifier at start-up, used or not
+                assertThat(SynthesizedApp.text(environment.path("TICKETFLOW_ADMISSION_KMS_KEY_ID"))).as(spec.name())
+                        .isEqualTo(aliasArn);
+            } else {
+                assertThat(environment.has("TICKETFLOW_ADMISSION_KMS_KEY_ID")).as(spec.name()).isFalse();
+            }
+            // the local runtime's own keys: on AWS they would let a pass be signed without KMS
+            assertThat(environment.has("TICKETFLOW_ADMISSION_SIGNING_KEY")).as(spec.name()).isFalse();
+            assertThat(environment.has("TICKETFLOW_ADMISSION_PUBLIC_KEY")).as(spec.name()).isFalse();
+        }
+    }
+
+    @Test
+    void onlyPassIssuersMaySign_andOnlyPassCheckersMayReadThePublicKey_ofTheAdmissionPassKeyAlone() {
+        String keyId = synth.resources(synth.service(Service.QUEUE), "AWS::KMS::Key").keySet().iterator().next();
+        Map<String, List<String>> allowed = Map.of(
+                "enterQueue", List.of("kms:Sign"),
+                "queueStatus", List.of("kms:Sign"),
+                "holdSeats", List.of("kms:GetPublicKey"),
+                "getReservation", List.of("kms:GetPublicKey"),
+                "cancelReservation", List.of("kms:GetPublicKey"),
+                "pay", List.of("kms:GetPublicKey"));
+        Map<String, List<String>> granted = new HashMap<>();
+        for (FunctionSpec spec : Catalogue.functions()) {
+            for (JsonNode statement : statements(spec)) {
+                List<String> kmsActions = asList(statement.path("Action")).stream()
+                        .map(JsonNode::asString).filter(action -> action.startsWith("kms:")).toList();
+                if (kmsActions.isEmpty()) {
+                    continue;
+                }
+                granted.computeIfAbsent(spec.name(), name -> new ArrayList<>()).addAll(kmsActions);
+                if (kmsActions.contains("kms:Sign")) {
+                    assertThat(statement.path("Resource").path("Fn::GetAtt").get(0).asString()).as(spec.name())
+                            .isEqualTo(keyId);
+                } else {
+                    // the key is in the queue stack: another stack reaches it only through its alias
+                    assertThat(SynthesizedApp.text(statement.path("Resource"))).as(spec.name())
+                            .isEqualTo("arn:{AWS::Partition}:kms:{AWS::Region}:{AWS::AccountId}:key/*");
+                    assertThat(statement.path("Condition").path("ForAnyValue:StringEquals")
+                            .path("kms:ResourceAliases").asString()).as(spec.name()).isEqualTo(admissionPassAlias());
+                }
+            }
+        }
+
+        // every other function (the sweepers, consumers, saga tasks, relays) may do nothing with the key
+        assertThat(granted).isEqualTo(allowed);
+    }
+
+    /** The alias of the one KMS key of the deployment, in the queue stack. */
+    private String admissionPassAlias() {
+        return synth.resources(synth.service(Service.QUEUE), "AWS::KMS::Alias").values().iterator().next()
+                .path("Properties").path("AliasName").asString();
     }
 
     private JsonNode function(FunctionSpec spec) {

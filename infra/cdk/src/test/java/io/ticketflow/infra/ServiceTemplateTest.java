@@ -2,6 +2,7 @@ package io.ticketflow.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,12 @@ import io.ticketflow.catalog.ScheduleSpec;
 import io.ticketflow.catalog.Service;
 import io.ticketflow.catalog.StreamSubscription;
 import io.ticketflow.catalog.TableSpec;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
 import tools.jackson.databind.JsonNode;
 
-/** Tables, queues, event-source mappings and schedules of the service stacks, against the catalogue. */
+/** Tables, queues, event-source mappings, schedules and the admission pass key of the service stacks. */
 class ServiceTemplateTest {
 
     private final SynthesizedApp synth = SynthesizedApp.get();
@@ -150,6 +154,43 @@ class ServiceTemplateTest {
             assertThat(output.path("Description").asString()).contains(spec.name());
         }
         assertThat(ServiceStack.outputId("queue-tokens")).isEqualTo("QueueTokensTable");
+    }
+
+    @Test
+    void queueStack_holdsTheAdmissionPassKey_aP256SigningKeyNamedByItsAlias() {
+        ServiceStack queue = synth.service(Service.QUEUE);
+        Map<String, JsonNode> keys = synth.resources(queue, "AWS::KMS::Key");
+        assertThat(keys).hasSize(1);
+        String keyId = keys.keySet().iterator().next();
+        JsonNode key = keys.get(keyId);
+        JsonNode alias = synth.resources(queue, "AWS::KMS::Alias").values().iterator().next().path("Properties");
+
+        assertThat(key.path("Properties").path("KeySpec").asString()).isEqualTo("ECC_NIST_P256");
+        assertThat(key.path("Properties").path("KeyUsage").asString()).isEqualTo("SIGN_VERIFY");
+        assertThat(key.path("Properties").path("Description").asString()).contains("admission passes");
+        assertThat(key.path("DeletionPolicy").asString()).as("dev stage: deletable").isEqualTo("Delete");
+        assertThat(key.path("Properties").path("KeyPolicy").toString())
+                .as("functions get the key through their roles' policies, not the key policy").doesNotContain("Role");
+        assertThat(alias.path("AliasName").asString()).isEqualTo("alias/ticketflow-dev-admission-pass");
+        assertThat(alias.path("TargetKeyId").path("Fn::GetAtt").get(0).asString()).isEqualTo(keyId);
+        for (ServiceStack other : synth.stacks().services()) {
+            if (other != queue) {
+                assertThat(synth.resources(other, "AWS::KMS::Key")).as(other.getStackName()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void admissionPassKey_isRetainedWhenAProdStackIsDeleted() {
+        DeploymentSettings dev = synth.settings();
+        DeploymentSettings prod = new DeploymentSettings(Stage.PROD, dev.repoRoot(), dev.version(), dev.jwtIssuer(),
+                dev.jwtAudience(), List.of(), dev.activationBatchSize(), dev.sagaDefinition());
+        Stack stack = new Stack(new App(), "prod-key");
+        AdmissionPassKey.create(stack, prod);
+        Template template = Template.fromStack(stack);
+
+        template.hasResource("AWS::KMS::Key", Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
+        template.hasResourceProperties("AWS::KMS::Alias", Map.of("AliasName", "alias/ticketflow-prod-admission-pass"));
     }
 
     private JsonNode mappingOf(ServiceStack stack, String function) {
