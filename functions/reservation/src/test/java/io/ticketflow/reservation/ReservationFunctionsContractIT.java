@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Contract test: recorded API Gateway events for {@code holdSeats} and {@code cancelBooking} and a schedule tick for
@@ -40,8 +41,6 @@ class ReservationFunctionsContractIT {
     @BeforeAll
     static void start(EmulatorEndpoint endpoint) {
         fixture = ReservationFixture.start(endpoint, Map.of());
-        // the recorded event's caller and token (user-42, qt-6f1d2c9e8b7a, concert-1)
-        fixture.admit(Map.of("user-42", "qt-6f1d2c9e8b7a"), ReservationFixture.CONCERT, Instant.now().plusSeconds(300));
         // what the Lambda environment would carry
         lambdaEnvironment(ReservationFunctions.class, fixture.aws.settings());
     }
@@ -53,7 +52,11 @@ class ReservationFunctionsContractIT {
 
     @Test
     void recordedHoldSeatsEvent_returns201ProxyResponseWithReservation_thenTheSameEventAgainIs409Problem() throws IOException {
-        byte[] recorded = resource(RECORDED_HOLD);
+        // the recorded event's caller and token (user-42, qt-6f1d2c9e8b7a, concert-1), with a pass the queue's key signed
+        ObjectNode event = (ObjectNode) fixture.json.readTree(resource(RECORDED_HOLD));
+        ((ObjectNode) event.get("headers")).put("x-admission-pass",
+                LambdaInvocations.PASSES.issue("user-42", ReservationFixture.CONCERT, "qt-6f1d2c9e8b7a"));
+        byte[] recorded = fixture.json.writeValueAsBytes(event);
 
         JsonNode first = LAMBDA.invoke(ReservationResources.HOLD_SEATS, recorded);
         JsonNode second = LAMBDA.invoke(ReservationResources.HOLD_SEATS, recorded);
