@@ -85,12 +85,15 @@ public final class Bench {
         System.exit(failed == 0 ? 0 : 1);
     }
 
-    /** The figures of issues #2, #3, #4 and #9 (the crowd), in run order; {@code quick} shrinks them to check the wiring in seconds. */
+    /**
+     * The figures of issues #2, #3, #4, #9 (the crowd) and #10 (admission passes), in run order; {@code quick} shrinks
+     * them to check the wiring in seconds.
+     */
     static Map<String, Figure> figures(boolean quick) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (Figure figure : List.of(
                 new Crowd(quick ? Crowd.Size.quick() : Crowd.Size.full()),
-                new AdmissionLag(quick ? 20 : 200, quick ? 10 : 50),
+                new AdmissionRush(quick ? 50 : 500),
                 new EnterThroughput(List.of(1, 8), quick ? 24 : 100, quick ? 1 : 3),
                 new ColdStart(quick ? 1 : 5),
                 new StatusReads(List.of(10, quick ? 1_000 : 100_000)),

@@ -1,6 +1,8 @@
 package io.ticketflow.bench;
 
+import io.ticketflow.kernel.admission.AdmissionProblems;
 import io.ticketflow.local.LocalRuntime;
+import io.ticketflow.reservation.domain.ReservationProblems;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A user's booking over HTTP only, as a patient client does it: enter the queue, poll until ACTIVE, charge points,
- * hold a seat, pay, and read the booking once the saga has ended. It asks again where the system is eventually
- * consistent by design (admission views and the seat inventory follow events), so every request it sends is one
- * a real client would send — and is counted in the booking's cost.
+ * hold a seat with the admission pass the ACTIVE answer carried, pay with it, and read the booking once the saga has
+ * ended. It asks again only where the system is eventually consistent by design (the seat inventory follows the
+ * concert's events, the saga parks in AwaitPayment after the hold), so every request it sends is one a real client
+ * would send — and is counted in the booking's cost.
  */
 final class BookingClient {
 
@@ -24,19 +27,22 @@ final class BookingClient {
     /** How often a waiting client asks again; each ask is an API request and a Lambda invocation. */
     static final Duration POLL_PAUSE = Duration.ofMillis(250);
     private static final String NOT_AWAITING_PAYMENT = "/problems/not-awaiting-payment";
+    private static final String UNKNOWN_SCHEDULE = ReservationProblems.UNKNOWN_SCHEDULE.uri().toString();
 
     private final LocalRuntime runtime;
     private final JsonMapper json;
     private final ApiHttp http;
+    private final QueueApi queue;
 
     BookingClient(LocalRuntime runtime, JsonMapper json) {
         this.runtime = runtime;
         this.json = json;
         this.http = new ApiHttp(runtime.baseUri());
+        this.queue = new QueueApi(runtime, json);
     }
 
-    /** A user the queue has let in. */
-    record Admitted(String userId, String bearer, String queueToken) {
+    /** A user the queue has let in, with the pass Reservation and Payment admit them on. */
+    record Admitted(String userId, String bearer, String admissionPass) {
     }
 
     /** A seat held for a user: the reservation is the booking (and the saga execution's name). */
@@ -45,12 +51,8 @@ final class BookingClient {
 
     /** Enters the concert's queue and polls the token until it is ACTIVE. */
     Admitted admitted(String userId, String concertId) {
-        String bearer = runtime.devToken(userId);
-        JsonNode entered = expect(send("POST", "/concerts/" + concertId + "/queue-tokens", bearer, null, Map.of()), 201);
-        String token = entered.path("token").asString();
-        waitUntil("token " + token + " ACTIVE", () -> "ACTIVE".equals(
-                expect(send("GET", "/queue-tokens/" + token, bearer, null, Map.of()), 200).path("status").asString()));
-        return new Admitted(userId, bearer, token);
+        String admissionPass = queue.awaitActive(queue.enter(concertId, userId), WAIT);
+        return new Admitted(userId, runtime.devToken(userId), admissionPass);
     }
 
     void charge(Admitted user, long amount) {
@@ -58,26 +60,26 @@ final class BookingClient {
                 Map.of("requestId", UUID.randomUUID().toString(), "amount", amount)), Map.of()), 201, 200);
     }
 
-    /** Holds one seat; asks again while Reservation's admission view or seat inventory has not caught up. */
+    /** Holds one seat; asks again only while Reservation's seat inventory has not caught up with the concert. */
     Held hold(Admitted user, String scheduleId, int seatNo) {
         String body = json.writeValueAsString(Map.of("scheduleId", scheduleId, "seatNos", List.of(seatNo)));
         AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
         waitUntil("hold of " + scheduleId + "/" + seatNo + " by " + user.userId(), () -> {
-            last.set(send("POST", "/reservations", user.bearer(), body, Map.of("X-Queue-Token", user.queueToken())));
-            return last.get().statusCode() == 201;
+            last.set(send("POST", "/reservations", user.bearer(), body,
+                    Map.of(AdmissionProblems.HEADER, user.admissionPass())));
+            return !last.get().body().contains(UNKNOWN_SCHEDULE);
         });
-        JsonNode reservation = json.readTree(last.get().body());
+        JsonNode reservation = expect(last.get(), 201);
         return new Held(user, reservation.path("reservationId").asString(), reservation.path("totalPrice").intValue());
     }
 
     /**
      * Pays and returns the booking's end as the client learns it: the payment answer's status when final, else
-     * the booking status once the saga has ended. Asks again while Payment's admission view has not seen the token
-     * (403) or the saga has not yet parked in AwaitPayment.
+     * the booking status once the saga has ended. Asks again only while the saga has not yet parked in AwaitPayment.
      */
     String pay(Held booking, String faultAt) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Queue-Token", booking.user().queueToken());
+        headers.put(AdmissionProblems.HEADER, booking.user().admissionPass());
         headers.put("Idempotency-Key", "pay-" + booking.reservationId());
         if (faultAt != null) {
             headers.put("X-Fault-Inject", faultAt);
@@ -86,8 +88,11 @@ final class BookingClient {
         AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
         waitUntil("payment of " + booking.reservationId(), () -> {
             last.set(send("POST", "/payments", booking.user().bearer(), body, headers));
-            return last.get().statusCode() != 403 && !last.get().body().contains(NOT_AWAITING_PAYMENT);
+            return !last.get().body().contains(NOT_AWAITING_PAYMENT);
         });
+        if (last.get().statusCode() == 403) {
+            throw new IllegalStateException("payment of " + booking.reservationId() + " refused: " + last.get().body());
+        }
         if (last.get().statusCode() == 200
                 && "CONFIRMED".equals(json.readTree(last.get().body()).path("status").asString())) {
             return "CONFIRMED";

@@ -101,8 +101,8 @@ final class BookingCost implements Figure {
         lambda.row("total (schedules excluded)", "", perBooking(perBookingInvocations), "", "");
         lambda.note("scheduled functions, not per booking (they tick by the clock; the queue's activation every 1 s here),"
                         + " in the " + window + " window: " + (schedules.isBlank() ? "none" : schedules.strip()))
-                .note("HTTP invocations include the client's polls (queue status every " + BookingClient.POLL_PAUSE.toMillis()
-                        + " ms until ACTIVE) and the holds/pays asked again while an admission view lagged: a real client's"
+                .note("HTTP invocations include the client's polls (queue status every " + QueueApi.STATUS_POLL_PAUSE.toMillis()
+                        + " ms until ACTIVE) and the pays asked again until the saga waits for the payment: a real client's"
                         + " traffic, counted as it happened")
                 .note("mean handler time: measured here, inside FunctionInvoker, including moto's latency on 2 busy cores"
                         + " — the Lambda duration price below uses it as is");

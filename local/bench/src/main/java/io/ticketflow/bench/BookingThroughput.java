@@ -74,10 +74,10 @@ final class BookingThroughput implements Figure {
         table.row("median / all", rate(Stats.of(rates).median()), "", Table.millis(latency.percentile(50)),
                 Table.millis(latency.percentile(99)), "");
         table.note("bookings/s = the run's bookings / its wall time, from the first enter to the last CONFIRMED; it includes"
-                        + " waiting for the queue's activation tick (every 1 s here) and the admission events")
+                        + " waiting for the queue's activation tick (every 1 s here)")
                 .note("hold→CONFIRMED: from sending POST /reservations to the pay answer saying CONFIRMED (the pay"
-                        + " request waits briefly for the saga; else the client reads GET /bookings/{id}) — holds and"
-                        + " pays asked again while an admission view lagged are inside it")
+                        + " request waits briefly for the saga; else the client reads GET /bookings/{id}) — pays asked"
+                        + " again until the saga waits for the payment are inside it")
                 .note("every booking of every run ended CONFIRMED (checked); " + WARM_UP_BOOKINGS + " warm-up bookings"
                         + " first; each run books fresh seats of the demo catalogue, so moto's tables grow across runs")
                 .note("moto busy / wall = time with at least one function's AWS call waiting on moto / wall time (the"

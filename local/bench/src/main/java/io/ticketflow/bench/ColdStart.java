@@ -4,6 +4,7 @@ import io.ticketflow.bench.coldstart.BootBaseline;
 import io.ticketflow.bench.coldstart.FirstResponse;
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.kernel.admission.AdmissionKeys;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.LocalRuntime;
@@ -177,6 +178,8 @@ final class ColdStart implements Figure {
         environment.put(AwsSettings.REGION, setup.region());
         environment.put(AwsSettings.RESOURCE_PREFIX, PREFIX);
         environment.put("SPRING_MAIN_BANNER_MODE", "off");
+        // the queue's functions do not start without a pass key; on AWS it is a KMS key, here a JWK to parse
+        environment.put(AdmissionKeys.SIGNING_KEY, AdmissionKeys.newDevKey().toJSONString());
 
         long spawned = System.nanoTime();
         Process child = builder.start();

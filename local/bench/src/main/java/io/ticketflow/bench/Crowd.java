@@ -91,8 +91,8 @@ final class Crowd implements Figure {
             CrowdClient client = new CrowdClient(runtime, json);
             runtime.publish(hall(CONCERT, SCHEDULE, size.seats()));
             runtime.publish(hall(PROBE_CONCERT, PROBE_SCHEDULE, PROBE_SEATS));
-            awaitOpen(client, CONCERT);
-            awaitOpen(client, PROBE_CONCERT);
+            client.enterWhenOpen(client.bearer("opener-" + CONCERT), CONCERT);
+            client.enterWhenOpen(client.bearer("opener-" + PROBE_CONCERT), PROBE_CONCERT);
 
             // the first requests of each function pay class loading and JIT: not what the comparison is about
             probe(client, "probe-warm-up-");
@@ -290,22 +290,6 @@ final class Crowd implements Figure {
                 .mapToObj(seatNo -> seatNo <= vip ? new Seat(seatNo, "VIP", 150) : new Seat(seatNo, "R", 90)).toList();
         return new Concert(concertId, "Crowd night " + concertId, "The Benchmarks", "Local Arena",
                 List.of(new Schedule(scheduleId, Instant.parse("2027-06-01T19:00:00Z"), layout)));
-    }
-
-    /** Publishing opens the queue through events: enters answer 404 until then. */
-    private static void awaitOpen(CrowdClient client, String concertId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String bearer = client.bearer("opener-" + concertId);
-        while (true) {
-            CrowdClient.Answer entered = client.enter(bearer, concertId);
-            if (entered.is(201)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("queue of " + concertId + " not open after 60 s: " + entered.body());
-            }
-            CrowdFan.pause(Duration.ofMillis(250));
-        }
     }
 
     private static Table enterTable(List<EnterSample> samples) {

@@ -1,7 +1,9 @@
 package io.ticketflow.bench;
 
+import io.ticketflow.kernel.admission.AdmissionProblems;
 import io.ticketflow.local.LocalRuntime;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the fan's business, not the client's.
  */
 final class CrowdClient {
+
+    private static final Duration OPENING_TIMEOUT = Duration.ofSeconds(60);
 
     private final LocalRuntime runtime;
     private final ApiHttp http;
@@ -49,6 +53,22 @@ final class CrowdClient {
         return timed("enter", "POST", "/concerts/" + concertId + "/queue-tokens", bearer, null, Map.of());
     }
 
+    /** Enters once the queue is open: publishing opens it through events, and enters answer 404 until then. */
+    Answer enterWhenOpen(String bearer, String concertId) {
+        long deadline = System.nanoTime() + OPENING_TIMEOUT.toNanos();
+        while (true) {
+            Answer entered = enter(bearer, concertId);
+            if (entered.is(201)) {
+                return entered;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("queue of " + concertId + " not open after " + OPENING_TIMEOUT + ": "
+                        + entered.body());
+            }
+            CrowdFan.pause(Duration.ofMillis(250));
+        }
+    }
+
     Answer status(String bearer, String token) {
         return timed("status", "GET", "/queue-tokens/" + token, bearer, null, Map.of());
     }
@@ -57,10 +77,11 @@ final class CrowdClient {
         return timed("seat map", "GET", "/schedules/" + scheduleId + "/seats", null, null, Map.of());
     }
 
-    Answer hold(String bearer, String queueToken, String scheduleId, List<Integer> seatNos) {
+    /** @param admissionPass what the status answer that said ACTIVE carried */
+    Answer hold(String bearer, String admissionPass, String scheduleId, List<Integer> seatNos) {
         return timed("hold", "POST", "/reservations", bearer,
                 json.writeValueAsString(Map.of("scheduleId", scheduleId, "seatNos", seatNos)),
-                Map.of("X-Queue-Token", queueToken));
+                admissionHeader(admissionPass));
     }
 
     Answer charge(String bearer, String requestId, long amount) {
@@ -68,9 +89,8 @@ final class CrowdClient {
                 json.writeValueAsString(Map.of("requestId", requestId, "amount", amount)), Map.of());
     }
 
-    Answer pay(String bearer, String queueToken, String reservationId, String faultAt) {
-        Map<String, String> headers = new TreeMap<>();
-        headers.put("X-Queue-Token", queueToken);
+    Answer pay(String bearer, String admissionPass, String reservationId, String faultAt) {
+        Map<String, String> headers = new TreeMap<>(admissionHeader(admissionPass));
         headers.put("Idempotency-Key", "pay-" + reservationId);
         if (faultAt != null) {
             headers.put("X-Fault-Inject", faultAt);
@@ -89,6 +109,11 @@ final class CrowdClient {
 
     Answer payment(String bearer, String paymentId) {
         return timed("payment", "GET", "/payments/" + paymentId, bearer, null, Map.of());
+    }
+
+    /** Without a pass the request goes without the header, so the service's refusal is what the figure sees. */
+    private static Map<String, String> admissionHeader(String admissionPass) {
+        return admissionPass == null ? Map.of() : Map.of(AdmissionProblems.HEADER, admissionPass);
     }
 
     /** Latencies recorded so far per request name, and a fresh record from now on. */

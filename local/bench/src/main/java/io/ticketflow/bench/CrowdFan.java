@@ -61,8 +61,8 @@ final class CrowdFan {
     }
 
     private static final int HOLD_ATTEMPTS = 5;
-    /** 403s (not admitted yet) a fan sits through before the visit counts as broken: 60 s of asking again. */
-    private static final int MAX_REFUSALS = 240;
+    /** Asks a fan sends while the saga catches up (not yet waiting for the payment, or still running): 60 s. */
+    private static final int MAX_ASKS = 240;
     private static final Duration PAUSE = Duration.ofMillis(250);
     private static final String NOT_AWAITING_PAYMENT = "/problems/not-awaiting-payment";
 
@@ -79,14 +79,18 @@ final class CrowdFan {
     /** The fan's whole visit after entering; gives up waiting for ACTIVE at {@code deadline}. */
     Outcome visit(Entered fan, Instant deadline, Random random) {
         Duration waited = null;
+        String admissionPass = null;
         while (waited == null) {
             CrowdClient.Answer status = client.status(fan.bearer(), fan.token());
             if (!status.is(200)) {
                 return end(fan, End.UNEXPECTED, null, List.of(), "status " + status.status() + " " + status.body(), null, null);
             }
             switch (status.body().path("status").asString()) {
-                case "ACTIVE" -> waited = Duration.between(fan.enteredAt(),
-                        Instant.parse(status.body().path("activeUntil").asString()).minus(activeWindow));
+                case "ACTIVE" -> {
+                    waited = Duration.between(fan.enteredAt(),
+                            Instant.parse(status.body().path("activeUntil").asString()).minus(activeWindow));
+                    admissionPass = status.body().path("admissionPass").asString(null);
+                }
                 case "WAITING" -> {
                     if (Instant.now().isAfter(deadline)) {
                         return end(fan, End.NOT_REACHED, null, List.of(), "still WAITING at the deadline", null, null);
@@ -98,15 +102,14 @@ final class CrowdFan {
                 }
             }
         }
-        return book(fan, waited, random);
+        return book(fan, admissionPass, waited, random);
     }
 
-    private Outcome book(Entered fan, Duration waited, Random random) {
+    private Outcome book(Entered fan, String admissionPass, Duration waited, Random random) {
         CrowdClient.Answer held = null;
         long holdSent = 0;
         List<Integer> seatNos = List.of();
         int conflicts = 0;
-        int refusals = 0;
         while (held == null) {
             List<Integer> free = freeSeats();
             if (free.size() < fan.seatsWanted()) {
@@ -114,15 +117,13 @@ final class CrowdFan {
             }
             seatNos = pick(free, fan.seatsWanted(), random);
             holdSent = System.nanoTime();
-            CrowdClient.Answer answer = client.hold(fan.bearer(), fan.token(), scheduleId, seatNos);
+            CrowdClient.Answer answer = client.hold(fan.bearer(), admissionPass, scheduleId, seatNos);
             if (answer.is(201)) {
                 held = answer;
             } else if (answer.is(409)) {
                 if (++conflicts >= HOLD_ATTEMPTS) {
                     return end(fan, End.NO_SEAT, null, List.of(), conflicts + " holds refused: seats taken", waited, null);
                 }
-            } else if (answer.is(403) && ++refusals < MAX_REFUSALS) {
-                pause(PAUSE); // Reservation's admission view follows the queue's events, so it may lag the ACTIVE answer
             } else {
                 return end(fan, End.UNEXPECTED, null, seatNos, "hold " + answer.status() + " " + answer.body(), waited, null);
             }
@@ -138,7 +139,7 @@ final class CrowdFan {
             return new Outcome(fan, End.HOLD_LEFT_TO_LAPSE, reservationId, seatNos, "walked away", waited, null,
                     Instant.now(), true);
         }
-        String status = pay(fan, reservationId);
+        String status = pay(fan, admissionPass, reservationId);
         double holdToEnd = (System.nanoTime() - holdSent) / 1e6;
         boolean meantToFail = fan.intent() != Intent.PAY;
         End end = status.equals("CONFIRMED") && !meantToFail ? End.CONFIRMED
@@ -147,15 +148,22 @@ final class CrowdFan {
                 Instant.now(), true);
     }
 
-    /** Pays, asking again while the saga has not parked in AwaitPayment yet; then the end the fan learns. */
-    private String pay(Entered fan, String reservationId) {
-        CrowdClient.Answer answer = client.pay(fan.bearer(), fan.token(), reservationId, fan.intent().faultAt);
-        for (int tries = 1; answer.is(403) || answer.problemType().endsWith(NOT_AWAITING_PAYMENT); tries++) {
-            if (tries >= MAX_REFUSALS) {
+    /**
+     * Pays with the pass the hold went through on, asking again only while the saga has not parked in AwaitPayment
+     * yet; then the end the fan learns.
+     */
+    private String pay(Entered fan, String admissionPass, String reservationId) {
+        CrowdClient.Answer answer = client.pay(fan.bearer(), admissionPass, reservationId, fan.intent().faultAt);
+        for (int tries = 1; answer.problemType().endsWith(NOT_AWAITING_PAYMENT); tries++) {
+            if (tries >= MAX_ASKS) {
                 return "pay " + answer.status() + " " + answer.problemType();
             }
             pause(PAUSE);
-            answer = client.pay(fan.bearer(), fan.token(), reservationId, fan.intent().faultAt);
+            answer = client.pay(fan.bearer(), admissionPass, reservationId, fan.intent().faultAt);
+        }
+        if (answer.is(403)) {
+            // the pass the hold went through on is good until the window ends: a refusal here is a broken booking
+            return "pay refused " + answer.problemType();
         }
         if (answer.is(200) && "CONFIRMED".equals(answer.body().path("status").asString())) {
             return "CONFIRMED";
@@ -170,7 +178,7 @@ final class CrowdFan {
             if (!booking.is(200)) {
                 throw new IllegalStateException("booking " + reservationId + " answered " + booking.status() + " " + booking.body());
             }
-            if (!"RUNNING".equals(booking.body().path("status").asString()) || tries >= MAX_REFUSALS) {
+            if (!"RUNNING".equals(booking.body().path("status").asString()) || tries >= MAX_ASKS) {
                 return booking.body();
             }
             pause(PAUSE);

@@ -6,9 +6,6 @@ import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.LocalOptions;
 import io.ticketflow.local.LocalRuntime;
-import io.ticketflow.local.Topology;
-import io.ticketflow.messaging.Admission;
-import io.ticketflow.messaging.AdmissionView;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.queue.QueueSettings;
 import io.ticketflow.reservation.ReservationSettings;
@@ -16,13 +13,8 @@ import io.ticketflow.reservation.adapter.DynamoDbReservationRepository;
 import io.ticketflow.reservation.domain.ReservationProblems;
 import io.ticketflow.reservation.domain.ReservationRepository;
 import io.ticketflow.reservation.domain.SeatLock;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,14 +26,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import tools.jackson.databind.JsonNode;
+import java.util.stream.IntStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue #3 / DESIGN §8: N distinct ACTIVE users hold the same seat at the same moment, over HTTP through the local
  * runtime (API gateway → {@code FunctionInvoker} → the real {@code holdSeats} → the conditional lock write on moto).
  * Exactly one may win; anything else fails the bench. The users are admitted the real way first: enter over HTTP,
- * the activation schedule, stream → relay → SQS → Reservation's admission consumer.
+ * the activation schedule, then each polls its token until the ACTIVE answer hands over the admission pass.
  */
 final class SeatContention implements Figure {
 
@@ -56,9 +48,9 @@ final class SeatContention implements Figure {
     private static final Duration ADMISSION_TIMEOUT = Duration.ofMinutes(3);
     private static final String GATEWAY_THREADS = "api-gateway-";
     private static final String SEAT_UNAVAILABLE = ReservationProblems.SEAT_UNAVAILABLE.uri().toString();
-    private static final Set<String> FUNCTIONS = Set.of(QueueResources.ENTER_QUEUE, QueueResources.ACTIVATE_QUEUE,
-            QueueResources.QUEUE_EVENTS_RELAY, ReservationResources.ADMISSION_CONSUMER, ReservationResources.HOLD_SEATS,
-            ReservationResources.CATALOG_CONSUMER, ConcertResources.CONCERT_EVENTS_RELAY);
+    private static final Set<String> FUNCTIONS = Set.of(QueueResources.ENTER_QUEUE, QueueResources.QUEUE_STATUS,
+            QueueResources.ACTIVATE_QUEUE, QueueResources.QUEUE_EVENTS_RELAY, ReservationResources.ADMISSION_CONSUMER,
+            ReservationResources.HOLD_SEATS, ReservationResources.CATALOG_CONSUMER, ConcertResources.CONCERT_EVENTS_RELAY);
 
     private final int holders;
     private final JsonMapper json = KernelBeans.newJsonMapper();
@@ -74,6 +66,10 @@ final class SeatContention implements Figure {
 
     /** One hold's answer as the client saw it. */
     private record Attempt(int status, String problemType, String reservationId, double latencyMs) {
+    }
+
+    /** A user with the pass the queue's ACTIVE answer gave them. */
+    private record Holder(String bearer, String admissionPass) {
     }
 
     @Override
@@ -92,15 +88,14 @@ final class SeatContention implements Figure {
         List<EmulatorTimer.Call> calls;
         long wallNanos;
         SeatLock lock;
-        try (LocalRuntime runtime = LocalRuntime.start(options, topology())) {
-            List<QueueApi.Entered> admitted = admit(runtime, users);
+        try (LocalRuntime runtime = LocalRuntime.start(options, BenchTopology.of(FUNCTIONS))) {
+            List<Holder> admitted = admit(runtime, users);
             ReservationRepository reservations = repository(runtime);
             waitFor(() -> reservations.inventory(SCHEDULE, List.of(SEAT)).isPresent() && reservations.inventory(WARM_UP_SCHEDULE, List.of(SEAT)).isPresent(),
                     "Reservation's seat inventory of " + SCHEDULE);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .version(HttpClient.Version.HTTP_1_1).build();
+            CrowdClient client = new CrowdClient(runtime, json);
             for (int i = 0; i < WARM_UP_HOLDS; i++) {
-                Attempt warmUp = hold(runtime, http, admitted.get(holders + i), WARM_UP_SCHEDULE, 1 + i);
+                Attempt warmUp = hold(client, admitted.get(holders + i), WARM_UP_SCHEDULE, 1 + i);
                 if (warmUp.status() != 201) {
                     throw new IllegalStateException("warm-up hold answered " + warmUp.status() + " " + warmUp.problemType());
                 }
@@ -111,10 +106,10 @@ final class SeatContention implements Figure {
             CountDownLatch go = new CountDownLatch(1);
             try {
                 List<Future<Attempt>> sent = new ArrayList<>();
-                for (QueueApi.Entered user : admitted.subList(0, holders)) {
+                for (Holder user : admitted.subList(0, holders)) {
                     sent.add(pool.submit(() -> {
                         go.await();
-                        return hold(runtime, http, user, SCHEDULE, SEAT);
+                        return hold(client, user, SCHEDULE, SEAT);
                     }));
                 }
                 timer.start();
@@ -163,13 +158,14 @@ final class SeatContention implements Figure {
                         + " client threads; the local API gateway serves with 16 workers, so latency includes its queue")
                 .note("the winner's reservation id is the seat's lock item (checked); every loser wrote nothing"
                         + " (one TransactWriteItems: lock condition + reservation + outbox event)")
-                .note("each hold: GetItem (seat inventory) + GetItem (admission view) + TransactWriteItems; moto applies"
+                .note("each hold: BatchGetItem (seat inventory) + the pass's signature checked in memory + GetItem"
+                        + " (revocation view) + TransactWriteItems; moto applies"
                         + " DynamoDB requests one at a time (.moto/moto_server_serialized.py), which serialises the race"
                         + " here — on DynamoDB the condition decides the same way under real parallelism")
                 .note("moto share of request time = the hold functions' AWS calls on the wire to moto / the clients' summed"
                         + " latency; moto busy / wall = time with any call waiting on moto / wall time")
                 .note("the " + users + " users were admitted first through the real queue (enter over HTTP, activation"
-                        + " schedule, QUEUE_ACTIVATED → Reservation's admission view); " + WARM_UP_HOLDS
+                        + " schedule, status polled until ACTIVE hands over the admission pass); " + WARM_UP_HOLDS
                         + " warm-up holds on another schedule before the measured burst");
         return List.of(table);
     }
@@ -178,60 +174,23 @@ final class SeatContention implements Figure {
         return attempt.status() == 409 && SEAT_UNAVAILABLE.equals(attempt.problemType());
     }
 
-    private static Topology topology() {
-        Topology all = Topology.catalogue();
-        return new Topology(
-                all.routes().stream().filter(r -> FUNCTIONS.contains(r.function())).toList(),
-                all.tables(),
-                all.queues(),
-                all.streamSubscriptions().stream().filter(s -> FUNCTIONS.contains(s.function())).toList(),
-                all.queueSubscriptions().stream().filter(s -> FUNCTIONS.contains(s.function())).toList(),
-                all.schedules().stream().filter(s -> FUNCTIONS.contains(s.function())).toList());
-    }
-
-    /** Enters every user over HTTP, then waits until Reservation's admission view has each ACTIVE. */
-    private List<QueueApi.Entered> admit(LocalRuntime runtime, int users) throws Exception {
+    /** Enters every user over HTTP, then polls each token until its ACTIVE answer carries the pass. */
+    private List<Holder> admit(LocalRuntime runtime, int users) throws InterruptedException {
         QueueApi api = new QueueApi(runtime, json);
-        ExecutorService pool = Executors.newFixedThreadPool(ENTER_CLIENTS);
-        List<QueueApi.Entered> admitted = new ArrayList<>();
-        try {
-            List<Future<QueueApi.Entered>> entering = new ArrayList<>();
-            for (int i = 0; i < users; i++) {
-                String userId = "holder-" + i;
-                entering.add(pool.submit(() -> api.enter(CONCERT, userId)));
-            }
-            for (Future<QueueApi.Entered> entered : entering) {
-                admitted.add(entered.get());
-            }
-        } finally {
-            pool.shutdownNow();
+        List<QueueApi.Entered> entered = api.enterAll(CONCERT,
+                IntStream.range(0, users).mapToObj(i -> "holder-" + i).toList(), ENTER_CLIENTS);
+        List<Holder> admitted = new ArrayList<>();
+        for (QueueApi.Entered user : entered) {
+            admitted.add(new Holder(runtime.devToken(user.userId()), api.awaitActive(user, ADMISSION_TIMEOUT)));
         }
-        AdmissionView view = new AdmissionView(runtime.clients().dynamoDb(),
-                runtime.settings().physicalName(ReservationResources.ADMISSIONS_TABLE));
-        List<QueueApi.Entered> waiting = new ArrayList<>(admitted);
-        waitFor(() -> {
-            waiting.removeIf(user -> view.check(user.token(), user.userId(), CONCERT, Instant.now()).status()
-                    == Admission.Status.ACTIVE);
-            return waiting.isEmpty();
-        }, "admission of " + users + " users");
         return admitted;
     }
 
-    private Attempt hold(LocalRuntime runtime, HttpClient http, QueueApi.Entered user, String scheduleId, int seatNo)
-            throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(runtime.baseUri() + "/reservations"))
-                .header("Authorization", "Bearer " + runtime.devToken(user.userId()))
-                .header("X-Queue-Token", user.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-                        Map.of("scheduleId", scheduleId, "seatNos", List.of(seatNo)))))
-                .timeout(Duration.ofSeconds(120))
-                .build();
+    private static Attempt hold(CrowdClient client, Holder user, String scheduleId, int seatNo) {
         long sent = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        CrowdClient.Answer answer = client.hold(user.bearer(), user.admissionPass(), scheduleId, List.of(seatNo));
         double latencyMs = (System.nanoTime() - sent) / 1e6;
-        JsonNode body = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
-        return new Attempt(response.statusCode(), body.path("type").asString(""), body.path("reservationId").asString(""),
+        return new Attempt(answer.status(), answer.problemType(), answer.body().path("reservationId").asString(""),
                 latencyMs);
     }
 

@@ -1,6 +1,7 @@
 package io.ticketflow.bench;
 
 import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.kernel.admission.AdmissionKeys;
 import io.ticketflow.kernel.aws.RequestCounter;
 import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.kernel.aws.AwsClients;
@@ -70,7 +71,11 @@ final class StatusReads implements Figure {
                     new OutboxWriter(aws.dynamoDb(), tables.settings().physicalName(QueueResources.EVENTS_TABLE), json),
                     json, Clock.systemUTC());
             QueuePolicy policy = QueueSettings.policy(key -> null);
-            QueueStatusFunction status = new QueueStatusFunction(queues, policy);
+            // the polled tokens all wait, so no pass is ever signed; the function wants a signer all the same
+            QueueTicket.Passes passes = new QueueTicket.Passes(AdmissionKeys.signer(
+                    Map.of(AdmissionKeys.SIGNING_KEY, AdmissionKeys.newDevKey().toJSONString())::get, aws::kms),
+                    Clock.systemUTC());
+            QueueStatusFunction status = new QueueStatusFunction(queues, policy, passes);
             WaitingQueueLoader loader = new WaitingQueueLoader(aws.dynamoDb(), tokensTable);
             for (int waiting : queueLengths) {
                 String concertId = "reads-" + waiting;

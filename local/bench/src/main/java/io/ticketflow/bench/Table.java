@@ -70,12 +70,21 @@ public final class Table {
     }
 
     static boolean isNumeric(String cell) {
-        return cell.matches("[-+]?[0-9][0-9.,]*( ?(ms|s|%|x))?");
+        return cell.matches("[-+]?[0-9][0-9.,]*( ?(ms|µs|s|%|x))?");
     }
 
-    /** Milliseconds with no decimals above 100, one below (the noise is larger than that anyway). */
     public static String millis(double ms) {
-        return ms >= 100 ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.1f ms", ms);
+        return withUnit(ms, "ms");
+    }
+
+    /** For what happens in memory, where milliseconds would round to nothing. */
+    public static String micros(double us) {
+        return withUnit(us, "µs");
+    }
+
+    /** No decimals above 100, one below (the noise is larger than that anyway). */
+    private static String withUnit(double value, String unit) {
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, unit);
     }
 
     public static String ratio(double value) {

@@ -35,4 +35,11 @@ class TableTest {
         assertThat(Table.millis(52.44)).isEqualTo("52.4 ms");
         assertThat(Table.millis(2643.4)).isEqualTo("2643 ms");
     }
+
+    @Test
+    void micros_keepsOneDecimalBelowAHundred_andAlignsAsANumber() {
+        assertThat(Table.micros(87.46)).isEqualTo("87.5 µs");
+        assertThat(Table.micros(1204.6)).isEqualTo("1205 µs");
+        assertThat(Table.isNumeric(Table.micros(87.46))).isTrue();
+    }
 }

@@ -3,6 +3,7 @@ package io.ticketflow.bench.coldstart;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.kernel.admission.AdmissionKeys;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.ApiGatewayHttp;
@@ -15,6 +16,7 @@ import io.ticketflow.queue.domain.QueuePolicy;
 import io.ticketflow.queue.domain.QueueRepository;
 import io.ticketflow.queue.function.EnterQueue;
 import io.ticketflow.queue.function.EnterQueueFunction;
+import io.ticketflow.queue.function.QueueTicket;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,9 +62,14 @@ public class BootBaseline {
     }
 
     @Bean
+    QueueTicket.Passes admissionPasses(Environment environment, AwsClients aws) {
+        return new QueueTicket.Passes(AdmissionKeys.signer(environment::getProperty, aws::kms), Clock.systemUTC());
+    }
+
+    @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> enterQueue(QueueRepository queues, QueuePolicy policy,
-                                                                         JsonMapper json) {
-        return new ApiGatewayHttp<>(HttpEndpoint.of(EnterQueue::from, new EnterQueueFunction(queues, policy))
+                                                                         QueueTicket.Passes passes, JsonMapper json) {
+        return new ApiGatewayHttp<>(HttpEndpoint.of(EnterQueue::from, new EnterQueueFunction(queues, policy, passes))
                 .status(ticket -> ticket.created() ? 201 : 200)
                 .headers(ticket -> Map.of("location", "/queue-tokens/" + ticket.token())), json);
     }
