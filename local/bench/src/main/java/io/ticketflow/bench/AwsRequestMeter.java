@@ -47,6 +47,8 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
         private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
         private final Map<Key, DoubleAdder> readUnits = new ConcurrentHashMap<>();
         private final Map<Key, DoubleAdder> writeUnits = new ConcurrentHashMap<>();
+        /** Largest item put whole, by physical table name (updates are not sized: the request holds no item). */
+        private final Map<String, Long> largestPut = new ConcurrentHashMap<>();
         private volatile boolean recording;
 
         private void record(String service, String operation, SdkRequest request, SdkResponse response) {
@@ -56,12 +58,19 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
             DynamoDbCapacity.Units units = DynamoDbCapacity.of(request, response);
             readUnits.computeIfAbsent(key, k -> new DoubleAdder()).add(units.read());
             writeUnits.computeIfAbsent(key, k -> new DoubleAdder()).add(units.write());
+            DynamoDbCapacity.itemsPut(request).forEach(put -> largestPut.merge(put.getKey(), put.getValue(), Math::max));
+        }
+
+        /** The largest item put per table since {@link #start}, in bytes as DynamoDB counts them. */
+        Map<String, Long> largestItemsPut() {
+            return new TreeMap<>(largestPut);
         }
 
         void start() {
             requests.clear();
             readUnits.clear();
             writeUnits.clear();
+            largestPut.clear();
             recording = true;
         }
 

@@ -163,6 +163,7 @@ final class Crowd implements Figure {
         bookers.shutdownNow();
         long crowdWall = System.nanoTime() - crowdStart;
         List<EmulatorTimer.Call> calls = timer.stop();
+        Map<String, Long> largestItems = AwsRequestMeter.REQUESTS.largestItemsPut();
         Map<AwsRequestMeter.Key, AwsRequestMeter.Tally> requests = AwsRequestMeter.REQUESTS.stop();
         Map<String, List<Double>> crowdLatencies = client.drainLatencies();
 
@@ -185,6 +186,7 @@ final class Crowd implements Figure {
         tables.add(enterTable(samples));
         tables.add(crowdTable(outcomes, crowdWall, calls, crowdLatencies));
         tables.add(requestTable(requests, crowdWall, outcomes));
+        tables.add(largestItemTable(largestItems, runtime.settings().resourcePrefix()));
         tables.add(invariantTable(verdicts));
         tables.add(costTable(emptyCosts, loadedCosts, loadSeconds));
         List<String> broken = verdicts.stream().filter(v -> !v.holds()).map(CrowdAudit.Verdict::invariant).toList();
@@ -356,6 +358,16 @@ final class Crowd implements Figure {
                 String.format(Locale.ROOT, "%.1f", total / (double) confirmed));
         return table.note("per CONFIRMED booking divides everything the crowd caused (enters of fans never served,"
                 + " failed bookings, pollers' empty reads) by the confirmed bookings");
+    }
+
+    /** Issue #13: every item stays far below DynamoDB's 400 KB, whatever the crowd wrote. */
+    private Table largestItemTable(Map<String, Long> largest, String resourcePrefix) {
+        Table table = new Table("Largest item put whole per table during the crowd (" + size.seats() + "-seat schedule)",
+                "table", "bytes", "share of 400 KB");
+        largest.forEach((physical, bytes) -> table.row(physical.substring(resourcePrefix.length()), bytes,
+                String.format(Locale.ROOT, "%.2f %%", 100.0 * bytes / (400 * 1024))));
+        return table.note("sizes as DynamoDB counts them (attribute names + values), from every PutItem, BatchWriteItem put"
+                + " and transaction Put in the JVM; updates carry no whole item and are not sized");
     }
 
     private static Table invariantTable(List<CrowdAudit.Verdict> verdicts) {

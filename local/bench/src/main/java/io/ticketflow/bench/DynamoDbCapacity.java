@@ -85,6 +85,25 @@ final class DynamoDbCapacity {
         return Units.NONE;
     }
 
+    /** The items a request puts whole, by table, with their sizes: what the 400 KB item limit applies to. */
+    static List<Map.Entry<String, Long>> itemsPut(SdkRequest request) {
+        if (request instanceof PutItemRequest put) {
+            return List.of(Map.entry(put.tableName(), size(put.item())));
+        }
+        if (request instanceof BatchWriteItemRequest batch) {
+            return batch.requestItems().entrySet().stream()
+                    .flatMap(table -> table.getValue().stream().filter(write -> write.putRequest() != null)
+                            .map(write -> Map.entry(table.getKey(), size(write.putRequest().item()))))
+                    .toList();
+        }
+        if (request instanceof TransactWriteItemsRequest transaction) {
+            return transaction.transactItems().stream().filter(item -> item.put() != null)
+                    .map(item -> Map.entry(item.put().tableName(), size(item.put().item())))
+                    .toList();
+        }
+        return List.of();
+    }
+
     private static Units reads(long unitsIfConsistent, Boolean consistentRead) {
         return new Units(Boolean.TRUE.equals(consistentRead) ? unitsIfConsistent : unitsIfConsistent / 2.0, 0);
     }
