@@ -21,8 +21,9 @@ public record Concert(String concertId, String title, String artist, String venu
     public static final int MAX_SEATS_PER_SCHEDULE = 100_000;
     public static final int MAX_SECTIONS_PER_SCHEDULE = 1_000;
     /**
-     * CONCERT_PUBLISHED carries every section of the concert in one SQS message (256 KiB). With the lengths below, a
-     * section is at most about 140 bytes of JSON, so the largest concert these rules allow is about 220 KB.
+     * CONCERT_PUBLISHED carries every section of the concert in one SQS message (256 KiB). With the lengths below and
+     * plain-ASCII names, the largest concert these rules allow is about 215 KB of JSON; names that JSON escapes or
+     * UTF-8 widens can still exceed it, which the adapter refuses when it builds the event.
      */
     public static final int MAX_SECTIONS_PER_CONCERT = 1_500;
     public static final int MAX_NAME_LENGTH = 24;
