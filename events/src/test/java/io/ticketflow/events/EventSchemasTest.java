@@ -81,6 +81,18 @@ class EventSchemasTest {
     }
 
     @Test
+    void concertPublished_withAPerSeatList_fails_soNoProducerSendsAStadiumSeatBySeat() {
+        ObjectNode event = sample(EventTypes.CONCERT_PUBLISHED);
+        ObjectNode schedule = (ObjectNode) event.get("payload").get("schedules").get(0);
+        schedule.remove("sections");
+        schedule.putArray("seats").addObject().put("seatNo", 1).put("grade", "VIP").put("price", 150);
+
+        assertThat(SCHEMAS_ON_CLASSPATH.validate(event))
+                .anySatisfy(violation -> assertThat(violation).contains("sections"))
+                .anySatisfy(violation -> assertThat(violation).contains("seats"));
+    }
+
+    @Test
     void event_ofTypeWithoutSchema_failsSayingSo() {
         ObjectNode event = sample(EventTypes.QUEUE_WAITING);
         event.put("type", "QUEUE_TELEPORTED");

@@ -6,10 +6,10 @@ import io.ticketflow.concert.adapter.DynamoDbConcertCatalog;
 import io.ticketflow.concert.adapter.DynamoDbSeatMapStore;
 import io.ticketflow.concert.adapter.SeatMapProjector;
 import io.ticketflow.concert.adapter.SeatMapReplay;
-import io.ticketflow.concert.domain.Concert;
 import io.ticketflow.concert.domain.ConcertCatalog;
 import io.ticketflow.concert.domain.SeatMapCache;
 import io.ticketflow.concert.function.ConcertPublished;
+import io.ticketflow.concert.function.ConcertToPublish;
 import io.ticketflow.concert.function.ListConcerts;
 import io.ticketflow.concert.function.ListConcertsFunction;
 import io.ticketflow.concert.function.ListSchedulesFunction;
@@ -67,7 +67,7 @@ public final class ConcertFunctions implements ApplicationContextInitializer<Gen
                 .of(ScheduleQuery::from, new ListSchedulesFunction(catalog(ctx), seatMapCache(ctx), clock(ctx))));
         FunctionBeans.http(ctx, ConcertResources.SEAT_MAP, () -> HttpEndpoint
                 .of(SeatMapQuery::from, new SeatMapFunction(seatMapCache(ctx), clock(ctx))));
-        FunctionBeans.task(ctx, PUBLISH_CONCERT, Concert.class, ConcertPublished.class,
+        FunctionBeans.task(ctx, PUBLISH_CONCERT, ConcertToPublish.class, ConcertPublished.class,
                 () -> new PublishConcertFunction(catalog(ctx)));
         FunctionBeans.task(ctx, REPLAY_SEAT_MAPS, ReplaySeatMaps.class, ReplayReport.class,
                 () -> new ReplaySeatMapsFunction(replay(ctx), seatMapStore(ctx)));

@@ -37,13 +37,13 @@ public final class DemoCatalogue {
     public static Concert concert(int number) {
         String[] names = CONCERTS.get(number - 1);
         List<Schedule> schedules = IntStream.rangeClosed(1, 3)
-                .mapToObj(n -> new Schedule("schedule-" + number + "-" + n,
+                .mapToObj(n -> Schedule.withSeats("schedule-" + number + "-" + n,
                         FIRST_SHOW.plus(Duration.ofDays(7L * (number - 1) + n - 1)), seats()))
                 .toList();
         return new Concert("concert-" + number, names[0], names[1], names[2], schedules);
     }
 
-    /** 50 seats: 1–10 VIP, 11–50 R. */
+    /** 50 seats: 1–10 VIP, 11–50 R, listed seat by seat as a client without sections publishes them. */
     public static List<Seat> seats() {
         return IntStream.rangeClosed(1, SEATS_PER_SCHEDULE)
                 .mapToObj(seatNo -> seatNo <= VIP_SEATS ? new Seat(seatNo, "VIP", VIP_PRICE) : new Seat(seatNo, "R", R_PRICE))

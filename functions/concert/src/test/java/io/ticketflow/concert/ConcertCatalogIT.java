@@ -20,6 +20,7 @@ import io.ticketflow.concert.function.ScheduleQuery;
 import io.ticketflow.concert.function.SeatMapFunction;
 import io.ticketflow.concert.function.SeatMapQuery;
 import io.ticketflow.concert.function.SeatMapView;
+import io.ticketflow.concert.function.ConcertToPublish;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
 import io.ticketflow.kernel.problem.ProblemException;
@@ -49,7 +50,7 @@ class ConcertCatalogIT {
         fixture = ConcertFixture.withTables(endpoint);
         catalog = fixture.catalog(CLOCK);
         publish = new PublishConcertFunction(catalog);
-        DemoCatalogue.concerts().forEach(publish::apply);
+        DemoCatalogue.concerts().stream().map(ConcertToPublish::of).forEach(publish::apply);
     }
 
     @AfterAll
@@ -100,7 +101,7 @@ class ConcertCatalogIT {
 
     @Test
     void publish_sameConcertAgain_reportsNotPublished_andWritesNoSecondEvent() {
-        assertThat(publish.apply(DemoCatalogue.concert(3)).published()).isFalse();
+        assertThat(publish.apply(ConcertToPublish.of(DemoCatalogue.concert(3))).published()).isFalse();
 
         List<EventEnvelope> events = fixture.concertEventsValidated();
         assertThat(events).hasSize(3).allSatisfy(event -> {

@@ -5,12 +5,15 @@ import static io.ticketflow.kernel.testing.LambdaInvocations.lambdaEnvironment;
 import static io.ticketflow.kernel.testing.LambdaInvocations.resource;
 import static io.ticketflow.kernel.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.ConcertResources;
 import io.ticketflow.concert.domain.SeatStatus;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.problem.ProblemTypes;
 import io.ticketflow.kernel.testing.LambdaInvocations;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -87,6 +91,43 @@ class ConcertFunctionsContractIT {
     }
 
     @Test
+    void publishConcert_withAnExplicitSeatList_publishesItAsSections_andTheSeatMapServesEverySeat() {
+        ObjectNode concert = concertToPublish("concert-seats");
+        ArrayNode seats = scheduleLayout(concert, "schedule-seats-1", "seats");
+        seats.addObject().put("seatNo", 2).put("grade", "VIP").put("price", 150);
+        seats.addObject().put("seatNo", 1).put("grade", "VIP").put("price", 150);
+        seats.addObject().put("seatNo", 3).put("grade", "R").put("price", 90);
+
+        JsonNode published = LAMBDA.invoke(ConcertFunctions.PUBLISH_CONCERT, fixture.json.writeValueAsBytes(concert));
+
+        assertThat(published.toString()).isEqualTo("{\"concertId\":\"concert-seats\",\"published\":true}");
+        EventEnvelope event = fixture.concertEventsValidated().stream()
+                .filter(e -> e.aggregateId().equals("concert-seats")).findFirst().orElseThrow();
+        assertThat(event.payload().get("schedules").get(0).toString()).isEqualTo("{\"scheduleId\":\"schedule-seats-1\","
+                + "\"startsAt\":\"2027-02-01T19:00:00Z\",\"sections\":["
+                + "{\"section\":\"1-2\",\"grade\":\"VIP\",\"price\":150,\"firstSeat\":1,\"lastSeat\":2},"
+                + "{\"section\":\"3-3\",\"grade\":\"R\",\"price\":90,\"firstSeat\":3,\"lastSeat\":3}]}");
+        assertThat(fixture.seatMaps().find("schedule-seats-1").orElseThrow().seats())
+                .extracting(seat -> seat.seatNo() + " " + seat.grade() + " " + seat.price())
+                .containsExactly("1 VIP 150", "2 VIP 150", "3 R 90");
+    }
+
+    @Test
+    void publishConcert_withOverlappingSections_failsAsInvalidRequestNamingThem_andPublishesNothing() {
+        ObjectNode concert = concertToPublish("concert-overlap");
+        ArrayNode sections = scheduleLayout(concert, "schedule-overlap-1", "sections");
+        sections.addObject().put("section", "A").put("grade", "VIP").put("price", 150).put("firstSeat", 1).put("lastSeat", 100);
+        sections.addObject().put("section", "B").put("grade", "R").put("price", 90).put("firstSeat", 90).put("lastSeat", 200);
+
+        assertThatThrownBy(() -> LAMBDA.invoke(ConcertFunctions.PUBLISH_CONCERT, fixture.json.writeValueAsBytes(concert)))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.type()).isEqualTo(ProblemTypes.INVALID_REQUEST);
+                    assertThat(problem.detail()).isEqualTo("schedule schedule-overlap-1: sections A and B overlap at seat 90");
+                });
+        assertThat(fixture.seatMaps().find("schedule-overlap-1")).isEmpty();
+    }
+
+    @Test
     void seatMap_unknownSchedule_returns404UnknownScheduleProblem() throws IOException {
         ObjectNode event = LAMBDA.event("apigw-v2-seat-map.json");
         ((ObjectNode) event.get("pathParameters")).put("scheduleId", "schedule-none");
@@ -133,9 +174,20 @@ class ConcertFunctionsContractIT {
             assertThat(bodies).singleElement().satisfies(body -> {
                 JsonNode event = fixture.json.readTree(body);
                 assertThat(event.get("type").stringValue()).isEqualTo(EventTypes.CONCERT_PUBLISHED);
-                assertThat(event.get("payload").get("schedules").get(0).get("seats")).hasSize(2);
+                assertThat(event.get("payload").get("schedules").get(0).get("sections")).hasSize(2);
                 fixture.assertValid(fixture.json.treeToValue(event, EventEnvelope.class));
             });
         }
+    }
+
+    private static ObjectNode concertToPublish(String concertId) {
+        return fixture.json.createObjectNode().put("concertId", concertId).put("title", "Title of " + concertId)
+                .put("artist", "Artist").put("venue", "Venue");
+    }
+
+    /** @param layout "sections" or "seats": the array the schedule's seats are given in */
+    private static ArrayNode scheduleLayout(ObjectNode concert, String scheduleId, String layout) {
+        return concert.putArray("schedules").addObject().put("scheduleId", scheduleId)
+                .put("startsAt", "2027-02-01T19:00:00Z").putArray(layout);
     }
 }

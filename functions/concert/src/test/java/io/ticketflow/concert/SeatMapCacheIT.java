@@ -9,6 +9,7 @@ import io.ticketflow.concert.function.PublishConcertFunction;
 import io.ticketflow.concert.function.SeatMapFunction;
 import io.ticketflow.concert.function.SeatMapQuery;
 import io.ticketflow.concert.function.SeatMapView;
+import io.ticketflow.concert.function.ConcertToPublish;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import java.time.Clock;
@@ -35,7 +36,7 @@ class SeatMapCacheIT {
     @BeforeAll
     static void publish(EmulatorEndpoint endpoint) {
         fixture = ConcertFixture.withTables(endpoint);
-        new PublishConcertFunction(fixture.catalog(Clock.systemUTC())).apply(DemoCatalogue.concert(1));
+        new PublishConcertFunction(fixture.catalog(Clock.systemUTC())).apply(ConcertToPublish.of(DemoCatalogue.concert(1)));
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import io.ticketflow.concert.domain.SeatMap;
 import io.ticketflow.concert.domain.SeatState;
 import io.ticketflow.concert.domain.SeatStatus;
 import io.ticketflow.concert.function.PublishConcertFunction;
+import io.ticketflow.concert.function.ConcertToPublish;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.messaging.EventConsumer;
 import io.ticketflow.messaging.SqsBatches;
@@ -46,7 +47,7 @@ class SeatMapProjectorIT {
     @BeforeAll
     static void publishDemo(EmulatorEndpoint endpoint) {
         fixture = ConcertFixture.withTables(endpoint);
-        new PublishConcertFunction(fixture.catalog(CLOCK)).apply(DemoCatalogue.concert(1));
+        new PublishConcertFunction(fixture.catalog(CLOCK)).apply(ConcertToPublish.of(DemoCatalogue.concert(1)));
         projector = fixture.projector(CLOCK);
     }
 
@@ -113,7 +114,7 @@ class SeatMapProjectorIT {
         for (int seatNo = 1; seatNo <= 16; seatNo++) {
             holds.add(created(reservation(), "concert-2", "schedule-2-1", List.of(seatNo), T0.plusSeconds(seatNo), T0.plusSeconds(600)));
         }
-        new PublishConcertFunction(fixture.catalog(CLOCK)).apply(DemoCatalogue.concert(2));
+        new PublishConcertFunction(fixture.catalog(CLOCK)).apply(ConcertToPublish.of(DemoCatalogue.concert(2)));
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

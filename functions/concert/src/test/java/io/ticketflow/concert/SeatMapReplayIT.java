@@ -12,6 +12,7 @@ import io.ticketflow.concert.function.PublishConcertFunction;
 import io.ticketflow.concert.function.ReplayReport;
 import io.ticketflow.concert.function.ReplaySeatMaps;
 import io.ticketflow.concert.function.ReplaySeatMapsFunction;
+import io.ticketflow.concert.function.ConcertToPublish;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.messaging.EventConsumer;
 import io.ticketflow.messaging.SqsBatches;
@@ -54,7 +55,7 @@ class SeatMapReplayIT {
     @BeforeAll
     static void runTheMix(EmulatorEndpoint endpoint) {
         fixture = ConcertFixture.withTables(endpoint);
-        new PublishConcertFunction(fixture.catalog(CLOCK)).apply(DemoCatalogue.concert(1));
+        new PublishConcertFunction(fixture.catalog(CLOCK)).apply(ConcertToPublish.of(DemoCatalogue.concert(1)));
         simulation = new Simulation(new Random(SEED));
         simulation.run(90);
         simulation.events.forEach(fixture::assertValid);

@@ -7,10 +7,10 @@ import io.ticketflow.catalog.ConcertResources;
 import io.ticketflow.concert.adapter.SeatMapProjector;
 import io.ticketflow.concert.domain.Concert;
 import io.ticketflow.concert.domain.Schedule;
-import io.ticketflow.concert.domain.Seat;
-import io.ticketflow.concert.domain.SeatMap;
+import io.ticketflow.concert.domain.Section;
 import io.ticketflow.concert.domain.SeatMapCache;
 import io.ticketflow.concert.domain.SeatStatus;
+import io.ticketflow.concert.function.ConcertToPublish;
 import io.ticketflow.concert.function.PublishConcertFunction;
 import io.ticketflow.concert.function.SeatMapFunction;
 import io.ticketflow.concert.function.SeatMapQuery;
@@ -81,7 +81,7 @@ class SeatMapScaleIT {
 
     @Test
     void sixtyThousandSeats_frontWorkloadThenHoldsAcrossTheHall(EmulatorEndpoint endpoint) {
-        Run run = Run.stored(endpoint, 60_000);
+        Run run = Run.published(endpoint, 60_000);
 
         run.apply(triples(1, FRONT_TRIPLES, 3));
         Measured front = run.measured();
@@ -139,24 +139,14 @@ class SeatMapScaleIT {
         /** Through the catalogue, as the seed publishes. */
         static Run published(EmulatorEndpoint endpoint, int seats) {
             Run run = new Run(endpoint, seats);
-            new PublishConcertFunction(run.fixture.catalog(CLOCK)).apply(new Concert("concert-scale", "Scale", "Band", "Arena",
-                    List.of(run.schedule())));
-            return run;
-        }
-
-        /**
-         * The seat map stored directly: the catalogue's schedule item still lists every seat in one item, too big
-         * for a stadium (the issue's next part), so a 60,000-seat concert cannot be published yet.
-         */
-        static Run stored(EmulatorEndpoint endpoint, int seats) {
-            Run run = new Run(endpoint, seats);
-            assertThat(run.fixture.seatMaps().store(SeatMap.published("concert-scale", run.schedule()), T0)).isTrue();
+            new PublishConcertFunction(run.fixture.catalog(CLOCK)).apply(ConcertToPublish.of(new Concert("concert-scale", "Scale",
+                    "Band", "Arena", List.of(run.schedule()))));
             return run;
         }
 
         Schedule schedule() {
             return new Schedule(scheduleId, T0.plus(Duration.ofDays(30)),
-                    IntStream.rangeClosed(1, seats).mapToObj(seatNo -> new Seat(seatNo, seatNo <= 100 ? "VIP" : "R", seatNo <= 100 ? 150 : 90)).toList());
+                    List.of(new Section("A", "VIP", 150, 1, 100), new Section("B", "R", 90, 101, seats)));
         }
 
         /** Holds each triple; then sells every other one, cancels a quarter and leaves a quarter held. */

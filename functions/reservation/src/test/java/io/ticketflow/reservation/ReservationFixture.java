@@ -101,17 +101,16 @@ final class ReservationFixture implements AutoCloseable {
         publishWithSeats(concertId, 50, scheduleIds);
     }
 
-    /** CONCERT_PUBLISHED with {@code seatsPerSchedule} seats per schedule: 1–10 VIP, the rest R. */
+    /** CONCERT_PUBLISHED with {@code seatsPerSchedule} (more than 10) seats per schedule: section A 1–10 VIP, B the rest R. */
     void publishWithSeats(String concertId, int seatsPerSchedule, String... scheduleIds) {
         ObjectNode payload = json.createObjectNode().put("concertId", concertId).put("title", "Title of " + concertId)
                 .put("artist", "Artist").put("venue", "Venue");
         ArrayNode schedules = payload.putArray("schedules");
         for (String scheduleId : scheduleIds) {
             ObjectNode schedule = schedules.addObject().put("scheduleId", scheduleId).put("startsAt", "2026-12-24T19:00:00Z");
-            ArrayNode seats = schedule.putArray("seats");
-            for (int seatNo = 1; seatNo <= seatsPerSchedule; seatNo++) {
-                seats.addObject().put("seatNo", seatNo).put("grade", seatNo <= 10 ? "VIP" : "R").put("price", seatNo <= 10 ? 150 : 90);
-            }
+            ArrayNode sections = schedule.putArray("sections");
+            sections.addObject().put("section", "A").put("grade", "VIP").put("price", 150).put("firstSeat", 1).put("lastSeat", 10);
+            sections.addObject().put("section", "B").put("grade", "R").put("price", 90).put("firstSeat", 11).put("lastSeat", seatsPerSchedule);
         }
         EventEnvelope published = new EventEnvelope(UUID.randomUUID().toString(), "CONCERT_PUBLISHED", "concert", concertId, 1,
                 Instant.now(), concertId, payload);

@@ -291,7 +291,7 @@ final class Crowd implements Figure {
         List<Seat> layout = IntStream.rangeClosed(1, seats)
                 .mapToObj(seatNo -> seatNo <= vip ? new Seat(seatNo, "VIP", 150) : new Seat(seatNo, "R", 90)).toList();
         return new Concert(concertId, "Crowd night " + concertId, "The Benchmarks", "Local Arena",
-                List.of(new Schedule(scheduleId, Instant.parse("2027-06-01T19:00:00Z"), layout)));
+                List.of(Schedule.withSeats(scheduleId, Instant.parse("2027-06-01T19:00:00Z"), layout)));
     }
 
     private static Table enterTable(List<EnterSample> samples) {

@@ -8,7 +8,7 @@ import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.concert.domain.Concert;
 import io.ticketflow.concert.domain.Schedule;
-import io.ticketflow.concert.domain.Seat;
+import io.ticketflow.concert.domain.Section;
 import io.ticketflow.queue.QueueSettings;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
@@ -55,8 +55,7 @@ class AdmissionPassIT {
         runtime = LocalRuntime.start(options, Topology.catalogue());
         bookings = new Bookings(runtime);
         runtime.publish(new Concert(CONCERT, "Pass night", "The Signatures", "Local Arena", List.of(new Schedule(SCHEDULE,
-                Instant.parse("2027-06-01T19:00:00Z"),
-                IntStream.rangeClosed(1, FANS + 10).mapToObj(seatNo -> new Seat(seatNo, "R", 90)).toList()))));
+                Instant.parse("2027-06-01T19:00:00Z"), List.of(new Section("Floor", "R", 90, 1, FANS + 10))))));
         activation = LocalLambdas.start(List.of(QueueResources.ACTIVATE_QUEUE), Bookings.JSON);
         // publishing opens the queue and gives Reservation the seats through events
         Eventually.within(Bookings.WAIT, () -> assertThat(bookings.user("opener").entered(CONCERT).queueToken).isNotBlank());

@@ -4,7 +4,7 @@ import io.ticketflow.concert.domain.Concert;
 import io.ticketflow.concert.domain.ConcertCatalog;
 import io.ticketflow.concert.domain.ConcertSummary;
 import io.ticketflow.concert.domain.Schedule;
-import io.ticketflow.concert.domain.Seat;
+import io.ticketflow.concert.domain.Section;
 import io.ticketflow.concert.domain.SeatMap;
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemTypes;
@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * <ul>
  *   <li>a concert: {@code pk = "CONCERTS"}, {@code sk = concertId}, title, artist, venue — listing is one Query.
  *       The concert list is small and rarely written, so one partition for it is no hot spot worth sharding;</li>
- *   <li>a schedule: {@code pk = "CONCERT#" + concertId}, {@code sk = "SCHEDULE#" + scheduleId}, startsAt, seats
- *       (list of seatNo, grade, price) — a concert's schedules are one Query. Ids never contain '#', so no
- *       concert's partition can be the listing's.</li>
+ *   <li>a schedule: {@code pk = "CONCERT#" + concertId}, {@code sk = "SCHEDULE#" + scheduleId}, startsAt, sections
+ *       (list of section, grade, price, firstSeat, lastSeat; never one entry per seat, so a stadium's schedule is
+ *       a few KB) — a concert's schedules are one Query. Ids never contain '#', so no concert's partition can be
+ *       the listing's.</li>
  * </ul>
  * Publishing writes these, the first seat-map block of each schedule (which claims the schedule id: another
  * concert's makes the transaction fail) and the CONCERT_PUBLISHED event in one transaction, then the schedules'
@@ -41,6 +42,7 @@ public final class DynamoDbConcertCatalog implements ConcertCatalog {
     static final String CONCERTS_PARTITION = "CONCERTS";
     static final String CONCERT_PREFIX = "CONCERT#";
     static final String SCHEDULE_PREFIX = "SCHEDULE#";
+    static final String SECTIONS = "sections";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -75,12 +77,7 @@ public final class DynamoDbConcertCatalog implements ConcertCatalog {
         for (Schedule schedule : concert.schedules()) {
             writes.add(TransactWriteItem.builder().put(Put.builder()
                     .tableName(table)
-                    .item(Map.of(
-                            PK, AttributeValue.fromS(CONCERT_PREFIX + concert.concertId()),
-                            SK, AttributeValue.fromS(SCHEDULE_PREFIX + schedule.scheduleId()),
-                            "scheduleId", AttributeValue.fromS(schedule.scheduleId()),
-                            "startsAt", AttributeValue.fromS(schedule.startsAt().toString()),
-                            "seats", AttributeValue.fromL(schedule.seats().stream().map(DynamoDbConcertCatalog::seat).toList())))
+                    .item(scheduleItem(concert.concertId(), schedule))
                     .build()).build());
         }
         List<SeatMap> seatMapsPublished = concert.schedules().stream()
@@ -113,7 +110,7 @@ public final class DynamoDbConcertCatalog implements ConcertCatalog {
     public List<Schedule> schedules(String concertId) {
         return query(CONCERT_PREFIX + concertId, SCHEDULE_PREFIX).stream()
                 .map(item -> new Schedule(item.get("scheduleId").s(), Instant.parse(item.get("startsAt").s()),
-                        item.get("seats").l().stream().map(seat -> seat(seat.m())).toList()))
+                        item.get(SECTIONS).l().stream().map(section -> section(section.m())).toList()))
                 .sorted(Comparator.comparing(Schedule::startsAt).thenComparing(Schedule::scheduleId))
                 .toList();
     }
@@ -134,15 +131,34 @@ public final class DynamoDbConcertCatalog implements ConcertCatalog {
         }).items().stream().toList();
     }
 
-    private static AttributeValue seat(Seat seat) {
-        return AttributeValue.fromM(Map.of(
-                "seatNo", AttributeValue.fromN(Integer.toString(seat.seatNo())),
-                "grade", AttributeValue.fromS(seat.grade()),
-                "price", AttributeValue.fromN(Integer.toString(seat.price()))));
+    static Map<String, AttributeValue> scheduleItem(String concertId, Schedule schedule) {
+        return Map.of(
+                PK, AttributeValue.fromS(CONCERT_PREFIX + concertId),
+                SK, AttributeValue.fromS(SCHEDULE_PREFIX + schedule.scheduleId()),
+                "scheduleId", AttributeValue.fromS(schedule.scheduleId()),
+                "startsAt", AttributeValue.fromS(schedule.startsAt().toString()),
+                SECTIONS, AttributeValue.fromL(schedule.sections().stream().map(DynamoDbConcertCatalog::section).toList()));
     }
 
-    private static Seat seat(Map<String, AttributeValue> attributes) {
-        return new Seat(Integer.parseInt(attributes.get("seatNo").n()), attributes.get("grade").s(),
-                Integer.parseInt(attributes.get("price").n()));
+    private static AttributeValue section(Section section) {
+        return AttributeValue.fromM(Map.of(
+                "section", AttributeValue.fromS(section.section()),
+                "grade", AttributeValue.fromS(section.grade()),
+                "price", number(section.price()),
+                "firstSeat", number(section.firstSeat()),
+                "lastSeat", number(section.lastSeat())));
+    }
+
+    private static Section section(Map<String, AttributeValue> attributes) {
+        return new Section(attributes.get("section").s(), attributes.get("grade").s(), integer(attributes.get("price")),
+                integer(attributes.get("firstSeat")), integer(attributes.get("lastSeat")));
+    }
+
+    private static AttributeValue number(int value) {
+        return AttributeValue.fromN(Integer.toString(value));
+    }
+
+    private static int integer(AttributeValue number) {
+        return Integer.parseInt(number.n());
     }
 }

@@ -2,7 +2,7 @@ package io.ticketflow.concert.domain;
 
 import java.util.List;
 
-/** The concert catalogue: concerts, their schedules and seats. */
+/** The concert catalogue: concerts, their schedules and the sections of their seats. */
 public interface ConcertCatalog {
 
     /**

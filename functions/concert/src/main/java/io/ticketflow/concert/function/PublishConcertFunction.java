@@ -10,7 +10,7 @@ import java.util.function.Function;
  * Publishes a concert (the local seed and the tests do; no public route): catalogue, seat maps and
  * CONCERT_PUBLISHED at once. Publishing the same concert again changes nothing.
  */
-public final class PublishConcertFunction implements Function<Concert, ConcertPublished> {
+public final class PublishConcertFunction implements Function<ConcertToPublish, ConcertPublished> {
 
     private final ConcertCatalog catalog;
 
@@ -19,11 +19,11 @@ public final class PublishConcertFunction implements Function<Concert, ConcertPu
     }
 
     @Override
-    public ConcertPublished apply(Concert concert) {
-        if (concert == null) {
+    public ConcertPublished apply(ConcertToPublish request) {
+        if (request == null) {
             throw new ProblemException(ProblemTypes.INVALID_REQUEST, "a concert is required");
         }
-        concert.validated();
+        Concert concert = request.concert().validated();
         return new ConcertPublished(concert.concertId(), catalog.publish(concert));
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The live projection, block by block, against the whole-map rules of {@link SeatMap#apply}; no I/O. */
@@ -128,8 +127,7 @@ class BlockChangeTest {
     }
 
     private static Schedule schedule() {
-        return new Schedule(SCHEDULE, T0.plusSeconds(86_400),
-                IntStream.rangeClosed(1, 300).mapToObj(seatNo -> new Seat(seatNo, "R", 90)).toList());
+        return new Schedule(SCHEDULE, T0.plusSeconds(86_400), List.of(new Section("A", "R", 90, 1, 300)));
     }
 
     private static ReservationChange change(Kind kind, String reservation, long sequence, int secondsAfterT0, Integer... seatNos) {

@@ -14,7 +14,7 @@ final class SeatMapMother {
     }
 
     static SeatMap fiftyFreeSeats() {
-        return SeatMap.published("concert-1", new Schedule(SCHEDULE, Instant.parse("2027-03-06T19:00:00Z"), DemoCatalogue.seats()));
+        return SeatMap.published("concert-1", Schedule.withSeats(SCHEDULE, Instant.parse("2027-03-06T19:00:00Z"), DemoCatalogue.seats()));
     }
 
     static ReservationChange held(String reservation, int secondsAfterT0, Integer... seatNos) {

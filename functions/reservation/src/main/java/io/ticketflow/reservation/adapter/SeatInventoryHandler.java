@@ -7,6 +7,7 @@ import io.ticketflow.reservation.domain.Seat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -15,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Keeps Reservation's own copy of the seat inventory from {@code CONCERT_PUBLISHED}: per schedule, one item per
- * block of seats (grades and prices) and a header with its concert. A republished concert replaces its schedules;
+ * Keeps Reservation's own copy of the seat inventory from {@code CONCERT_PUBLISHED}: per schedule, its sections
+ * expanded seat by seat into one item per block of seats (grades and prices), and a header with its concert. A republished concert replaces its schedules;
  * an older event arriving late (SQS reorders) fails the sequence condition and changes nothing.
  *
  * <p>A stadium's blocks are more than one transaction holds (100 items), so this handler writes them itself, one
@@ -81,8 +82,11 @@ public final class SeatInventoryHandler implements EventHandler {
         List<ScheduleInventory> schedules = new ArrayList<>();
         for (JsonNode schedule : payload.path("schedules")) {
             List<Seat> seats = new ArrayList<>();
-            for (JsonNode seat : schedule.path("seats")) {
-                seats.add(new Seat(seat.path("seatNo").asInt(), text(seat, "grade"), seat.path("price").asInt()));
+            for (JsonNode section : schedule.path("sections")) {
+                String grade = text(section, "grade");
+                int price = section.path("price").asInt();
+                IntStream.rangeClosed(section.path("firstSeat").asInt(), section.path("lastSeat").asInt())
+                        .forEach(seatNo -> seats.add(new Seat(seatNo, grade, price)));
             }
             schedules.add(ScheduleInventory.of(text(schedule, "scheduleId"), concertId, seats));
         }

@@ -22,9 +22,8 @@ class SeatInventoryHandlerTest {
     void concertPublished_becomesABlockAndAHeaderPerSchedule_withItsConcertAndSeats() {
         ObjectNode payload = json.createObjectNode().put("concertId", "concert-1");
         ObjectNode first = payload.putArray("schedules").addObject().put("scheduleId", "schedule-1-1");
-        first.putArray("seats").addObject().put("seatNo", 1).put("grade", "VIP").put("price", 150);
-        ((ArrayNode) payload.get("schedules")).addObject().put("scheduleId", "schedule-1-2")
-                .putArray("seats").addObject().put("seatNo", 11).put("grade", "R").put("price", 90);
+        section(first.putArray("sections"), "A", "VIP", 150, 1, 1);
+        section(((ArrayNode) payload.get("schedules")).addObject().put("scheduleId", "schedule-1-2").putArray("sections"), "B", "R", 90, 11, 11);
 
         assertThat(SeatInventoryHandler.schedules(payload)).containsExactly(
                 ScheduleInventory.of("schedule-1-1", "concert-1", List.of(new Seat(1, "VIP", 150))),
@@ -36,18 +35,19 @@ class SeatInventoryHandlerTest {
     }
 
     @Test
-    void stadiumSchedule_isCutIntoBlocksOfAtMostAHundredSeats_inSeatOrder_headerLast() {
+    void sectionsInAnyOrder_areExpandedSeatBySeat_andCutIntoBlocksOfAtMostAHundred_inSeatOrder_headerLast() {
         ObjectNode payload = json.createObjectNode().put("concertId", "concert-9");
-        ArrayNode seats = payload.putArray("schedules").addObject().put("scheduleId", "schedule-9-1").putArray("seats");
-        for (int seatNo = 250; seatNo >= 1; seatNo--) {
-            seats.addObject().put("seatNo", seatNo).put("grade", "R").put("price", 90);
-        }
+        ArrayNode sections = payload.putArray("schedules").addObject().put("scheduleId", "schedule-9-1").putArray("sections");
+        section(sections, "B", "R", 90, 31, 250);
+        section(sections, "A", "VIP", 150, 1, 30);
 
         List<Put> puts = new SeatInventoryHandler(null, "t").puts(event("CONCERT_PUBLISHED", payload));
 
         assertThat(puts).extracting(put -> put.item().get("block").n()).containsExactly("0", "1", "2", "-1");
         assertThat(puts.subList(0, 3)).extracting(put -> put.item().get("seats").l().size()).containsExactly(100, 100, 50);
         assertThat(puts.get(1).item().get("seats").l().get(0).m().get("seatNo").n()).isEqualTo("101");
+        assertThat(puts.get(0).item().get("seats").l().get(29).m().get("grade").s()).isEqualTo("VIP");
+        assertThat(puts.get(0).item().get("seats").l().get(30).m().get("grade").s()).isEqualTo("R");
         assertThat(puts).allSatisfy(put -> assertThat(put.conditionExpression()).contains("<= :sequence"));
     }
 
@@ -62,6 +62,10 @@ class SeatInventoryHandlerTest {
         payload.putArray("schedules");
 
         assertThatThrownBy(() -> SeatInventoryHandler.schedules(payload)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void section(ArrayNode sections, String name, String grade, int price, int firstSeat, int lastSeat) {
+        sections.addObject().put("section", name).put("grade", grade).put("price", price).put("firstSeat", firstSeat).put("lastSeat", lastSeat);
     }
 
     private static EventEnvelope event(String type, ObjectNode payload) {

@@ -1,0 +1,44 @@
+package io.ticketflow.concert.function;
+
+import io.ticketflow.concert.domain.Concert;
+import io.ticketflow.concert.domain.Schedule;
+import io.ticketflow.concert.domain.Seat;
+import io.ticketflow.concert.domain.Section;
+import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.problem.ProblemTypes;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What {@code publishConcert} takes: a {@link Concert} whose schedules give their seats either as {@code sections}
+ * or, as the demo catalogue and the bench do, as an explicit {@code seats} list, which becomes sections.
+ */
+public record ConcertToPublish(String concertId, String title, String artist, String venue, List<ScheduleToPublish> schedules) {
+
+    public record ScheduleToPublish(String scheduleId, Instant startsAt, List<Section> sections, List<Seat> seats) {
+
+        /** @throws ProblemException {@code invalid-request} when both are given: which one holds is not guessed */
+        Schedule schedule() {
+            boolean hasSections = sections != null && !sections.isEmpty();
+            boolean hasSeats = seats != null && !seats.isEmpty();
+            if (hasSections && hasSeats) {
+                throw new ProblemException(ProblemTypes.INVALID_REQUEST,
+                        "schedule " + scheduleId + ": give either sections or seats, not both");
+            }
+            return hasSeats ? Schedule.withSeats(scheduleId, startsAt, seats) : new Schedule(scheduleId, startsAt, sections);
+        }
+    }
+
+    /** A concert already laid out in sections, as a request to publish it. */
+    public static ConcertToPublish of(Concert concert) {
+        return new ConcertToPublish(concert.concertId(), concert.title(), concert.artist(), concert.venue(), concert.schedules().stream()
+                .map(schedule -> new ScheduleToPublish(schedule.scheduleId(), schedule.startsAt(), schedule.sections(), null))
+                .toList());
+    }
+
+    /** The concert with sections only, not yet validated. */
+    public Concert concert() {
+        return new Concert(concertId, title, artist, venue,
+                schedules == null ? List.of() : schedules.stream().map(ScheduleToPublish::schedule).toList());
+    }
+}
