@@ -64,6 +64,12 @@ public final class QueueFixture implements AutoCloseable {
                 new OutboxWriter(aws.dynamoDb(), eventsTable(), json), json, clock, newQueueShards);
     }
 
+    /** As an instance whose first enter into each queue takes shard 0, then the next: which shard gets what is known. */
+    public QueueRepository repositoryFromShardZero(Clock clock, CounterShards newQueueShards) {
+        return new DynamoDbQueueRepository(aws.dynamoDb(), tokensTable(),
+                new OutboxWriter(aws.dynamoDb(), eventsTable(), json), json, clock, newQueueShards, count -> 0);
+    }
+
     /** Opens the concert's queue and enters users {@code <concert>-user-0 … -<users-1>}, in that order. */
     public static List<QueueTicket> queueOf(QueueRepository queues, QueuePolicy policy, String concertId, int users) {
         new OpenQueueFunction(queues).apply(new OpenQueue(concertId));

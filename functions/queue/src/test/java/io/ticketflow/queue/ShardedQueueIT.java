@@ -104,8 +104,8 @@ class ShardedQueueIT {
     @Test
     void activation_passingRoundsAShardNeverHandedOut_raisesIt_soItsNextEnterLandsJustAfterTheWatermark() {
         // two instances, each taking the shards in turn from shard 0: shard 3 gets no enter at all
-        QueueRepository firstInstance = fixture.repository(CLOCK, new CounterShards(4));
-        QueueRepository secondInstance = fixture.repository(CLOCK, new CounterShards(4));
+        QueueRepository firstInstance = fixture.repositoryFromShardZero(CLOCK, new CounterShards(4));
+        QueueRepository secondInstance = fixture.repositoryFromShardZero(CLOCK, new CounterShards(4));
         new OpenQueueFunction(firstInstance).apply(new OpenQueue("concert-uneven"));
         List<QueueTicket> early = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -40,7 +40,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -64,9 +66,9 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing), then one transaction with the user's pointer, the token, the seq's slot and the
  * {@code QUEUE_WAITING} event, each put only if absent. A seq whose transaction then fails (the user entered
  * concurrently, the process died) stays without a token: harmless, because the activation burns empty slots.
- * Each instance takes a queue's shards in turn from shard 0: its enters spread evenly, which keeps the rounds'
- * skew (the fairness tolerance) small, and a queue entered one at a time gets consecutive seqs, as with one
- * counter. A burst of new instances adds one write each to shard 0, far below what a partition takes.
+ * Each instance takes a queue's shards in turn from a random one: its own enters spread to within one round,
+ * and a burst of new instances, each entering only a few, does not pile them all onto the same low shards,
+ * which would make the rounds' skew (the fairness tolerance) as large as the burst.
  *
  * <p><b>Activation.</b> The activation reads the slots after the watermark by key with strongly consistent
  * reads and, per part of at most {@link #STEPS_PER_TRANSACTION} seqs, writes in one transaction: the counter
@@ -107,6 +109,7 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     private final CounterShards newQueueShards;
     /** Per concert, the shard this instance's next enter takes. */
     private final Map<String, AtomicInteger> nextShard = new ConcurrentHashMap<>();
+    private final IntUnaryOperator firstShard;
 
     /**
      * @param tokensTable    physical name of the {@code queue-tokens} table
@@ -115,11 +118,18 @@ public final class DynamoDbQueueRepository implements QueueRepository {
      */
     public DynamoDbQueueRepository(DynamoDbClient dynamoDb, String tokensTable, OutboxWriter outbox, JsonMapper json,
                                    Clock clock, CounterShards newQueueShards) {
+        this(dynamoDb, tokensTable, outbox, json, clock, newQueueShards, count -> ThreadLocalRandom.current().nextInt(count));
+    }
+
+    /** @param firstShard given the shard count, the shard this instance's first enter into a queue takes */
+    public DynamoDbQueueRepository(DynamoDbClient dynamoDb, String tokensTable, OutboxWriter outbox, JsonMapper json,
+                                   Clock clock, CounterShards newQueueShards, IntUnaryOperator firstShard) {
         this.dynamoDb = dynamoDb;
         this.table = tokensTable;
         this.outbox = outbox;
         this.events = new QueueEvents(json, clock);
         this.newQueueShards = newQueueShards;
+        this.firstShard = firstShard;
     }
 
     @Override
@@ -193,8 +203,8 @@ public final class DynamoDbQueueRepository implements QueueRepository {
 
     @Override
     public Optional<QueueCounter> reservePlace(String concertId) {
-        int shard = Math.floorMod(nextShard.computeIfAbsent(concertId, id -> new AtomicInteger()).getAndIncrement(),
-                newQueueShards.count());
+        int shard = Math.floorMod(nextShard.computeIfAbsent(concertId,
+                id -> new AtomicInteger(firstShard.applyAsInt(newQueueShards.count()))).getAndIncrement(), newQueueShards.count());
         Optional<QueueCounter> reserved = takeRound(concertId, shard);
         // a queue opened with fewer shards than configured now has no such shard; shard 0 exists while it is open
         return reserved.isPresent() || shard == 0 ? reserved : takeRound(concertId, 0);

@@ -14,9 +14,10 @@ package io.ticketflow.queue.domain;
  * <p><b>Fairness tolerance.</b> Arrival order is kept up to the skew between shards: someone who enters after
  * you overtakes you only if their shard had handed out fewer rounds than yours when you entered, and by at most
  * {@code (D + 1) * count} places, where {@code D} is the difference in rounds between the fullest and the
- * emptiest shard at that moment. Each instance takes a queue's shards in turn, so its own enters are spread to
- * within one round and {@code D} is at most the number of instances entering at once (far fewer in practice,
- * as their turns are out of step); the levelling resets it whenever the watermark catches up with the shards.
+ * emptiest shard at that moment. Each instance takes a queue's shards in turn from a random one, so its own
+ * enters are spread to within one round and {@code D} is at most the number of instances entering at once (a
+ * few rounds in practice, their extra rounds landing on random shards); the levelling resets it whenever the
+ * watermark catches up with the shards.
  *
  * <p><b>Position.</b> A token's position stays {@code seq - watermark}: distinct per token and only falling as
  * the watermark moves. It counts the empty slots of shards that lag, so it is an upper bound, too high by at
