@@ -109,7 +109,7 @@ final class EnterThroughput implements Figure {
                         + " measured ones; moto applies DynamoDB requests one at a time (.moto/moto_server_serialized.py)")
                 .note("moto busy / wall = time with at least one call of any function waiting on moto / run wall time")
                 .note("each enter is GetItem + UpdateItem (ADD issued on one counter shard) + TransactWriteItems;"
-                        + " with one shard every enter writes the same counter item (hot key, DESIGN §2)")
+                        + " with one shard every enter writes the same counter item (the hot key the shards remove)")
                 .note("busiest key = the partition key (table and key) that received the most item writes during the"
                         + " measured enters, of the runs its highest; writes/s = its writes / the run's wall time;"
                         + " per enter = its writes / the enters")
