@@ -95,7 +95,7 @@ public final class QueueFunctions implements ApplicationContextInitializer<Gener
         JsonMapper json = ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class);
         return new DynamoDbQueueRepository(aws.dynamoDb(), settings.physicalName(QueueResources.TOKENS_TABLE),
                 new OutboxWriter(aws.dynamoDb(), settings.physicalName(QueueResources.EVENTS_TABLE), json),
-                json, ctx.getBean(KernelBeans.CLOCK, Clock.class));
+                json, ctx.getBean(KernelBeans.CLOCK, Clock.class), QueueSettings.counterShards(ctx.getEnvironment()::getProperty));
     }
 
     private static QueueRepository queues(GenericApplicationContext ctx) {

@@ -27,9 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +112,7 @@ class EnterQueueIT {
             entries.add(() -> enter.apply(command));
         }
 
-        List<QueueTicket> tickets = runConcurrently(entries);
+        List<QueueTicket> tickets = Concurrently.run(entries);
 
         List<Long> seqs = tickets.stream().map(t -> queues.findToken(t.token()).orElseThrow().seq()).sorted().toList();
         assertThat(seqs).doesNotHaveDuplicates().hasSize(50);
@@ -196,18 +193,5 @@ class EnterQueueIT {
 
     private static void open(String concertId) {
         new OpenQueueFunction(queues).apply(new OpenQueue(concertId));
-    }
-
-    private static <T> List<T> runConcurrently(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

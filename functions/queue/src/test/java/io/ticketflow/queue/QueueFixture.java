@@ -11,6 +11,7 @@ import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.messaging.EventStore;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.queue.adapter.DynamoDbQueueRepository;
+import io.ticketflow.queue.domain.CounterShards;
 import io.ticketflow.queue.domain.QueuePolicy;
 import io.ticketflow.queue.domain.QueueRepository;
 import io.ticketflow.queue.function.EnterQueue;
@@ -53,9 +54,20 @@ public final class QueueFixture implements AutoCloseable {
         return fixture;
     }
 
+    /** Queues it opens have one counter shard: seqs follow the order of enters exactly. */
     public QueueRepository repository(Clock clock) {
+        return repository(clock, CounterShards.SINGLE);
+    }
+
+    public QueueRepository repository(Clock clock, CounterShards newQueueShards) {
         return new DynamoDbQueueRepository(aws.dynamoDb(), tokensTable(),
-                new OutboxWriter(aws.dynamoDb(), eventsTable(), json), json, clock);
+                new OutboxWriter(aws.dynamoDb(), eventsTable(), json), json, clock, newQueueShards);
+    }
+
+    /** As an instance whose first enter into each queue takes shard 0, then the next: which shard gets what is known. */
+    public QueueRepository repositoryFromShardZero(Clock clock, CounterShards newQueueShards) {
+        return new DynamoDbQueueRepository(aws.dynamoDb(), tokensTable(),
+                new OutboxWriter(aws.dynamoDb(), eventsTable(), json), json, clock, newQueueShards, count -> 0);
     }
 
     /** Opens the concert's queue and enters users {@code <concert>-user-0 … -<users-1>}, in that order. */

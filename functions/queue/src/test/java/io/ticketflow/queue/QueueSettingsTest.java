@@ -3,6 +3,7 @@ package io.ticketflow.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ticketflow.queue.domain.CounterShards;
 import io.ticketflow.queue.domain.QueuePolicy;
 import java.time.Duration;
 import java.util.Map;
@@ -36,5 +37,18 @@ class QueueSettingsTest {
         assertThatThrownBy(() -> QueueSettings.policy(Map.of(QueueSettings.MAX_ACTIVE, "lots")::get))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(QueueSettings.MAX_ACTIVE);
+    }
+
+    @Test
+    void counterShards_nothingConfigured_isSizedForAStadium_andConfiguredIsTaken() {
+        assertThat(QueueSettings.counterShards(key -> null)).isEqualTo(new CounterShards(16));
+        assertThat(QueueSettings.counterShards(Map.of(QueueSettings.COUNTER_SHARDS, "1")::get)).isEqualTo(CounterShards.SINGLE);
+    }
+
+    @Test
+    void counterShards_moreThanOneTransactionCanOpen_isRejected() {
+        assertThatThrownBy(() -> QueueSettings.counterShards(Map.of(QueueSettings.COUNTER_SHARDS, "200")::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("counter shards");
     }
 }

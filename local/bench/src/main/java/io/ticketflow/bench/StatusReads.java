@@ -69,7 +69,7 @@ final class StatusReads implements Figure {
             String tokensTable = tables.settings().physicalName(QueueResources.TOKENS_TABLE);
             DynamoDbQueueRepository queues = new DynamoDbQueueRepository(aws.dynamoDb(), tokensTable,
                     new OutboxWriter(aws.dynamoDb(), tables.settings().physicalName(QueueResources.EVENTS_TABLE), json),
-                    json, Clock.systemUTC());
+                    json, Clock.systemUTC(), QueueSettings.counterShards(key -> null));
             QueuePolicy policy = QueueSettings.policy(key -> null);
             // the polled tokens all wait, so no pass is ever signed; the function wants a signer all the same
             QueueTicket.Passes passes = new QueueTicket.Passes(AdmissionKeys.signer(

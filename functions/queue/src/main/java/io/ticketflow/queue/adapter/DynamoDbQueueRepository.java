@@ -20,11 +20,15 @@ import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.TransactionConflict;
 import io.ticketflow.queue.domain.ActivationOutcome;
 import io.ticketflow.queue.domain.ActivationPlan;
+import io.ticketflow.queue.domain.CounterShards;
 import io.ticketflow.queue.domain.ExpiryReason;
+import io.ticketflow.queue.domain.QueueArrivals;
 import io.ticketflow.queue.domain.QueueCounter;
 import io.ticketflow.queue.domain.QueueRepository;
 import io.ticketflow.queue.domain.QueueToken;
 import io.ticketflow.queue.domain.ReadmissionPlan;
+import io.ticketflow.queue.domain.ShardCounter;
+import io.ticketflow.queue.domain.ShardLevel;
 import io.ticketflow.queue.domain.TokenStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +39,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -53,10 +61,14 @@ import tools.jackson.databind.json.JsonMapper;
  * with its event, in one transaction.
  *
  * <p><b>Seq allocation.</b> A transaction cannot return an updated value, so entering takes two writes: an
- * {@code UpdateItem ADD issued 1} on the counter that returns the new seq (and fails when the queue is not
- * open, writing nothing), then one transaction with the user's pointer, the token, the seq's slot and the
+ * {@code UpdateItem ADD issued 1} on one counter shard that returns its new round, hence the seq
+ * ({@link CounterShards}), and the watermark as of the last tick (it fails when the queue is not open, writing
+ * nothing), then one transaction with the user's pointer, the token, the seq's slot and the
  * {@code QUEUE_WAITING} event, each put only if absent. A seq whose transaction then fails (the user entered
  * concurrently, the process died) stays without a token: harmless, because the activation burns empty slots.
+ * Each instance takes a queue's shards in turn from a random one: its own enters spread to within one round,
+ * and a burst of new instances, each entering only a few, does not pile them all onto the same low shards,
+ * which would make the rounds' skew (the fairness tolerance) as large as the burst.
  *
  * <p><b>Activation.</b> The activation reads the slots after the watermark by key with strongly consistent
  * reads and, per part of at most {@link #STEPS_PER_TRANSACTION} seqs, writes in one transaction: the counter
@@ -75,6 +87,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code activeCount <= maxActive - n}), each flip (if still WAITING at the version read) and its
  * QUEUE_ACTIVATED. A watermark move that admits anyone requires the set to be empty, so a token restored after
  * the counter was read still goes before newer ones.
+ *
+ * <p><b>Levelling.</b> After the watermark moved, each shard gets it ({@code SET activated} if lower) and a
+ * shard whose rounds it passed is raised to them ({@code SET issued} if lower): at most one write per shard.
  */
 public final class DynamoDbQueueRepository implements QueueRepository {
 
@@ -91,27 +106,39 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     private final String table;
     private final OutboxWriter outbox;
     private final QueueEvents events;
+    private final CounterShards newQueueShards;
+    /** Per concert, the shard this instance's next enter takes. */
+    private final Map<String, AtomicInteger> nextShard = new ConcurrentHashMap<>();
+    private final IntUnaryOperator firstShard;
 
     /**
-     * @param tokensTable physical name of the {@code queue-tokens} table
-     * @param outbox      writer to the {@code queue-events} outbox
+     * @param tokensTable    physical name of the {@code queue-tokens} table
+     * @param outbox         writer to the {@code queue-events} outbox
+     * @param newQueueShards the counter shards a queue opened from now on gets; an open queue keeps its own
      */
     public DynamoDbQueueRepository(DynamoDbClient dynamoDb, String tokensTable, OutboxWriter outbox, JsonMapper json,
-                                   Clock clock) {
+                                   Clock clock, CounterShards newQueueShards) {
+        this(dynamoDb, tokensTable, outbox, json, clock, newQueueShards, count -> ThreadLocalRandom.current().nextInt(count));
+    }
+
+    /** @param firstShard given the shard count, the shard this instance's first enter into a queue takes */
+    public DynamoDbQueueRepository(DynamoDbClient dynamoDb, String tokensTable, OutboxWriter outbox, JsonMapper json,
+                                   Clock clock, CounterShards newQueueShards, IntUnaryOperator firstShard) {
         this.dynamoDb = dynamoDb;
         this.table = tokensTable;
         this.outbox = outbox;
         this.events = new QueueEvents(json, clock);
+        this.newQueueShards = newQueueShards;
+        this.firstShard = firstShard;
     }
 
     @Override
     public boolean openQueue(String concertId) {
-        TransactWriteItem counter = TransactWriteItem.builder().put(Put.builder()
-                .tableName(table)
-                .item(QueueItems.openedCounterItem(concertId))
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", PK))
-                .build()).build();
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(putIfAbsent(QueueItems.openedCounterItem(concertId, newQueueShards)));
+        for (int shard = 1; shard < newQueueShards.count(); shard++) {
+            items.add(putIfAbsent(QueueItems.openedShardItem(concertId, shard, newQueueShards)));
+        }
         TransactWriteItem registry = TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(key(QueueItems.REGISTRY_KEY))
@@ -119,8 +146,9 @@ public final class DynamoDbQueueRepository implements QueueRepository {
                 .expressionAttributeNames(Map.of("#ids", CONCERT_IDS))
                 .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(concertId))))
                 .build()).build();
+        items.add(registry);
         try {
-            outbox.write(List.of(counter, registry), List.of());
+            outbox.write(items, List.of());
             return true;
         } catch (TransactionConflict alreadyOpen) {
             return false;
@@ -142,6 +170,27 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     }
 
     @Override
+    public Optional<QueueArrivals> findArrivals(String concertId) {
+        Map<String, AttributeValue> item = getItem(QueueItems.counterKey(concertId));
+        if (item == null) {
+            return Optional.empty();
+        }
+        QueueCounter counter = QueueItems.counter(item);
+        CounterShards layout = QueueItems.shardsOf(item);
+        List<ShardCounter> shards = new ArrayList<>();
+        shards.add(new ShardCounter(0, QueueItems.longOf(item, ISSUED), counter.activated()));
+        List<Map<String, AttributeValue>> shardKeys = new ArrayList<>();
+        for (int shard = 1; shard < layout.count(); shard++) {
+            shardKeys.add(key(QueueItems.shardKey(concertId, shard)));
+        }
+        for (Map<String, AttributeValue> shard : batchGet(shardKeys)) {
+            String pk = shard.get(PK).s();
+            shards.add(QueueItems.shardCounter(Integer.parseInt(pk.substring(pk.lastIndexOf('#') + 1)), shard));
+        }
+        return Optional.of(QueueArrivals.of(counter, layout, shards));
+    }
+
+    @Override
     public Optional<QueueToken> findToken(String token) {
         return Optional.ofNullable(getItem(QueueItems.tokenKey(token))).map(QueueItems::token);
     }
@@ -154,18 +203,72 @@ public final class DynamoDbQueueRepository implements QueueRepository {
 
     @Override
     public Optional<QueueCounter> reservePlace(String concertId) {
+        int shard = Math.floorMod(nextShard.computeIfAbsent(concertId,
+                id -> new AtomicInteger(firstShard.applyAsInt(newQueueShards.count()))).getAndIncrement(), newQueueShards.count());
+        Optional<QueueCounter> reserved = takeRound(concertId, shard);
+        // a queue opened with fewer shards than configured now has no such shard; shard 0 exists while it is open
+        return reserved.isPresent() || shard == 0 ? reserved : takeRound(concertId, 0);
+    }
+
+    private Optional<QueueCounter> takeRound(String concertId, int shard) {
         try {
-            Map<String, AttributeValue> counter = dynamoDb.updateItem(request -> request
+            Map<String, AttributeValue> item = dynamoDb.updateItem(request -> request
                     .tableName(table)
-                    .key(key(QueueItems.counterKey(concertId)))
+                    .key(key(QueueItems.shardKey(concertId, shard)))
                     .updateExpression("ADD #issued :one")
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#issued", ISSUED, "#pk", PK))
                     .expressionAttributeValues(Map.of(":one", number(1)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(QueueItems.counter(counter));
+            CounterShards shards = QueueItems.shardsOf(item);
+            long seq = shards.seqOf(shard, QueueItems.longOf(item, ISSUED));
+            long activeCount = item.containsKey(ACTIVE_COUNT) ? QueueItems.longOf(item, ACTIVE_COUNT) : 0;
+            return Optional.of(new QueueCounter(concertId, seq, QueueItems.longOf(item, ACTIVATED), activeCount));
         } catch (ConditionalCheckFailedException notOpen) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public void level(String concertId, List<ShardLevel> changes) {
+        for (ShardLevel change : changes) {
+            if (change.behind() && change.shard() == 0) {
+                raiseIfLower(concertId, change, "SET #issued = :rounds", "#issued < :rounds");
+            } else if (change.behind()) {
+                // an enter may have taken the rounds meanwhile: then only the watermark is still to write
+                if (!raiseIfLower(concertId, change, "SET #issued = :rounds, #activated = :watermark",
+                        "#issued < :rounds AND #activated < :watermark")) {
+                    raiseIfLower(concertId, change, "SET #activated = :watermark", "#activated < :watermark");
+                }
+            } else if (change.shard() != 0) {
+                raiseIfLower(concertId, change, "SET #activated = :watermark", "#activated < :watermark");
+            }
+        }
+    }
+
+    /** One shard's update under its condition; false when the condition did not hold (nothing written then). */
+    private boolean raiseIfLower(String concertId, ShardLevel change, String update, String condition) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        if (update.contains("#issued")) {
+            names.put("#issued", ISSUED);
+            values.put(":rounds", number(change.passedRounds()));
+        }
+        if (update.contains("#activated")) {
+            names.put("#activated", ACTIVATED);
+            values.put(":watermark", number(change.watermark()));
+        }
+        try {
+            dynamoDb.updateItem(request -> request
+                    .tableName(table)
+                    .key(key(QueueItems.shardKey(concertId, change.shard())))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyThere) {
+            return false;
         }
     }
 

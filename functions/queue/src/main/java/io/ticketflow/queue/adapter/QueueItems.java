@@ -1,8 +1,10 @@
 package io.ticketflow.queue.adapter;
 
 import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.queue.domain.CounterShards;
 import io.ticketflow.queue.domain.QueueCounter;
 import io.ticketflow.queue.domain.QueueToken;
+import io.ticketflow.queue.domain.ShardCounter;
 import io.ticketflow.queue.domain.TokenStatus;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,12 +13,16 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The layout of the {@code queue-tokens} table, one partition key {@code pk} for five kinds of item:
+ * The layout of the {@code queue-tokens} table, one partition key {@code pk} for six kinds of item:
  * <ul>
- *   <li>{@code QUEUE#<concertId>} — the counter: {@code issued}, {@code activated} (the watermark),
- *       {@code activeCount}, and the string set {@code restored} of tokens put back to WAITING behind the
- *       watermark, which the activation re-admits first (absent when empty). It exists only while the concert's queue is open, which is how an unknown concert
- *       is told apart without reading another service's table.</li>
+ *   <li>{@code QUEUE#<concertId>} — the counter: {@code activated} (the watermark), {@code activeCount}, the
+ *       string set {@code restored} of tokens put back to WAITING behind the watermark, which the activation
+ *       re-admits first (absent when empty), {@code shards} (how many counter shards the queue opened with;
+ *       absent means one) and, as shard 0, {@code issued}. It exists only while the concert's queue is open,
+ *       which is how an unknown concert is told apart without reading another service's table.</li>
+ *   <li>{@code QUEUE#<concertId>#<k>} — counter shard {@code k} (1 ..{@code shards - 1}): {@code issued}, the
+ *       rounds it handed out ({@link CounterShards} turns a round into a seq), {@code activated}, the watermark
+ *       as of the last activation, and {@code shards}. Enters spread over these, so none is a hot key.</li>
  *   <li>{@code QUEUES} — the registry: the string set {@code concertIds} of open queues, so the scheduled ticks
  *       find them with one read instead of a scan.</li>
  *   <li>{@code TOKEN#<token>} — the token: {@code userId}, {@code concertId}, {@code seq}, {@code status},
@@ -46,6 +52,7 @@ final class QueueItems {
     static final String ACTIVE_CONCERT_ID = "activeConcertId";
     static final String BURNED = "burned";
     static final String RESTORED = "restored";
+    static final String SHARDS = "shards";
 
     static final String ACTIVE_BY_EXPIRY_INDEX = QueueResources.ACTIVE_BY_EXPIRY_INDEX;
     static final String REGISTRY_KEY = "QUEUES";
@@ -55,6 +62,11 @@ final class QueueItems {
 
     static String counterKey(String concertId) {
         return "QUEUE#" + concertId;
+    }
+
+    /** Shard 0 is the counter item itself: a queue of one shard is laid out as before shards existed. */
+    static String shardKey(String concertId, int shard) {
+        return shard == 0 ? counterKey(concertId) : counterKey(concertId) + "#" + shard;
     }
 
     static String tokenKey(String token) {
@@ -73,19 +85,40 @@ final class QueueItems {
         return Map.of(PK, AttributeValue.fromS(pk));
     }
 
-    static Map<String, AttributeValue> openedCounterItem(String concertId) {
+    static Map<String, AttributeValue> openedCounterItem(String concertId, CounterShards shards) {
         return Map.of(
                 PK, AttributeValue.fromS(counterKey(concertId)),
                 CONCERT_ID, AttributeValue.fromS(concertId),
                 ISSUED, number(0),
                 ACTIVATED, number(0),
-                ACTIVE_COUNT, number(0));
+                ACTIVE_COUNT, number(0),
+                SHARDS, number(shards.count()));
     }
 
+    static Map<String, AttributeValue> openedShardItem(String concertId, int shard, CounterShards shards) {
+        return Map.of(
+                PK, AttributeValue.fromS(shardKey(concertId, shard)),
+                CONCERT_ID, AttributeValue.fromS(concertId),
+                ISSUED, number(0),
+                ACTIVATED, number(0),
+                SHARDS, number(shards.count()));
+    }
+
+    /** The counter item; its {@code issued} is shard 0's highest seq. */
     static QueueCounter counter(Map<String, AttributeValue> item) {
         AttributeValue restored = item.get(RESTORED);
-        return new QueueCounter(item.get(CONCERT_ID).s(), longOf(item, ISSUED), longOf(item, ACTIVATED),
-                longOf(item, ACTIVE_COUNT), restored == null || !restored.hasSs() ? Set.of() : Set.copyOf(restored.ss()));
+        long rounds = longOf(item, ISSUED);
+        return new QueueCounter(item.get(CONCERT_ID).s(), rounds == 0 ? 0 : shardsOf(item).seqOf(0, rounds),
+                longOf(item, ACTIVATED), longOf(item, ACTIVE_COUNT),
+                restored == null || !restored.hasSs() ? Set.of() : Set.copyOf(restored.ss()));
+    }
+
+    static ShardCounter shardCounter(int shard, Map<String, AttributeValue> item) {
+        return new ShardCounter(shard, longOf(item, ISSUED), longOf(item, ACTIVATED));
+    }
+
+    static CounterShards shardsOf(Map<String, AttributeValue> item) {
+        return item.containsKey(SHARDS) ? new CounterShards(Math.toIntExact(longOf(item, SHARDS))) : CounterShards.SINGLE;
     }
 
     /** A token as stored; ACTIVE tokens also carry the keys of the {@code activeByExpiry} index. */
@@ -137,7 +170,7 @@ final class QueueItems {
         return number(value.toEpochMilli());
     }
 
-    private static long longOf(Map<String, AttributeValue> item, String attribute) {
+    static long longOf(Map<String, AttributeValue> item, String attribute) {
         return Long.parseLong(item.get(attribute).n());
     }
 }

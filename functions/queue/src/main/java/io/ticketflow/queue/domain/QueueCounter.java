@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The one item per open queue that makes positions cheap to compute.
  *
- * @param issued      highest seq handed out so far
+ * @param issued      highest seq handed out so far, as far as the read knows: only {@link QueueArrivals} reads
+ *                    every counter shard
  * @param activated   the watermark: every seq up to it has been admitted or passed over
  * @param activeCount tokens currently ACTIVE (bounded by {@link QueuePolicy#maxActive()})
  * @param restored    tokens put back to WAITING behind the watermark (a failed payment): the activation
@@ -28,6 +29,10 @@ public record QueueCounter(String concertId, long issued, long activated, long a
 
     public static QueueCounter opened(String concertId) {
         return new QueueCounter(concertId, 0, 0, 0);
+    }
+
+    public QueueCounter withIssued(long highestSeq) {
+        return new QueueCounter(concertId, highestSeq, activated, activeCount, restored);
     }
 
     /** Seqs issued but not yet reached by the watermark. */

@@ -12,23 +12,31 @@ import java.util.Optional;
  */
 public interface QueueRepository {
 
-    /** Opens the concert's queue. @return false when it was open already (nothing changes then) */
+    /** Opens the concert's queue with its counter shards. @return false when it was open already (nothing changes then) */
     boolean openQueue(String concertId);
 
     /** Concert ids of every open queue. */
     List<String> openQueues();
 
+    /**
+     * The counter in one read: watermark, active count, restored set and shards, all a position needs. Its
+     * {@code issued} counts only the first shard's seqs; {@link #findArrivals} reads them all.
+     */
     Optional<QueueCounter> findCounter(String concertId);
+
+    /** The counter and every shard, its {@code issued} the highest seq handed out: what the activation plans with. */
+    Optional<QueueArrivals> findArrivals(String concertId);
 
     Optional<QueueToken> findToken(String token);
 
     Optional<QueueToken> findTokenOfUser(String concertId, String userId);
 
     /**
-     * Takes the next place in the queue: {@code issued + 1}, atomically.
+     * Takes the next round of one of the queue's counter shards, atomically: a seq no other enter gets, without
+     * every enter writing the same item.
      *
-     * @return the counter after the increment (its {@code issued} is the new seq); empty when the concert
-     *         has no open queue, and then nothing was written
+     * @return the counter as that shard sees it: {@code issued} is the new seq, {@code activated} the watermark
+     *         as of the last activation; empty when the concert has no open queue, and then nothing was written
      */
     Optional<QueueCounter> reservePlace(String concertId);
 
@@ -55,6 +63,12 @@ public interface QueueRepository {
      * @return the tokens admitted and the watermark reached
      */
     ActivationOutcome apply(ActivationPlan plan);
+
+    /**
+     * Brings shards up to the watermark ({@link QueueArrivals#levelling}), each unless an enter or a later tick
+     * already moved it past: never lowers a shard's rounds or watermark.
+     */
+    void level(String concertId, List<ShardLevel> changes);
 
     /** The given tokens that exist, by token. */
     Map<String, QueueToken> tokens(Collection<String> tokens);

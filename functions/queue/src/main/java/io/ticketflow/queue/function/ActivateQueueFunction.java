@@ -1,7 +1,7 @@
 package io.ticketflow.queue.function;
 
 import io.ticketflow.queue.domain.ActivationOutcome;
-import io.ticketflow.queue.domain.ActivationPlan;
+import io.ticketflow.queue.domain.QueueArrivals;
 import io.ticketflow.queue.domain.QueueCounter;
 import io.ticketflow.queue.domain.QueuePolicy;
 import io.ticketflow.queue.domain.QueueRepository;
@@ -16,7 +16,9 @@ import java.util.function.Function;
 
 /**
  * The scheduled activation: per open queue, first re-admits restored tokens (back to WAITING after a failed
- * payment), then admits the next batch after the watermark, all bounded by the batch and the free active places. Safe to run twice at once or to retry: a tick whose reads went stale writes nothing.
+ * payment), then admits the next batch after the watermark, all bounded by the batch and the free active places,
+ * then brings the counter shards up to the watermark. Safe to run twice at once or to retry: a tick whose reads
+ * went stale writes nothing.
  */
 public final class ActivateQueueFunction implements Function<QueueTick, ActivationReport> {
 
@@ -41,30 +43,34 @@ public final class ActivateQueueFunction implements Function<QueueTick, Activati
     }
 
     private Optional<ActivationReport.QueueActivation> activate(String concertId) {
-        Optional<QueueCounter> found = queues.findCounter(concertId);
+        Optional<QueueArrivals> found = queues.findArrivals(concertId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        QueueCounter counter = found.get();
+        QueueArrivals arrivals = found.get();
         int readmitted = 0;
-        if (!counter.restored().isEmpty()) {
+        if (!arrivals.counter().restored().isEmpty()) {
             // restored tokens were admitted before: they go first, before the watermark moves
+            QueueCounter counter = arrivals.counter();
             ReadmissionPlan readmissions = policy.readmissions(counter, queues.tokens(counter.restored()), clock.instant());
             readmitted = readmissions.isEmpty() ? 0 : queues.readmit(readmissions).size();
-            Optional<QueueCounter> after = queues.findCounter(concertId);
+            Optional<QueueArrivals> after = queues.findArrivals(concertId);
             if (after.isEmpty()) {
                 return Optional.of(new ActivationReport.QueueActivation(concertId, readmitted, counter.activated()));
             }
-            counter = after.get();
+            arrivals = after.get();
         }
-        int admissible = policy.admissibleNow(counter, readmitted);
-        if (admissible == 0) {
-            return Optional.of(new ActivationReport.QueueActivation(concertId, readmitted, counter.activated()));
+        long watermark = arrivals.counter().activated();
+        int admitted = readmitted;
+        int admissible = policy.admissibleNow(arrivals.counter(), readmitted);
+        if (admissible > 0) {
+            Map<Long, QueueToken> tokens = queues.tokensAt(concertId, watermark + 1, watermark + admissible);
+            ActivationOutcome outcome = queues.apply(policy.plan(arrivals.counter(), tokens, clock.instant(), readmitted));
+            admitted += outcome.admitted().size();
+            watermark = outcome.watermark();
         }
-        Map<Long, QueueToken> tokens = queues.tokensAt(concertId, counter.activated() + 1, counter.activated() + admissible);
-        ActivationPlan plan = policy.plan(counter, tokens, clock.instant(), readmitted);
-        ActivationOutcome outcome = queues.apply(plan);
-        return Optional.of(new ActivationReport.QueueActivation(concertId, readmitted + outcome.admitted().size(),
-                outcome.watermark()));
+        // also when the watermark stayed: a tick that died before levelling left the shards behind
+        queues.level(concertId, arrivals.levelling(watermark));
+        return Optional.of(new ActivationReport.QueueActivation(concertId, admitted, watermark));
     }
 }

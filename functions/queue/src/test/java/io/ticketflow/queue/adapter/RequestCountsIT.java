@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.kernel.aws.RequestCounter;
 import io.ticketflow.queue.QueueFixture;
+import io.ticketflow.queue.domain.CounterShards;
 import io.ticketflow.queue.domain.QueuePolicy;
 import io.ticketflow.queue.domain.QueueRepository;
 import io.ticketflow.queue.domain.QueueToken;
@@ -92,6 +93,26 @@ class RequestCountsIT {
         // counter + slots + tokens, then ceil(100 / 45) transactions of counter, flips and events
         assertThat(tick).isEqualTo(Map.of("GetItem", 1, "BatchGetItem", 2, "TransactWriteItems", 3));
         assertThat(queues.findCounter("concert-tick").orElseThrow().activeCount()).isEqualTo(100);
+    }
+
+    @Test
+    void activation_ofAShardedQueue_readsTheShardsInOneBatchAndWritesEachAtMostOnce_thenIdleTicksWriteNothing() {
+        QueueRepository sharded = fixture.repositoryFromShardZero(Clock.systemUTC(), new CounterShards(16));
+        new OpenQueueFunction(sharded).apply(new OpenQueue("concert-sharded-tick"));
+        EnterQueueFunction enter = new EnterQueueFunction(sharded, POLICY, QueueFixture.PASSES);
+        for (int user = 0; user < 50; user++) {
+            enter.apply(new EnterQueue("concert-sharded-tick", "user-" + user));
+        }
+        ActivateQueueFunction activate = new ActivateQueueFunction(sharded, POLICY, Clock.systemUTC());
+
+        Map<String, Integer> tick = REQUESTS.during(() -> activate.apply(new QueueTick("concert-sharded-tick")));
+        Map<String, Integer> idleTick = REQUESTS.during(() -> activate.apply(new QueueTick("concert-sharded-tick")));
+
+        System.out.printf("[activation, 16 shards] requests for one tick admitting 50: %s; then idle: %s%n", tick, idleTick);
+        // counter + one batch of the 15 other shards + slots + tokens; ceil(50 / 45) transactions; the watermark
+        // handed to each of the 15 other shards (shard 0 is the counter itself)
+        assertThat(tick).isEqualTo(Map.of("GetItem", 1, "BatchGetItem", 3, "TransactWriteItems", 2, "UpdateItem", 15));
+        assertThat(idleTick).isEqualTo(Map.of("GetItem", 1, "BatchGetItem", 1));
     }
 
     /** Writes a queue of waiting tokens as enters would have left it, 25 items per BatchWriteItem. */

@@ -55,10 +55,10 @@ public class BootBaseline {
     }
 
     @Bean
-    QueueRepository queueRepository(AwsClients aws, AwsSettings settings, JsonMapper json) {
+    QueueRepository queueRepository(AwsClients aws, AwsSettings settings, JsonMapper json, Environment environment) {
         return new DynamoDbQueueRepository(aws.dynamoDb(), settings.physicalName(QueueResources.TOKENS_TABLE),
                 new OutboxWriter(aws.dynamoDb(), settings.physicalName(QueueResources.EVENTS_TABLE), json),
-                json, Clock.systemUTC());
+                json, Clock.systemUTC(), QueueSettings.counterShards(environment::getProperty));
     }
 
     @Bean

@@ -38,6 +38,8 @@ public final class WaitingQueueLoader {
      *
      * The queue needs not be open: a counter written here takes enters, but a queue never opened is not in the
      * registry, so no activation tick admits from it — its tokens stay WAITING, a backlog that only fills the table.
+     * The counter written is of one shard (no {@code shards} attribute), so seq = round; a queue opened with
+     * several shards has other seqs and must not be loaded here.
      *
      * @return the last token, the one with the longest wait
      */
