@@ -40,9 +40,9 @@ class QueueSettingsTest {
     }
 
     @Test
-    void counterShards_nothingConfigured_isSizedForAStadium_andConfiguredIsTaken() {
-        assertThat(QueueSettings.counterShards(key -> null)).isEqualTo(new CounterShards(16));
-        assertThat(QueueSettings.counterShards(Map.of(QueueSettings.COUNTER_SHARDS, "1")::get)).isEqualTo(CounterShards.SINGLE);
+    void counterShards_nothingConfigured_isOneExactCounter_andConfiguredIsTaken() {
+        assertThat(QueueSettings.counterShards(key -> null)).isEqualTo(CounterShards.SINGLE);
+        assertThat(QueueSettings.counterShards(Map.of(QueueSettings.COUNTER_SHARDS, "16")::get)).isEqualTo(new CounterShards(16));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ticketflow.infra;
 
+import io.ticketflow.catalog.Service;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,9 @@ public final class ServiceStack extends Stack {
     /** The schedule whose batch size is deployment configuration (QUEUE_ACTIVATION_BATCH_SIZE). */
     static final String ACTIVATION_SCHEDULE = "queue-activation";
     static final String ACTIVATION_BATCH_SIZE_ENV = "QUEUE_ACTIVATION_BATCH_SIZE";
+    /** Counter shards of every queue a deployment opens: a stadium's crowd enters faster than one key takes. */
+    static final String COUNTER_SHARDS_ENV = "QUEUE_COUNTER_SHARDS";
+    static final int COUNTER_SHARDS = 16;
     /** A dead-letter message older than this means nobody looked at the depth alarm. */
     static final Duration DLQ_AGE_ALARM = Duration.hours(1);
     static final Duration DLQ_RETENTION = Duration.days(14);
@@ -205,6 +209,9 @@ public final class ServiceStack extends Stack {
         Map<String, String> extra = new LinkedHashMap<>();
         if (activates) {
             extra.put(ACTIVATION_BATCH_SIZE_ENV, String.valueOf(settings.activationBatchSize()));
+        }
+        if (spec.service() == Service.QUEUE) {
+            extra.put(COUNTER_SHARDS_ENV, String.valueOf(COUNTER_SHARDS));
         }
         SagaStarters.of(spec.name()).ifPresent(started -> extra.put(started.arnConfig(),
                 SagaStarters.stateMachineArn(this, settings.physicalName(started.stateMachine()))));

@@ -1,5 +1,6 @@
 package io.ticketflow.infra;
 
+import io.ticketflow.catalog.FunctionSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -143,6 +144,19 @@ class ServiceTemplateTest {
 
         assertThat(function.path("Environment").path("Variables").path("QUEUE_ACTIVATION_BATCH_SIZE").asString())
                 .isEqualTo(String.valueOf(SynthesizedApp.BATCH_SIZE));
+    }
+
+    @Test
+    void everyQueueFunction_opensQueuesWithStadiumCounterShards_andNoOtherServiceIsTold() {
+        for (FunctionSpec spec : Catalogue.functions()) {
+            JsonNode function = byProperty(spec.service(), "AWS::Lambda::Function", "FunctionName", "ticketflow-dev-" + spec.name());
+            JsonNode shards = function.path("Environment").path("Variables").path(ServiceStack.COUNTER_SHARDS_ENV);
+            if (spec.service() == Service.QUEUE) {
+                assertThat(shards.asString()).as(spec.name()).isEqualTo("16");
+            } else {
+                assertThat(shards.isMissingNode()).as(spec.name()).isTrue();
+            }
+        }
     }
 
     @Test

@@ -33,7 +33,7 @@ final class EnterThroughput implements Figure {
     /** Each run starts a fresh runtime: its functions' first calls pay class loading and JIT, not the figure. */
     private static final int WARM_UP_ENTERS = 20;
 
-    private static final List<CounterShards> SHARDINGS = List.of(CounterShards.SINGLE, new CounterShards(CounterShards.DEFAULT_COUNT));
+    private static final List<CounterShards> SHARDINGS = List.of(CounterShards.SINGLE, new CounterShards(CounterShards.STADIUM_COUNT));
 
     private final List<Integer> clientCounts;
     private final int entersPerRun;

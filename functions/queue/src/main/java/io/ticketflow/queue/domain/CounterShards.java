@@ -27,8 +27,13 @@ package io.ticketflow.queue.domain;
  */
 public record CounterShards(int count) {
 
+    /**
+     * One counter unless configured: positions are exact, which a small hall and a laptop want. A stadium deployment
+     * sets {@link #STADIUM_COUNT} (the CDK app does), trading exact positions for no hot key on the enter path.
+     */
+    public static final int DEFAULT_COUNT = 1;
     /** Enough for a stadium: 16 shards take about 16,000 enters a second. */
-    public static final int DEFAULT_COUNT = 16;
+    public static final int STADIUM_COUNT = 16;
     /** Opening a queue writes every shard in one transaction, which holds at most 100 items. */
     public static final int MAX = 64;
     public static final CounterShards SINGLE = new CounterShards(1);
