@@ -1,6 +1,5 @@
 package io.ticketflow.queue;
 
-import io.ticketflow.kernel.admission.AdmissionKeys;
 import io.ticketflow.kernel.testing.TestPasses;
 import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.events.EventEnvelope;
@@ -32,10 +31,7 @@ public final class QueueFixture implements AutoCloseable {
     /** The queue's key pair in tests; {@link #PASSES} signs with it. */
     public static final TestPasses KEYS = new TestPasses();
     /** The passes an ACTIVE token's answer carries, signed with {@link #KEYS}. */
-    public static final QueueTicket.Passes PASSES = new QueueTicket.Passes(
-            AdmissionKeys.signer(KEYS.properties()::get, () -> {
-                throw new IllegalStateException("tests sign with a JWK, never KMS");
-            }), Clock.systemUTC());
+    public static final QueueTicket.Passes PASSES = new QueueTicket.Passes(KEYS.signer(), Clock.systemUTC());
 
     private static final EventSchemas SCHEMAS = EventSchemas.load();
 

@@ -24,6 +24,11 @@ public final class TestPasses {
                 AdmissionKeys.PUBLIC_KEY, key.toPublicJWK().toJSONString());
     }
 
+    /** The queue's signer itself, for code under test that signs (the Queue service's functions). */
+    public AdmissionPassSigner signer() {
+        return signer;
+    }
+
     public String issue(String userId, String concertId, String queueToken, long activation, Instant expiresAt) {
         return signer.sign(new AdmissionPass(userId, concertId, queueToken, activation, expiresAt), Instant.now());
     }
