@@ -5,6 +5,7 @@ import static io.ticketflow.queue.adapter.QueueItems.ACTIVE_CONCERT_ID;
 import static io.ticketflow.queue.adapter.QueueItems.ACTIVE_COUNT;
 import static io.ticketflow.queue.adapter.QueueItems.ACTIVE_UNTIL;
 import static io.ticketflow.queue.adapter.QueueItems.BURNED;
+import static io.ticketflow.queue.adapter.QueueItems.CLOSED;
 import static io.ticketflow.queue.adapter.QueueItems.CONCERT_IDS;
 import static io.ticketflow.queue.adapter.QueueItems.ISSUED;
 import static io.ticketflow.queue.adapter.QueueItems.PK;
@@ -122,8 +123,49 @@ public final class DynamoDbQueueRepository implements QueueRepository {
         try {
             outbox.write(List.of(counter, registry), List.of());
             return true;
-        } catch (TransactionConflict alreadyOpen) {
-            return false;
+        } catch (TransactionConflict alreadyOpenOrClosed) {
+            return reopen(concertId);
+        }
+    }
+
+    /** Takes the closed mark off; the counter, its tokens and the registry entry stayed while closed. */
+    private boolean reopen(String concertId) {
+        return updateCounterIf(concertId, "REMOVE #closed", "attribute_exists(#closed)",
+                Map.of("#closed", CLOSED), Map.of(), ReturnValue.NONE).isPresent();
+    }
+
+    @Override
+    public CloseOutcome closeQueue(String concertId) {
+        return updateCounterIf(concertId, "SET #closed = :closed", "attribute_exists(#pk)",
+                Map.of("#closed", CLOSED, "#pk", PK), Map.of(":closed", AttributeValue.fromBool(true)),
+                ReturnValue.ALL_OLD)
+                .map(before -> before.containsKey(CLOSED) ? CloseOutcome.ALREADY_CLOSED : CloseOutcome.CLOSED)
+                .orElse(CloseOutcome.UNKNOWN_CONCERT);
+    }
+
+    /**
+     * One conditional UpdateItem on the concert's counter.
+     *
+     * @return the attributes {@code returned} asks for (empty map for none); empty when the condition failed
+     *         and nothing was written
+     */
+    private Optional<Map<String, AttributeValue>> updateCounterIf(String concertId, String update, String condition,
+                                                                  Map<String, String> names,
+                                                                  Map<String, AttributeValue> values,
+                                                                  ReturnValue returned) {
+        try {
+            Map<String, AttributeValue> attributes = dynamoDb.updateItem(request -> request
+                    .tableName(table)
+                    .key(key(QueueItems.counterKey(concertId)))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    // DynamoDB refuses an empty map of values
+                    .expressionAttributeValues(values.isEmpty() ? null : values)
+                    .returnValues(returned)).attributes();
+            return Optional.of(attributes == null ? Map.of() : attributes);
+        } catch (ConditionalCheckFailedException conditionFailed) {
+            return Optional.empty();
         }
     }
 
@@ -154,19 +196,9 @@ public final class DynamoDbQueueRepository implements QueueRepository {
 
     @Override
     public Optional<QueueCounter> reservePlace(String concertId) {
-        try {
-            Map<String, AttributeValue> counter = dynamoDb.updateItem(request -> request
-                    .tableName(table)
-                    .key(key(QueueItems.counterKey(concertId)))
-                    .updateExpression("ADD #issued :one")
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#issued", ISSUED, "#pk", PK))
-                    .expressionAttributeValues(Map.of(":one", number(1)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(QueueItems.counter(counter));
-        } catch (ConditionalCheckFailedException notOpen) {
-            return Optional.empty();
-        }
+        return updateCounterIf(concertId, "ADD #issued :one", "attribute_exists(#pk) AND attribute_not_exists(#closed)",
+                Map.of("#issued", ISSUED, "#pk", PK, "#closed", CLOSED), Map.of(":one", number(1)), ReturnValue.ALL_NEW)
+                .map(QueueItems::counter);
     }
 
     @Override

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <ul>
  *   <li>{@code QUEUE#<concertId>} — the counter: {@code issued}, {@code activated} (the watermark),
  *       {@code activeCount}, and the string set {@code restored} of tokens put back to WAITING behind the
- *       watermark, which the activation re-admits first (absent when empty). It exists only while the concert's queue is open, which is how an unknown concert
+ *       watermark, which the activation re-admits first (absent when empty), and {@code closed} while an
+ *       operator has the queue closed. It exists only while the concert's queue is open, which is how an unknown concert
  *       is told apart without reading another service's table.</li>
  *   <li>{@code QUEUES} — the registry: the string set {@code concertIds} of open queues, so the scheduled ticks
  *       find them with one read instead of a scan.</li>
@@ -46,6 +47,8 @@ final class QueueItems {
     static final String ACTIVE_CONCERT_ID = "activeConcertId";
     static final String BURNED = "burned";
     static final String RESTORED = "restored";
+    /** Present (true) while an operator has the queue closed. */
+    static final String CLOSED = "closed";
 
     static final String ACTIVE_BY_EXPIRY_INDEX = QueueResources.ACTIVE_BY_EXPIRY_INDEX;
     static final String REGISTRY_KEY = "QUEUES";
@@ -85,7 +88,8 @@ final class QueueItems {
     static QueueCounter counter(Map<String, AttributeValue> item) {
         AttributeValue restored = item.get(RESTORED);
         return new QueueCounter(item.get(CONCERT_ID).s(), longOf(item, ISSUED), longOf(item, ACTIVATED),
-                longOf(item, ACTIVE_COUNT), restored == null || !restored.hasSs() ? Set.of() : Set.copyOf(restored.ss()));
+                longOf(item, ACTIVE_COUNT), restored == null || !restored.hasSs() ? Set.of() : Set.copyOf(restored.ss()),
+                item.containsKey(CLOSED));
     }
 
     /** A token as stored; ACTIVE tokens also carry the keys of the {@code activeByExpiry} index. */

@@ -11,8 +11,10 @@ import java.util.Set;
  * @param activeCount tokens currently ACTIVE (bounded by {@link QueuePolicy#maxActive()})
  * @param restored    tokens put back to WAITING behind the watermark (a failed payment): the activation
  *                    re-admits them before it moves the watermark, since they were admitted before
+ * @param closed      an operator closed the queue: it takes no new entries and admits no one until reopened
  */
-public record QueueCounter(String concertId, long issued, long activated, long activeCount, Set<String> restored) {
+public record QueueCounter(String concertId, long issued, long activated, long activeCount, Set<String> restored,
+                           boolean closed) {
 
     public QueueCounter {
         Objects.requireNonNull(concertId, "concertId");
@@ -20,6 +22,10 @@ public record QueueCounter(String concertId, long issued, long activated, long a
             throw new IllegalArgumentException("counter values cannot be negative: " + issued + "/" + activated + "/" + activeCount);
         }
         restored = restored == null ? Set.of() : Set.copyOf(restored);
+    }
+
+    public QueueCounter(String concertId, long issued, long activated, long activeCount, Set<String> restored) {
+        this(concertId, issued, activated, activeCount, restored, false);
     }
 
     public QueueCounter(String concertId, long issued, long activated, long activeCount) {

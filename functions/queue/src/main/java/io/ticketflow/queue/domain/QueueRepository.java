@@ -12,8 +12,26 @@ import java.util.Optional;
  */
 public interface QueueRepository {
 
-    /** Opens the concert's queue. @return false when it was open already (nothing changes then) */
+    /**
+     * Opens the concert's queue, or reopens a closed one where it stopped (its tokens keep their places).
+     *
+     * @return false when it was open already (nothing changes then)
+     */
     boolean openQueue(String concertId);
+
+    /**
+     * Closes the concert's queue: entering is refused and the activation admits no one until it is opened
+     * again; tokens already ACTIVE keep their window, and it still expires.
+     */
+    CloseOutcome closeQueue(String concertId);
+
+    enum CloseOutcome {
+        CLOSED,
+        /** It was closed already; nothing changed. */
+        ALREADY_CLOSED,
+        /** No queue was ever opened for the concert; nothing was written. */
+        UNKNOWN_CONCERT
+    }
 
     /** Concert ids of every open queue. */
     List<String> openQueues();
@@ -28,7 +46,7 @@ public interface QueueRepository {
      * Takes the next place in the queue: {@code issued + 1}, atomically.
      *
      * @return the counter after the increment (its {@code issued} is the new seq); empty when the concert
-     *         has no open queue, and then nothing was written
+     *         has no open queue (none, or a closed one), and then nothing was written
      */
     Optional<QueueCounter> reservePlace(String concertId);
 

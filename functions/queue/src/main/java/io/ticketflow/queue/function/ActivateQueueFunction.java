@@ -42,7 +42,7 @@ public final class ActivateQueueFunction implements Function<QueueTick, Activati
 
     private Optional<ActivationReport.QueueActivation> activate(String concertId) {
         Optional<QueueCounter> found = queues.findCounter(concertId);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.get().closed()) {
             return Optional.empty();
         }
         QueueCounter counter = found.get();
