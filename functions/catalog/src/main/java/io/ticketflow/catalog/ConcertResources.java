@@ -35,6 +35,8 @@ public final class ConcertResources {
     public static final String SEAT_MAP = "seatMap";
     public static final String SEAT_MAP_PROJECTOR = "seatMapProjector";
     public static final String CONCERT_EVENTS_RELAY = "concertEventsRelay";
+    /** The operator's publish: the same action as the seed's {@code publishConcert}, behind an admin route. */
+    public static final String ADMIN_PUBLISH_CONCERT = "adminPublishConcert";
 
     /** The Reservation service's outbox, whose events feed the seat maps (and the replay reads). */
     public static final String RESERVATION_EVENTS_TABLE = ReservationResources.EVENTS_TABLE;
@@ -59,12 +61,14 @@ public final class ConcertResources {
                         FunctionSpec.of(LIST_CONCERTS, Service.CONCERT, FunctionKind.HTTP),
                         FunctionSpec.of(LIST_SCHEDULES, Service.CONCERT, FunctionKind.HTTP),
                         FunctionSpec.of(SEAT_MAP, Service.CONCERT, FunctionKind.HTTP),
+                        FunctionSpec.of(ADMIN_PUBLISH_CONCERT, Service.CONCERT, FunctionKind.HTTP),
                         FunctionSpec.of(SEAT_MAP_PROJECTOR, Service.CONCERT, FunctionKind.SQS),
                         FunctionSpec.of(CONCERT_EVENTS_RELAY, Service.CONCERT, FunctionKind.STREAM)),
                 List.of(
                         new Route(HttpMethod.GET, "/concerts", LIST_CONCERTS, false),
                         new Route(HttpMethod.GET, "/concerts/{concertId}/schedules", LIST_SCHEDULES, false),
-                        new Route(HttpMethod.GET, "/schedules/{scheduleId}/seats", SEAT_MAP, false)),
+                        new Route(HttpMethod.GET, "/schedules/{scheduleId}/seats", SEAT_MAP, false),
+                        Route.admin(HttpMethod.POST, "/admin/concerts", ADMIN_PUBLISH_CONCERT)),
                 List.of(new StreamSubscription(EVENTS_TABLE, CONCERT_EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
                 List.of(new QueueSubscription(RESERVATION_EVENTS_QUEUE, SEAT_MAP_PROJECTOR, 10, 0)),
                 PROJECTED_RESERVATION_EVENTS.stream()

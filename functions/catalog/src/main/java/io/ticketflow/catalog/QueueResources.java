@@ -33,6 +33,9 @@ public final class QueueResources {
     /** Booking saga steps: the token's turn is used up (booked, or the hold expired) / it goes back to WAITING. */
     public static final String EXPIRE_QUEUE_TOKEN = "expireQueueToken";
     public static final String RESTORE_QUEUE_TOKEN = "restoreQueueToken";
+    /** Operator routes: a closed queue takes no new entries and admits no one until it is opened again. */
+    public static final String ADMIN_OPEN_QUEUE = "adminOpenQueue";
+    public static final String ADMIN_CLOSE_QUEUE = "adminCloseQueue";
 
     private QueueResources() {
     }
@@ -51,6 +54,8 @@ public final class QueueResources {
                 List.of(
                         FunctionSpec.of(ENTER_QUEUE, Service.QUEUE, FunctionKind.HTTP),
                         FunctionSpec.of(QUEUE_STATUS, Service.QUEUE, FunctionKind.HTTP),
+                        FunctionSpec.of(ADMIN_OPEN_QUEUE, Service.QUEUE, FunctionKind.HTTP),
+                        FunctionSpec.of(ADMIN_CLOSE_QUEUE, Service.QUEUE, FunctionKind.HTTP),
                         // one tick at a time; a second concurrent one would only fail its conditions
                         FunctionSpec.of(ACTIVATE_QUEUE, Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1),
                         FunctionSpec.of(EXPIRE_QUEUE_TOKENS, Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1),
@@ -60,7 +65,10 @@ public final class QueueResources {
                         FunctionSpec.of(RESTORE_QUEUE_TOKEN, Service.QUEUE, FunctionKind.SAGA_TASK)),
                 List.of(
                         new Route(HttpMethod.POST, "/concerts/{concertId}/queue-tokens", ENTER_QUEUE, true),
-                        new Route(HttpMethod.GET, "/queue-tokens/{token}", QUEUE_STATUS, true)),
+                        new Route(HttpMethod.GET, "/queue-tokens/{token}", QUEUE_STATUS, true),
+                        // plain segments, not AIP-style "queue:open": API Gateway documents no ':' in route paths
+                        Route.admin(HttpMethod.POST, "/admin/concerts/{concertId}/queue/open", ADMIN_OPEN_QUEUE),
+                        Route.admin(HttpMethod.POST, "/admin/concerts/{concertId}/queue/close", ADMIN_CLOSE_QUEUE)),
                 List.of(new StreamSubscription(EVENTS_TABLE, QUEUE_EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),
                 List.of(new QueueSubscription(CONCERT_EVENTS_QUEUE, CONCERT_CONSUMER, 10, 0)),
                 List.of(new EventRoute(ConcertResources.EVENTS_TABLE, "CONCERT_PUBLISHED", CONCERT_EVENTS_QUEUE)),

@@ -14,6 +14,7 @@ import io.ticketflow.concert.function.ListConcerts;
 import io.ticketflow.concert.function.ListConcertsFunction;
 import io.ticketflow.concert.function.ListSchedulesFunction;
 import io.ticketflow.concert.function.PublishConcertFunction;
+import io.ticketflow.concert.function.PublishConcertRequest;
 import io.ticketflow.concert.function.ReplayReport;
 import io.ticketflow.concert.function.ReplaySeatMaps;
 import io.ticketflow.concert.function.ReplaySeatMapsFunction;
@@ -40,7 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ConcertFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
 
-    /** Not catalogue routes: the local seed and the tests publish concerts, an operator replays the seat maps. */
+    /**
+     * Not catalogue routes: the local seed and the tests publish concerts directly (operators through
+     * {@code adminPublishConcert}), an operator replays the seat maps.
+     */
     public static final String PUBLISH_CONCERT = "publishConcert";
     public static final String REPLAY_SEAT_MAPS = "replaySeatMaps";
 
@@ -69,6 +73,9 @@ public final class ConcertFunctions implements ApplicationContextInitializer<Gen
                 .of(SeatMapQuery::from, new SeatMapFunction(seatMapCache(ctx), clock(ctx))));
         FunctionBeans.task(ctx, PUBLISH_CONCERT, ConcertToPublish.class, ConcertPublished.class,
                 () -> new PublishConcertFunction(catalog(ctx)));
+        FunctionBeans.http(ctx, ConcertResources.ADMIN_PUBLISH_CONCERT, () -> HttpEndpoint
+                .of(request -> PublishConcertRequest.from(request, json(ctx)), new PublishConcertFunction(catalog(ctx)))
+                .status(outcome -> outcome.published() ? 201 : 200));
         FunctionBeans.task(ctx, REPLAY_SEAT_MAPS, ReplaySeatMaps.class, ReplayReport.class,
                 () -> new ReplaySeatMapsFunction(replay(ctx), seatMapStore(ctx)));
         FunctionBeans.sqs(ctx, ConcertResources.SEAT_MAP_PROJECTOR, () -> new EventConsumer(aws(ctx).dynamoDb(),

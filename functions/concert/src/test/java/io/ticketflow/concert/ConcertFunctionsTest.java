@@ -18,7 +18,7 @@ class ConcertFunctionsTest {
         try (GenericApplicationContext ctx = new GenericApplicationContext()) {
             new ConcertFunctions().initialize(ctx);
 
-            assertThat(catalogueNames).hasSize(5).allSatisfy(name -> assertThat(ctx.containsBeanDefinition(name))
+            assertThat(catalogueNames).hasSize(6).allSatisfy(name -> assertThat(ctx.containsBeanDefinition(name))
                     .as("function bean %s", name).isTrue());
             assertThat(ctx.containsBeanDefinition(ConcertFunctions.PUBLISH_CONCERT)).isTrue();
             assertThat(ctx.containsBeanDefinition(ConcertFunctions.REPLAY_SEAT_MAPS)).isTrue();

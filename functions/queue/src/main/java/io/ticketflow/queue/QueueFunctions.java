@@ -15,6 +15,8 @@ import io.ticketflow.queue.domain.QueuePolicy;
 import io.ticketflow.queue.domain.QueueRepository;
 import io.ticketflow.queue.function.ActivateQueueFunction;
 import io.ticketflow.queue.function.ActivationReport;
+import io.ticketflow.queue.function.CloseQueue;
+import io.ticketflow.queue.function.CloseQueueFunction;
 import io.ticketflow.queue.function.ConcertPublishedHandler;
 import io.ticketflow.queue.function.EnterQueue;
 import io.ticketflow.queue.function.EnterQueueFunction;
@@ -45,8 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class QueueFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
 
     /**
-     * Not a catalogue function: tests open queues through it (no public route). In the running system the
-     * {@code queueConcertConsumer} opens a concert's queue when CONCERT_PUBLISHED arrives.
+     * Not a catalogue function: the seed and tests open queues through it. In the running system the
+     * {@code queueConcertConsumer} opens a concert's queue when CONCERT_PUBLISHED arrives, and an operator
+     * reopens a closed one through {@code adminOpenQueue}.
      */
     public static final String OPEN_QUEUE = "openQueue";
 
@@ -69,6 +72,10 @@ public final class QueueFunctions implements ApplicationContextInitializer<Gener
                 .headers(ticket -> Map.of("location", "/queue-tokens/" + ticket.token())));
         FunctionBeans.http(ctx, QueueResources.QUEUE_STATUS, () -> HttpEndpoint
                 .of(QueueStatusQuery::from, new QueueStatusFunction(queues(ctx), policy(ctx), passes(ctx))));
+        FunctionBeans.http(ctx, QueueResources.ADMIN_OPEN_QUEUE, () -> HttpEndpoint
+                .of(OpenQueue::from, new OpenQueueFunction(queues(ctx))));
+        FunctionBeans.http(ctx, QueueResources.ADMIN_CLOSE_QUEUE, () -> HttpEndpoint
+                .of(CloseQueue::from, new CloseQueueFunction(queues(ctx))));
         FunctionBeans.task(ctx, QueueResources.ACTIVATE_QUEUE, QueueTick.class, ActivationReport.class,
                 () -> new ActivateQueueFunction(queues(ctx), policy(ctx), ctx.getBean(KernelBeans.CLOCK, Clock.class)));
         FunctionBeans.task(ctx, QueueResources.EXPIRE_QUEUE_TOKENS, QueueTick.class, ExpiryReport.class,

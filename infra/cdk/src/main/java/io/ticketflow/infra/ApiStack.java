@@ -98,6 +98,8 @@ public final class ApiStack extends Stack {
                     .methods(List.of(HttpMethod.valueOf(route.method().name())))
                     .integration(integration)
                     .authorizer(route.authenticated() ? authorizer : new HttpNoneAuthorizer())
+                    // the gateway refuses a token without them before the function runs (which checks again)
+                    .authorizationScopes(route.authorizationScopes().isEmpty() ? null : route.authorizationScopes())
                     .build());
             if (!route.authenticated()) {
                 added.forEach(Suppressions::publicRoute);

@@ -52,6 +52,26 @@ class ApiTemplateTest {
     }
 
     @Test
+    void operatorRoutes_requireTheAdminScopeAtTheGateway_andNoOtherRouteRequiresAnyScope() {
+        Map<String, JsonNode> routes = synth.resources(api, "AWS::ApiGatewayV2::Route");
+        List<String> operatorRouteKeys = List.of("POST /admin/concerts",
+                "POST /admin/concerts/{concertId}/queue/open", "POST /admin/concerts/{concertId}/queue/close");
+
+        for (String routeKey : operatorRouteKeys) {
+            JsonNode properties = routeWithKey(routes, routeKey);
+            assertThat(properties.path("AuthorizationType").asString()).as(routeKey).isEqualTo("JWT");
+            assertThat(properties.path("AuthorizationScopes").valueStream().map(JsonNode::asString).toList())
+                    .as(routeKey).containsExactly("ticketflow/admin");
+        }
+        for (Route route : Catalogue.routes()) {
+            if (!operatorRouteKeys.contains(route.routeKey())) {
+                assertThat(routeWithKey(routes, route.routeKey()).has("AuthorizationScopes"))
+                        .as(route.routeKey() + " is for every verified user").isFalse();
+            }
+        }
+    }
+
+    @Test
     void everyRoutedFunction_mayBeInvokedByThisApiOnly() {
         Map<String, JsonNode> permissions = synth.resources(api, "AWS::Lambda::Permission");
         List<String> routed = Catalogue.routes().stream().map(Route::function).distinct().toList();

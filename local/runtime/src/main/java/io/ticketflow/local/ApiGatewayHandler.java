@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -128,20 +129,32 @@ final class ApiGatewayHandler implements HttpHandler {
         send(exchange, response.path("statusCode").asInt(200), body);
     }
 
+    /**
+     * {@code {"userId": "ops", "scopes": ["ticketflow/admin"]}}: scopes are optional, and any may be asked for,
+     * since this endpoint exists only in the local runtime (on AWS an identity provider grants them).
+     */
     private void mintDevToken(HttpExchange exchange, byte[] body) throws IOException {
-        String userId;
+        JsonNode request;
         try {
-            userId = json.readTree(body).path("userId").asString("");
+            request = json.readTree(body);
         } catch (JacksonException malformed) {
-            userId = "";
+            request = json.createObjectNode();
         }
-        if (userId.isBlank()) {
-            sendMessage(exchange, 400, "body must be {\"userId\":\"...\"}");
+        String userId = request.path("userId").asString("");
+        JsonNode scopes = request.path("scopes");
+        boolean scopesWellFormed = scopes.isMissingNode() || scopes.isArray() && scopes.valueStream().allMatch(
+                scope -> scope.isString() && !scope.asString().isBlank() && !scope.asString().contains(" "));
+        if (userId.isBlank() || !scopesWellFormed) {
+            sendMessage(exchange, 400, "body must be {\"userId\":\"...\"} with an optional \"scopes\":[\"...\"]");
             return;
         }
+        List<String> granted = scopes.valueStream().map(JsonNode::asString).toList();
         ObjectNode token = json.createObjectNode();
-        token.put("token", devTokens.mint(userId, DEV_TOKEN_LIFETIME));
+        token.put("token", devTokens.mint(userId, granted, DEV_TOKEN_LIFETIME));
         token.put("userId", userId);
+        if (!granted.isEmpty()) {
+            granted.forEach(token.putArray("scopes")::add);
+        }
         exchange.getResponseHeaders().set("content-type", "application/json");
         send(exchange, 200, json.writeValueAsBytes(token));
     }

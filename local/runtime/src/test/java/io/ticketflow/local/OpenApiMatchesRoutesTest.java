@@ -93,12 +93,16 @@ class OpenApiMatchesRoutesTest {
     }
 
     @Test
-    void security_matchesWhetherTheRouteIsAuthenticated() {
+    void security_matchesWhetherTheRouteIsAuthenticated_andTheScopesItNeeds() {
         List<String> mismatched = new ArrayList<>();
         for (Route route : Catalogue.routes()) {
             JsonNode security = OpenApiSpec.security(document, operation(route));
+            // OpenAPI 3.0 lists scopes only under an oauth2 scheme: the operator routes name operatorJwt
+            String scheme = route.authorizationScopes().isEmpty() ? "bearerJwt" : "operatorJwt";
             boolean bearerOnly = security.isArray() && security.size() == 1
-                    && security.get(0).properties().stream().map(Map.Entry::getKey).toList().equals(List.of("bearerJwt"));
+                    && security.get(0).properties().stream().map(Map.Entry::getKey).toList().equals(List.of(scheme))
+                    && security.get(0).path(scheme).valueStream().map(JsonNode::asString).toList()
+                            .equals(route.authorizationScopes());
             boolean open = security.isArray() && security.isEmpty();
             if (route.authenticated() ? !bearerOnly : !open) {
                 mismatched.add(route.routeKey() + " (route authenticated=" + route.authenticated()
@@ -132,6 +136,24 @@ class OpenApiMatchesRoutesTest {
             }
         }
         assertThat(incomplete).isEmpty();
+    }
+
+    @Test
+    void routesNeedingAScope_document403InsufficientScope() {
+        List<String> undocumented = new ArrayList<>();
+        for (Route route : Catalogue.routes()) {
+            if (route.authorizationScopes().isEmpty()) {
+                continue;
+            }
+            JsonNode forbidden = OpenApiSpec.resolve(document,
+                    OpenApiSpec.resolve(document, operation(route).path("responses")).path("403"));
+            JsonNode example = OpenApiSpec.resolve(document, forbidden.path("content").path("application/problem+json")
+                    .path("examples").path("InsufficientScope")).path("value");
+            if (!example.path("type").asString("").endsWith("/insufficient-scope")) {
+                undocumented.add(route.routeKey());
+            }
+        }
+        assertThat(undocumented).as("scoped routes without a 403 insufficient-scope example").isEmpty();
     }
 
     @Test

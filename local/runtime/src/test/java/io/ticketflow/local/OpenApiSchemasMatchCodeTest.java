@@ -12,9 +12,11 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.OpenApi30;
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.Route;
+import io.ticketflow.concert.domain.Concert;
 import io.ticketflow.concert.domain.ConcertSummary;
 import io.ticketflow.concert.domain.SeatStatus;
 import io.ticketflow.concert.function.ConcertList;
+import io.ticketflow.concert.function.ConcertPublished;
 import io.ticketflow.concert.function.ScheduleList;
 import io.ticketflow.concert.function.SeatMapView;
 import io.ticketflow.kernel.function.ApiGatewayHttp;
@@ -33,6 +35,8 @@ import io.ticketflow.point.function.ChargeReceipt;
 import io.ticketflow.point.function.PointBalance;
 import io.ticketflow.point.function.PointHistory;
 import io.ticketflow.queue.domain.TokenStatus;
+import io.ticketflow.queue.function.QueueClosed;
+import io.ticketflow.queue.function.QueueOpened;
 import io.ticketflow.queue.function.QueueTicket;
 import io.ticketflow.reservation.domain.ReservationProblems;
 import io.ticketflow.reservation.domain.ReservationStatus;
@@ -136,6 +140,14 @@ class OpenApiSchemasMatchCodeTest {
                         new BookingStep("DeductPoints", StepStatus.FAILED, AT),
                         new BookingStep("InsufficientPoints", StepStatus.FAILED, AT.plusSeconds(1)))))));
 
+        OUTPUTS.put("adminPublishConcert", new Success(Set.of(200, 201), Set.of(), List.of(
+                new ConcertPublished("concert-1", true), new ConcertPublished("concert-1", false))));
+        OUTPUTS.put("adminOpenQueue", new Success(Set.of(200), Set.of(), List.of(new QueueOpened("concert-1", true))));
+        OUTPUTS.put("adminCloseQueue", new Success(Set.of(200), Set.of(), List.of(new QueueClosed("concert-1", true))));
+        INPUTS.put("adminPublishConcert", new RequestBody(Concert.class, """
+                {"concertId": "concert-1", "title": "Spring Tour", "artist": "The Band", "venue": "Arena",
+                 "schedules": [{"scheduleId": "schedule-1-1", "startsAt": "2026-06-01T19:00:00Z",
+                                "seats": [{"seatNo": 1, "grade": "VIP", "price": 150}]}]}"""));
         INPUTS.put("holdSeats", new RequestBody(HoldSeats.Body.class, "{\"scheduleId\":\"schedule-1-1\",\"seatNos\":[1,2]}"));
         INPUTS.put("chargePoints", new RequestBody(type("io.ticketflow.point.function.ChargePoints$Body"),
                 "{\"requestId\":\"topup-1\",\"amount\":500}"));

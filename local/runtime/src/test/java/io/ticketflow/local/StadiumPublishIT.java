@@ -108,6 +108,9 @@ class StadiumPublishIT {
         HttpResponse<String> seatMap = bookings.send("GET", "/schedules/" + SCHEDULE + "/seats", null, null, Map.of());
 
         assertThat(seatMap.statusCode()).isEqualTo(200);
+        int bodyBytes = seatMap.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        System.out.printf("StadiumPublishIT seat map of %,d seats: %,d B (Lambda response limit 6 MB)%n", SEATS, bodyBytes);
+        assertThat(bodyBytes).as("one Lambda response").isLessThan(6 * 1024 * 1024);
         JsonNode seats = Bookings.JSON.readTree(seatMap.body()).path("seats");
         assertThat(seats).hasSize(SEATS);
         for (int i = 0; i < SEATS; i++) {

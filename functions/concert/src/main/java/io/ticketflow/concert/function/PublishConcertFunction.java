@@ -7,8 +7,8 @@ import io.ticketflow.kernel.problem.ProblemTypes;
 import java.util.function.Function;
 
 /**
- * Publishes a concert (the local seed and the tests do; no public route): catalogue, seat maps and
- * CONCERT_PUBLISHED at once. Publishing the same concert again changes nothing.
+ * Publishes a concert (an operator through {@code POST /admin/concerts}, the local seed and the tests
+ * directly): catalogue, seat maps and CONCERT_PUBLISHED at once. Publishing the same concert again changes nothing.
  */
 public final class PublishConcertFunction implements Function<ConcertToPublish, ConcertPublished> {
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 
 /** Mints development bearer tokens (HS256) that the local runtime's authorizer accepts, never used on AWS. */
@@ -26,8 +27,16 @@ public final class DevTokens {
         settings.requireDevSecret();
     }
 
-    /** A signed token for {@code userId} with claims sub, iss, aud, iat and exp (now + ttl). */
+    /** A signed token for {@code userId} with claims sub, iss, aud, iat and exp (now + ttl), and no scopes. */
     public String mint(String userId, Duration ttl) {
+        return mint(userId, List.of(), ttl);
+    }
+
+    /**
+     * As {@link #mint(String, Duration)}, with a {@code scope} claim listing {@code scopes} space-separated, as
+     * a Cognito access token carries them; none when the list is empty.
+     */
+    public String mint(String userId, List<String> scopes, Duration ttl) {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("userId must not be blank");
         }
@@ -42,6 +51,7 @@ public final class DevTokens {
                 .audience(settings.audience())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
+                .claim("scope", scopes.isEmpty() ? null : String.join(" ", scopes))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
                 claims);

@@ -10,10 +10,13 @@ import io.ticketflow.kernel.problem.ProblemType;
 import io.ticketflow.kernel.problem.ProblemTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +116,24 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
                 || context.getAuthorizer().getJwt().getClaims() == null) {
             return null;
         }
-        String subject = context.getAuthorizer().getJwt().getClaims().get("sub");
-        return subject == null || subject.isBlank() ? null : new Caller(subject);
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = context.getAuthorizer().getJwt();
+        String subject = jwt.getClaims().get("sub");
+        return subject == null || subject.isBlank() ? null : new Caller(subject, scopes(jwt));
+    }
+
+    /**
+     * The token's scopes: the authorizer's {@code scopes} list where it fills one, else the space-separated
+     * {@code scope} claim (RFC 8693; Cognito access tokens carry it so).
+     */
+    private static Set<String> scopes(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt) {
+        Set<String> scopes = new HashSet<>();
+        if (jwt.getScopes() != null) {
+            scopes.addAll(jwt.getScopes());
+        }
+        String claim = jwt.getClaims().get("scope");
+        if (claim != null && !claim.isBlank()) {
+            scopes.addAll(List.of(claim.strip().split("\\s+")));
+        }
+        return scopes;
     }
 }

@@ -52,6 +52,22 @@ public record HttpRequest(String routeKey, String path, Map<String, String> path
         return caller;
     }
 
+    /**
+     * The caller, if their token grants {@code scope}. API Gateway checks the route's scopes too; checking here
+     * as well keeps a function safe behind a route that was deployed without them.
+     *
+     * @throws ProblemException {@code unauthenticated} without a verified identity, {@code insufficient-scope}
+     *                          when the token lacks the scope
+     */
+    public Caller requireScope(String scope) {
+        Caller verified = requireCaller();
+        if (!verified.hasScope(scope)) {
+            throw new ProblemException(ProblemTypes.INSUFFICIENT_SCOPE,
+                    "this operation needs a token with the scope '" + scope + "'");
+        }
+        return verified;
+    }
+
     /** Names the request without header values or body: those carry bearer and queue tokens. */
     @Override
     public String toString() {

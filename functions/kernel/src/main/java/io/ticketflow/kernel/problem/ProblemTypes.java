@@ -9,6 +9,8 @@ public final class ProblemTypes {
     public static final ProblemType INVALID_REQUEST = new ProblemType("invalid-request", "Invalid request", 400);
     public static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", "Authentication required", 401);
     public static final ProblemType FORBIDDEN = new ProblemType("forbidden", "Forbidden", 403);
+    /** A verified caller whose token lacks the scope the route needs (RFC 6750's {@code insufficient_scope}). */
+    public static final ProblemType INSUFFICIENT_SCOPE = new ProblemType("insufficient-scope", "Insufficient scope", 403);
     public static final ProblemType NOT_FOUND = new ProblemType("not-found", "Not found", 404);
     public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflict", 409);
     public static final ProblemType INTERNAL = new ProblemType("internal", "Internal error", 500);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,22 @@ class JwtTest {
                 .containsEntry("iat", NOW.getEpochSecond())
                 .containsEntry("exp", NOW.plus(Duration.ofHours(1)).getEpochSecond());
         assertThat(String.valueOf(claims.get("aud"))).contains("ticketflow");
+    }
+
+    @Test
+    void tokenMintedWithScopes_carriesThemSpaceSeparatedInTheScopeClaim() {
+        String token = new DevTokens(settings, CLOCK).mint("ops", List.of("ticketflow/admin", "openid"), Duration.ofHours(1));
+
+        Map<String, Object> claims = new JwtVerifier(settings, CLOCK).verify(token);
+
+        assertThat(claims).containsEntry("scope", "ticketflow/admin openid");
+    }
+
+    @Test
+    void tokenMintedWithoutScopes_hasNoScopeClaim() {
+        String token = new DevTokens(settings, CLOCK).mint("user-7", Duration.ofHours(1));
+
+        assertThat(new JwtVerifier(settings, CLOCK).verify(token)).doesNotContainKey("scope");
     }
 
     @Test

@@ -14,8 +14,10 @@ import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemType;
 import io.ticketflow.kernel.problem.ProblemTypes;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -161,6 +163,58 @@ class ApiGatewayHttpTest {
     }
 
     @Test
+    void requireScope_withTheScopeInTheScopeClaim_reachesTheAction() {
+        HttpEndpoint<Caller, String> operate = HttpEndpoint.of(request -> request.requireScope("ticketflow/admin"),
+                Caller::userId);
+
+        APIGatewayV2HTTPResponse response = handle(operate,
+                eventWithClaims(Map.of("sub", "ops", "scope", "openid ticketflow/admin"), null));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.getBody()).stringValue()).isEqualTo("ops");
+    }
+
+    @Test
+    void requireScope_withTheScopeInTheAuthorizersScopeList_reachesTheAction() {
+        HttpEndpoint<Caller, String> operate = HttpEndpoint.of(request -> request.requireScope("ticketflow/admin"),
+                Caller::userId);
+
+        APIGatewayV2HTTPResponse response = handle(operate,
+                eventWithClaims(Map.of("sub", "ops"), List.of("ticketflow/admin")));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void requireScope_forAUserWithoutTheScope_returns403InsufficientScopeAndNeverRunsTheAction() {
+        List<Caller> reached = new ArrayList<>();
+        HttpEndpoint<Caller, String> operate = HttpEndpoint.of(request -> request.requireScope("ticketflow/admin"),
+                caller -> {
+                    reached.add(caller);
+                    return caller.userId();
+                });
+
+        JsonNode problem = problem(handle(operate,
+                eventWithClaims(Map.of("sub", "user-7", "scope", "openid ticketflow/adminx"), null)), 403);
+
+        assertThat(problem.get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/insufficient-scope");
+        assertThat(problem.get("detail").stringValue()).contains("ticketflow/admin");
+        assertThat(reached).isEmpty();
+    }
+
+    @Test
+    void requireScope_withoutAuthorizerClaims_returns401Unauthenticated() {
+        HttpEndpoint<Caller, Caller> operate = HttpEndpoint.of(request -> request.requireScope("ticketflow/admin"),
+                caller -> caller);
+        APIGatewayV2HTTPEvent anonymous = event(null);
+        anonymous.setRequestContext(RequestContext.builder().withRouteKey("GET /things/{id}").build());
+
+        JsonNode problem = problem(handle(operate, anonymous), 401);
+
+        assertThat(problem.get("type").stringValue()).endsWith("/unauthenticated");
+    }
+
+    @Test
     void missingPathParameter_returns400InvalidRequestNamingIt() {
         HttpEndpoint<String, String> byConcert = HttpEndpoint.of(request -> request.pathParameter("concertId"),
                 id -> id);
@@ -236,6 +290,17 @@ class ApiGatewayHttpTest {
         assertThat(problem.get("title").stringValue()).isNotBlank();
         assertThat(problem.get("instance").stringValue()).isEqualTo("/things/s-1");
         return problem;
+    }
+
+    private static APIGatewayV2HTTPEvent eventWithClaims(Map<String, String> claims, List<String> scopes) {
+        APIGatewayV2HTTPEvent event = event(null);
+        event.setRequestContext(RequestContext.builder()
+                .withRouteKey("GET /things/{id}")
+                .withAuthorizer(Authorizer.builder()
+                        .withJwt(Authorizer.JWT.builder().withClaims(claims).withScopes(scopes).build())
+                        .build())
+                .build());
+        return event;
     }
 
     private static APIGatewayV2HTTPEvent event(String body) {

@@ -5,6 +5,7 @@ import static io.ticketflow.queue.adapter.QueueItems.ACTIVE_CONCERT_ID;
 import static io.ticketflow.queue.adapter.QueueItems.ACTIVE_COUNT;
 import static io.ticketflow.queue.adapter.QueueItems.ACTIVE_UNTIL;
 import static io.ticketflow.queue.adapter.QueueItems.BURNED;
+import static io.ticketflow.queue.adapter.QueueItems.CLOSED;
 import static io.ticketflow.queue.adapter.QueueItems.CONCERT_IDS;
 import static io.ticketflow.queue.adapter.QueueItems.ISSUED;
 import static io.ticketflow.queue.adapter.QueueItems.PK;
@@ -150,8 +151,60 @@ public final class DynamoDbQueueRepository implements QueueRepository {
         try {
             outbox.write(items, List.of());
             return true;
-        } catch (TransactionConflict alreadyOpen) {
-            return false;
+        } catch (TransactionConflict alreadyOpenOrClosed) {
+            return reopen(concertId);
+        }
+    }
+
+    /**
+     * Takes the closed mark off the counter and every shard; the counter, its tokens and the registry entry
+     * stayed while closed. False when the queue was open (not closed) already.
+     */
+    private boolean reopen(String concertId) {
+        return markShards(concertId, "REMOVE #closed", "attribute_exists(#closed)", Map.of()) == MarkOutcome.MARKED;
+    }
+
+    @Override
+    public CloseOutcome closeQueue(String concertId) {
+        return switch (markShards(concertId, "SET #closed = :closed", "attribute_not_exists(#closed)",
+                Map.of(":closed", AttributeValue.fromBool(true)))) {
+            case MARKED -> CloseOutcome.CLOSED;
+            case UNCHANGED -> CloseOutcome.ALREADY_CLOSED;
+            case NO_QUEUE -> CloseOutcome.UNKNOWN_CONCERT;
+        };
+    }
+
+    private enum MarkOutcome { MARKED, UNCHANGED, NO_QUEUE }
+
+    /**
+     * Sets or removes the closed mark on the counter and each of its shards in one transaction: an enter checks
+     * the mark on the shard it takes a round from, so every shard must carry it. The counter's condition decides.
+     */
+    private MarkOutcome markShards(String concertId, String update, String counterCondition,
+                                   Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> counter = getItem(QueueItems.counterKey(concertId));
+        if (counter == null) {
+            return MarkOutcome.NO_QUEUE;
+        }
+        CounterShards layout = QueueItems.shardsOf(counter);
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (int shard = 0; shard < layout.count(); shard++) {
+            int current = shard;
+            items.add(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(table)
+                    .key(key(QueueItems.shardKey(concertId, current)))
+                    .updateExpression(update)
+                    .conditionExpression(current == 0 ? "attribute_exists(#pk) AND " + counterCondition : "attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#closed", CLOSED, "#pk", PK))
+                    // DynamoDB refuses an empty map of values
+                    .expressionAttributeValues(values.isEmpty() ? null : values)
+                    .build()).build());
+        }
+        try {
+            outbox.write(items, List.of());
+            return MarkOutcome.MARKED;
+        } catch (TransactionConflict markedAlreadyOrGone) {
+            return getItem(QueueItems.counterKey(concertId)) == null ? MarkOutcome.NO_QUEUE : MarkOutcome.UNCHANGED;
         }
     }
 
@@ -216,15 +269,15 @@ public final class DynamoDbQueueRepository implements QueueRepository {
                     .tableName(table)
                     .key(key(QueueItems.shardKey(concertId, shard)))
                     .updateExpression("ADD #issued :one")
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#issued", ISSUED, "#pk", PK))
+                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#closed)")
+                    .expressionAttributeNames(Map.of("#issued", ISSUED, "#pk", PK, "#closed", CLOSED))
                     .expressionAttributeValues(Map.of(":one", number(1)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             CounterShards shards = QueueItems.shardsOf(item);
             long seq = shards.seqOf(shard, QueueItems.longOf(item, ISSUED));
             long activeCount = item.containsKey(ACTIVE_COUNT) ? QueueItems.longOf(item, ACTIVE_COUNT) : 0;
             return Optional.of(new QueueCounter(concertId, seq, QueueItems.longOf(item, ACTIVATED), activeCount));
-        } catch (ConditionalCheckFailedException notOpen) {
+        } catch (ConditionalCheckFailedException notOpenOrClosed) {
             return Optional.empty();
         }
     }

@@ -18,11 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code QUEUE#<concertId>} — the counter: {@code activated} (the watermark), {@code activeCount}, the
  *       string set {@code restored} of tokens put back to WAITING behind the watermark, which the activation
  *       re-admits first (absent when empty), {@code shards} (how many counter shards the queue opened with;
- *       absent means one) and, as shard 0, {@code issued}. It exists only while the concert's queue is open,
- *       which is how an unknown concert is told apart without reading another service's table.</li>
+ *       absent means one), as shard 0, {@code issued}, and {@code closed} while an operator has the queue
+ *       closed. It exists once the concert's queue was opened, which is how an unknown concert is told apart
+ *       without reading another service's table.</li>
  *   <li>{@code QUEUE#<concertId>#<k>} — counter shard {@code k} (1 ..{@code shards - 1}): {@code issued}, the
  *       rounds it handed out ({@link CounterShards} turns a round into a seq), {@code activated}, the watermark
- *       as of the last activation, and {@code shards}. Enters spread over these, so none is a hot key.</li>
+ *       as of the last activation, {@code shards}, and {@code closed} like the counter (an enter checks the
+ *       shard it writes). Enters spread over these, so none is a hot key.</li>
  *   <li>{@code QUEUES} — the registry: the string set {@code concertIds} of open queues, so the scheduled ticks
  *       find them with one read instead of a scan.</li>
  *   <li>{@code TOKEN#<token>} — the token: {@code userId}, {@code concertId}, {@code seq}, {@code status},
@@ -53,6 +55,8 @@ final class QueueItems {
     static final String BURNED = "burned";
     static final String RESTORED = "restored";
     static final String SHARDS = "shards";
+    /** Present (true) while an operator has the queue closed. */
+    static final String CLOSED = "closed";
 
     static final String ACTIVE_BY_EXPIRY_INDEX = QueueResources.ACTIVE_BY_EXPIRY_INDEX;
     static final String REGISTRY_KEY = "QUEUES";
@@ -110,7 +114,8 @@ final class QueueItems {
         long rounds = longOf(item, ISSUED);
         return new QueueCounter(item.get(CONCERT_ID).s(), rounds == 0 ? 0 : shardsOf(item).seqOf(0, rounds),
                 longOf(item, ACTIVATED), longOf(item, ACTIVE_COUNT),
-                restored == null || !restored.hasSs() ? Set.of() : Set.copyOf(restored.ss()));
+                restored == null || !restored.hasSs() ? Set.of() : Set.copyOf(restored.ss()),
+                item.containsKey(CLOSED));
     }
 
     static ShardCounter shardCounter(int shard, Map<String, AttributeValue> item) {

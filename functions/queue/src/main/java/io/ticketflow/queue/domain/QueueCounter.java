@@ -12,8 +12,10 @@ import java.util.Set;
  * @param activeCount tokens currently ACTIVE (bounded by {@link QueuePolicy#maxActive()})
  * @param restored    tokens put back to WAITING behind the watermark (a failed payment): the activation
  *                    re-admits them before it moves the watermark, since they were admitted before
+ * @param closed      an operator closed the queue: it takes no new entries and admits no one until reopened
  */
-public record QueueCounter(String concertId, long issued, long activated, long activeCount, Set<String> restored) {
+public record QueueCounter(String concertId, long issued, long activated, long activeCount, Set<String> restored,
+                           boolean closed) {
 
     public QueueCounter {
         Objects.requireNonNull(concertId, "concertId");
@@ -21,6 +23,10 @@ public record QueueCounter(String concertId, long issued, long activated, long a
             throw new IllegalArgumentException("counter values cannot be negative: " + issued + "/" + activated + "/" + activeCount);
         }
         restored = restored == null ? Set.of() : Set.copyOf(restored);
+    }
+
+    public QueueCounter(String concertId, long issued, long activated, long activeCount, Set<String> restored) {
+        this(concertId, issued, activated, activeCount, restored, false);
     }
 
     public QueueCounter(String concertId, long issued, long activated, long activeCount) {
@@ -32,7 +38,7 @@ public record QueueCounter(String concertId, long issued, long activated, long a
     }
 
     public QueueCounter withIssued(long highestSeq) {
-        return new QueueCounter(concertId, highestSeq, activated, activeCount, restored);
+        return new QueueCounter(concertId, highestSeq, activated, activeCount, restored, closed);
     }
 
     /** Seqs issued but not yet reached by the watermark. */

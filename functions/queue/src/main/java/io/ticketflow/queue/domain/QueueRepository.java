@@ -12,8 +12,27 @@ import java.util.Optional;
  */
 public interface QueueRepository {
 
-    /** Opens the concert's queue with its counter shards. @return false when it was open already (nothing changes then) */
+    /**
+     * Opens the concert's queue with its counter shards, or reopens a closed one where it stopped (its tokens
+     * keep their places).
+     *
+     * @return false when it was open already (nothing changes then)
+     */
     boolean openQueue(String concertId);
+
+    /**
+     * Closes the concert's queue: entering is refused and the activation admits no one until it is opened
+     * again; tokens already ACTIVE keep their window, and it still expires.
+     */
+    CloseOutcome closeQueue(String concertId);
+
+    enum CloseOutcome {
+        CLOSED,
+        /** It was closed already; nothing changed. */
+        ALREADY_CLOSED,
+        /** No queue was ever opened for the concert; nothing was written. */
+        UNKNOWN_CONCERT
+    }
 
     /** Concert ids of every open queue. */
     List<String> openQueues();
@@ -36,7 +55,8 @@ public interface QueueRepository {
      * every enter writing the same item.
      *
      * @return the counter as that shard sees it: {@code issued} is the new seq, {@code activated} the watermark
-     *         as of the last activation; empty when the concert has no open queue, and then nothing was written
+     *         as of the last activation; empty when the concert has no open queue (none, or a closed one), and then nothing
+     *         was written
      */
     Optional<QueueCounter> reservePlace(String concertId);
 

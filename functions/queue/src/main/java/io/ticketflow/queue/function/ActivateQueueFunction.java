@@ -44,7 +44,7 @@ public final class ActivateQueueFunction implements Function<QueueTick, Activati
 
     private Optional<ActivationReport.QueueActivation> activate(String concertId) {
         Optional<QueueArrivals> found = queues.findArrivals(concertId);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.get().counter().closed()) {
             return Optional.empty();
         }
         QueueArrivals arrivals = found.get();

@@ -37,7 +37,7 @@ public final class EnterQueueFunction implements Function<EnterQueue, QueueTicke
             if (existing.isPresent()) {
                 return QueueTicket.of(existing.get(), counterOf(command.concertId()), policy, passes, false);
             }
-            QueueCounter counter = queues.reservePlace(command.concertId()).orElseThrow(() -> unknownConcert(command));
+            QueueCounter counter = queues.reservePlace(command.concertId()).orElseThrow(() -> notOpen(command));
             QueueToken token = QueueToken.waiting(Ids.newId(), command.userId(), command.concertId(), counter.issued());
             if (queues.insertWaiting(token) == QueueRepository.InsertOutcome.INSERTED) {
                 return QueueTicket.of(token, counter, policy, passes, true);
@@ -52,7 +52,12 @@ public final class EnterQueueFunction implements Function<EnterQueue, QueueTicke
                 .orElseThrow(() -> new IllegalStateException("token of concert " + concertId + " without a counter"));
     }
 
-    private static ProblemException unknownConcert(EnterQueue command) {
+    private ProblemException notOpen(EnterQueue command) {
+        // only a refused enter pays for this read: the open path stays one write
+        if (queues.findCounter(command.concertId()).filter(QueueCounter::closed).isPresent()) {
+            return new ProblemException(QueueProblems.QUEUE_CLOSED,
+                    "the waiting queue of concert '" + command.concertId() + "' is closed; try again when it reopens");
+        }
         return new ProblemException(QueueProblems.UNKNOWN_CONCERT,
                 "no waiting queue is open for concert '" + command.concertId() + "'");
     }
