@@ -86,13 +86,14 @@ public final class Bench {
     }
 
     /**
-     * The figures of issues #2, #3, #4, #9 (the crowd) and #10 (admission passes), in run order; {@code quick} shrinks
+     * The figures of issues #2, #3, #4, #9 (the crowd), #13 (the stadium) and #10 (admission passes), in run order; {@code quick} shrinks
      * them to check the wiring in seconds.
      */
     static Map<String, Figure> figures(boolean quick) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (Figure figure : List.of(
-                new Crowd(quick ? Crowd.Size.quick() : Crowd.Size.full()),
+                new Crowd("crowd", quick ? Crowd.Size.quick() : Crowd.Size.full(), Crowd.Hall.generated()),
+                new Crowd("stadium", Crowd.Size.stadium(quick ? 100 : 1_000), Crowd.Hall.document(Crowd.STADIUM)),
                 new AdmissionRush(quick ? 50 : 500),
                 new EnterThroughput(List.of(1, 8), quick ? 24 : 100, quick ? 1 : 3),
                 new ColdStart(quick ? 1 : 5),

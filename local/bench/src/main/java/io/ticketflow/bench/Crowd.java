@@ -10,6 +10,7 @@ import io.ticketflow.local.LocalRuntime;
 import io.ticketflow.queue.QueueSettings;
 import io.ticketflow.queue.adapter.WaitingQueueLoader;
 import io.ticketflow.reservation.ReservationSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ final class Crowd implements Figure {
 
     static final String CONCERT = "crowd";
     static final String SCHEDULE = "crowd-main";
+    /** Issue #13's stadium, as an operator publishes it. */
+    static final Path STADIUM = Path.of("examples", "stadium-60000.json");
     static final String PROBE_CONCERT = "crowd-probe";
     static final String PROBE_SCHEDULE = "crowd-probe-main";
     static final String BACKLOG_CONCERT = "crowd-backlog";
@@ -59,18 +62,52 @@ final class Crowd implements Figure {
         static Size quick() {
             return new Size(200, 300, 100, 8, 12, 40, 3, 2_000, Duration.ofSeconds(20), 20);
         }
+
+        /** Every one of 1,000 fans gets to book: the window is long enough for all of them at the local pace. */
+        static Size stadium(int fans) {
+            return new Size(fans, 0, 500, 16, 48, Math.max(10, fans / 10), 3, 1_000, Duration.ofSeconds(fans * 3L / 5 + 60), 45);
+        }
     }
 
-    private final Size size;
-    private final JsonMapper json = KernelBeans.newJsonMapper();
+    /**
+     * Where the crowd books: a generated hall of {@code size.seats()}, or a concert document published the way an
+     * operator publishes one. Its first schedule is the one the fans book.
+     */
+    interface Hall {
+        /** @return the schedule the fans book */
+        Booked publish(BenchSetup setup, LocalRuntime runtime, CrowdClient client, Size size);
 
-    Crowd(Size size) {
+        record Booked(String concertId, String scheduleId, int seats) {
+        }
+
+        static Hall generated() {
+            return (setup, runtime, client, size) -> {
+                runtime.publish(hall(CONCERT, SCHEDULE, size.seats()));
+                return new Booked(CONCERT, SCHEDULE, size.seats());
+            };
+        }
+
+        /** @param file relative to the project's root */
+        static Hall document(Path file) {
+            return (setup, runtime, client, size) -> client.publishAsOperator(setup.projectRoot().resolve(file));
+        }
+    }
+
+    private final String name;
+    private final Size size;
+    private final Hall hall;
+    private final JsonMapper json = KernelBeans.newJsonMapper();
+    private Hall.Booked booked;
+
+    Crowd(String name, Size size, Hall hall) {
+        this.name = name;
         this.size = size;
+        this.hall = hall;
     }
 
     @Override
     public String name() {
-        return "crowd";
+        return name;
     }
 
     /** Enter rate of one sample of fans, with how many were waiting when it started, and its last fan in line. */
@@ -89,9 +126,9 @@ final class Crowd implements Figure {
                 Map.of(QueueResources.ACTIVATION_SCHEDULE, 1), config, false);
         try (LocalRuntime runtime = MeteredFunctions.wholeCatalogue(options)) {
             CrowdClient client = new CrowdClient(runtime, json);
-            runtime.publish(hall(CONCERT, SCHEDULE, size.seats()));
+            booked = hall.publish(setup, runtime, client, size);
             runtime.publish(hall(PROBE_CONCERT, PROBE_SCHEDULE, PROBE_SEATS));
-            client.enterWhenOpen(client.bearer("opener-" + CONCERT), CONCERT);
+            client.enterWhenOpen(client.bearer("opener-" + booked.concertId()), booked.concertId());
             client.enterWhenOpen(client.bearer("opener-" + PROBE_CONCERT), PROBE_CONCERT);
 
             // the first requests of each function pay class loading and JIT: not what the comparison is about
@@ -111,12 +148,12 @@ final class Crowd implements Figure {
         }
         BlockingQueue<CrowdFan.Entered> line = new LinkedBlockingQueue<>();
         List<EnterSample> samples = new ArrayList<>();
-        CrowdFan visit = new CrowdFan(client, SCHEDULE, ACTIVE_WINDOW);
+        CrowdFan visit = new CrowdFan(client, booked.scheduleId(), ACTIVE_WINDOW);
         List<CrowdFan.Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         EmulatorTimer timer = InstrumentedFunctions.EMULATOR_TIMER;
 
         int sample = Math.min(size.sampleEnters(), size.fans() / 4);
-        samples.add(enterAll(client, CONCERT, fans.subList(0, sample), 8, line, "first " + sample + " fans, 8 clients", 0));
+        samples.add(enterAll(client, booked.concertId(), fans.subList(0, sample), 8, line, "first " + sample + " fans, 8 clients", 0));
         client.drainLatencies();
         timer.start();
         AwsRequestMeter.REQUESTS.start();
@@ -152,9 +189,9 @@ final class Crowd implements Figure {
         }
         entering.set(1);
         int crowdEnd = size.fans() - sample;
-        samples.add(enterAll(client, CONCERT, fans.subList(sample, crowdEnd), size.enterClients(), line,
+        samples.add(enterAll(client, booked.concertId(), fans.subList(sample, crowdEnd), size.enterClients(), line,
                 "the crowd: " + (crowdEnd - sample) + " fans, " + size.enterClients() + " clients", waitingNow(client, samples)));
-        samples.add(enterAll(client, CONCERT, fans.subList(crowdEnd, size.fans()), 8, line,
+        samples.add(enterAll(client, booked.concertId(), fans.subList(crowdEnd, size.fans()), 8, line,
                 "last " + sample + " fans of the crowd, 8 clients", waitingNow(client, samples)));
         entering.set(0);
         for (Future<?> fanVisits : visits) {
@@ -168,7 +205,7 @@ final class Crowd implements Figure {
         Map<String, List<Double>> crowdLatencies = client.drainLatencies();
 
         settleLapsedHolds(visit, outcomes);
-        List<CrowdAudit.Verdict> verdicts = new CrowdAudit(runtime, client, SCHEDULE).check(outcomes);
+        List<CrowdAudit.Verdict> verdicts = new CrowdAudit(runtime, client, booked.scheduleId()).check(outcomes);
 
         WaitingQueueLoader backlog = new WaitingQueueLoader(runtime.clients().dynamoDb(),
                 runtime.settings().physicalName(QueueResources.TOKENS_TABLE));
@@ -320,7 +357,7 @@ final class Crowd implements Figure {
                 .mapToLong(EmulatorTimer.Call::nanos).sum() / 1e6;
         Stats admission = Stats.of(admitted);
         Stats latency = Stats.of(holdToConfirmed);
-        Table table = new Table("The crowd: " + size.fans() + " fans, one " + size.seats() + "-seat schedule, "
+        Table table = new Table("The crowd: " + size.fans() + " fans, one " + booked.seats() + "-seat schedule, "
                 + size.bookers() + " fans booking at a time, window " + size.bookingWindow().toSeconds() + " s",
                 "figure", "value");
         table.row("fans' ends", ends.toString());
@@ -362,7 +399,7 @@ final class Crowd implements Figure {
 
     /** Issue #13: every item stays far below DynamoDB's 400 KB, whatever the crowd wrote. */
     private Table largestItemTable(Map<String, Long> largest, String resourcePrefix) {
-        Table table = new Table("Largest item put whole per table during the crowd (" + size.seats() + "-seat schedule)",
+        Table table = new Table("Largest item put whole per table during the crowd (" + booked.seats() + "-seat schedule)",
                 "table", "bytes", "share of 400 KB");
         largest.forEach((physical, bytes) -> table.row(physical.substring(resourcePrefix.length()), bytes,
                 String.format(Locale.ROOT, "%.2f %%", 100.0 * bytes / (400 * 1024))));

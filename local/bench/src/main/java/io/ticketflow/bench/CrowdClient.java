@@ -1,8 +1,13 @@
 package io.ticketflow.bench;
 
+import io.ticketflow.catalog.Route;
 import io.ticketflow.kernel.admission.AdmissionProblems;
 import io.ticketflow.local.LocalRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +52,38 @@ final class CrowdClient {
 
     String bearer(String userId) {
         return runtime.devToken(userId);
+    }
+
+    /**
+     * Publishes a concert document as an operator does ({@code scripts/publish-concert}): {@code POST /admin/concerts}
+     * with a token carrying the admin scope, then opens its queue.
+     *
+     * @return the concert's first schedule, the one a crowd books
+     */
+    Crowd.Hall.Booked publishAsOperator(Path document) {
+        String body;
+        try {
+            body = Files.readString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the concert document " + document, e);
+        }
+        String operator = runtime.devToken("bench-operator", List.of(Route.ADMIN_SCOPE));
+        Answer published = timed("publish", "POST", "/admin/concerts", operator, body, Map.of());
+        if (!published.is(201)) {
+            throw new IllegalStateException("POST /admin/concerts answered " + published.status() + ": " + published.body());
+        }
+        String concertId = published.body().path("concertId").asString();
+        Answer opened = timed("open", "POST", "/admin/concerts/" + concertId + "/queue/open", operator, null, Map.of());
+        if (!opened.is(200)) {
+            throw new IllegalStateException("opening the queue of " + concertId + " answered " + opened.status() + ": " + opened.body());
+        }
+        JsonNode schedule = json.readTree(body).path("schedules").get(0);
+        int seats = 0;
+        for (JsonNode section : schedule.path("sections")) {
+            seats += section.path("lastSeat").intValue() - section.path("firstSeat").intValue() + 1;
+        }
+        seats += schedule.path("seats").size();
+        return new Crowd.Hall.Booked(concertId, schedule.path("scheduleId").asString(), seats);
     }
 
     Answer enter(String bearer, String concertId) {

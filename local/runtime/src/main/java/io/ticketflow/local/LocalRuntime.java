@@ -269,6 +269,11 @@ public final class LocalRuntime implements AutoCloseable {
         return devTokens.mint(userId, ApiGatewayHandler.DEV_TOKEN_LIFETIME);
     }
 
+    /** A dev token carrying {@code scopes}, as {@code POST /_local/dev-tokens} mints one (e.g. an operator's). */
+    public String devToken(String userId, List<String> scopes) {
+        return devTokens.mint(userId, scopes, ApiGatewayHandler.DEV_TOKEN_LIFETIME);
+    }
+
     LocalOptions options() {
         return options;
     }
