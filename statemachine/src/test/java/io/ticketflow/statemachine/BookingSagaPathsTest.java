@@ -125,7 +125,7 @@ class BookingSagaPathsTest {
     }
 
     @Test
-    void insufficientPoints_cancelsPaymentAndReleasesSeats_leavesQueueTokenActive_failsInsufficientPoints()
+    void insufficientPoints_refundsNothingCancelsPaymentAndReleasesSeats_leavesQueueTokenActive_failsInsufficientPoints()
             throws Exception {
         saga.functions.failing("deductPoints", InsufficientPoints.class.getName());
 
@@ -133,13 +133,16 @@ class BookingSagaPathsTest {
 
         assertThat(end.error()).isEqualTo("InsufficientPoints");
         assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "processPayment", "deductPoints",
-                "cancelPayment", "releaseSeats");
+                "refundPoints", "cancelPayment", "releaseSeats");
         assertThat(saga.functions.callsTo("deductPoints")).as("a business error is not retried").hasSize(1);
+        assertThat(fields(saga.functions.onlyCallTo("refundPoints"), "operationId", "deductOperationId"))
+                .as("a deduction that wrote before its step failed is given back; none here, so the refund finds nothing")
+                .containsExactly("r-1:refund", "r-1:deduct");
         assertThat(fields(saga.functions.onlyCallTo("cancelPayment"), "reservationId", "paymentId", "reason"))
                 .containsExactly("r-1", "pay-1", "INSUFFICIENT_POINTS");
         assertThat(fields(saga.functions.onlyCallTo("releaseSeats"), "reservationId", "outcome", "reason"))
                 .containsExactly("r-1", "CANCELLED", "INSUFFICIENT_POINTS");
-        assertThat(saga.transitions()).isEqualTo(6);
+        assertThat(saga.transitions()).isEqualTo(7);
     }
 
     @Test
@@ -184,6 +187,18 @@ class BookingSagaPathsTest {
 
         assertThat(end.error()).isEqualTo("PaymentFailed");
         assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "releaseSeats", "restoreQueueToken");
+    }
+
+    @Test
+    void aStepWhoseFunctionDied_lambdaUnknown_isRetried_sinceEveryStepIsIdempotent() throws Exception {
+        saga.functions.failingFirst("deductPoints", 1, "Lambda.Unknown")
+                .failingFirst("confirmReservation", 1, "Lambda.Unknown");
+
+        ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
+
+        assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "processPayment", "deductPoints",
+                "deductPoints", "confirmReservation", "confirmReservation", "expireQueueToken");
     }
 
     @Test
@@ -260,7 +275,7 @@ class BookingSagaPathsTest {
     static Stream<Arguments> injectedFaults() {
         return Stream.of(
                 Arguments.of("processPayment", "PaymentFailed", List.of("releaseSeats", "restoreQueueToken")),
-                Arguments.of("deductPoints", "InsufficientPoints", List.of("cancelPayment", "releaseSeats")),
+                Arguments.of("deductPoints", "InsufficientPoints", List.of("refundPoints", "cancelPayment", "releaseSeats")),
                 Arguments.of("confirmReservation", "ConfirmationFailed",
                         List.of("refundPoints", "cancelPayment", "releaseSeats")));
     }

@@ -41,7 +41,7 @@ class SagaErrorNamesTest {
     /** What Step Functions itself may raise, and the Lambda service errors the ASL retries. */
     private static final Set<String> PLATFORM_ERRORS = Set.of("States.ALL", "States.Timeout", "States.TaskFailed",
             "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
-            "Lambda.TooManyRequestsException");
+            "Lambda.TooManyRequestsException", "Lambda.Unknown");
 
     private static LambdaRequestHandler lambdaRuntimeHandler;
 
@@ -92,7 +92,7 @@ class SagaErrorNamesTest {
             ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
             assertThat(end.error()).isEqualTo("InsufficientPoints");
-            assertThat(saga.functions.sequence()).endsWith("deductPoints", "cancelPayment", "releaseSeats");
+            assertThat(saga.functions.sequence()).endsWith("deductPoints", "refundPoints", "cancelPayment", "releaseSeats");
         }
     }
 

@@ -68,6 +68,11 @@ public final class MotoServer implements AutoCloseable {
         return shared;
     }
 
+    /** The server's process (a benchmark reads its memory). */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     public URI endpoint() {
         return endpoint;
     }

@@ -1,5 +1,6 @@
 package io.ticketflow.bench;
 
+import io.ticketflow.local.Faults;
 import io.ticketflow.testsupport.MotoServer;
 import io.ticketflow.testsupport.ProjectRoot;
 import java.io.PrintStream;
@@ -28,15 +29,21 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        int soakMinutes = 0;
         List<String> names = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.equals("--quick")) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
                 quick = true;
+            } else if (args[i].equals("--minutes") && i + 1 < args.length && args[i + 1].matches("[1-9][0-9]*")) {
+                soakMinutes = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--minutes")) {
+                System.err.println("bench: --minutes takes a whole number of minutes (the soak's length)");
+                System.exit(2);
             } else {
-                names.add(arg);
+                names.add(args[i]);
             }
         }
-        Map<String, Figure> figures = figures(quick);
+        Map<String, Figure> figures = figures(quick, soakMinutes);
         if (names.isEmpty()) {
             names.addAll(figures.keySet());
         }
@@ -64,7 +71,7 @@ public final class Bench {
         try (MotoServer moto = MotoServer.start(0, work.resolve("moto.log"))) {
             // an interrupted bench must not leave its emulator running
             Runtime.getRuntime().addShutdownHook(new Thread(moto::close, "bench-moto-stop"));
-            BenchSetup setup = new BenchSetup(moto.endpoint(), REGION, root, work);
+            BenchSetup setup = new BenchSetup(moto.endpoint(), REGION, root, work, moto.process());
             for (String name : names) {
                 long start = System.nanoTime();
                 try {
@@ -89,11 +96,13 @@ public final class Bench {
      * The figures of issues #2, #3, #4, #9 (the crowd), #13 (the stadium) and #10 (admission passes), in run order; {@code quick} shrinks
      * them to check the wiring in seconds.
      */
-    static Map<String, Figure> figures(boolean quick) {
+    static Map<String, Figure> figures(boolean quick, int soakMinutes) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (Figure figure : List.of(
                 new Crowd("crowd", quick ? Crowd.Size.quick() : Crowd.Size.full(), Crowd.Hall.generated()),
                 new Crowd("stadium", Crowd.Size.stadium(quick ? 100 : 1_000), Crowd.Hall.document(Crowd.STADIUM)),
+                new Crowd("chaos", Crowd.Size.chaos(quick ? 60 : 300), Crowd.Hall.generated(),
+                        Faults.parse("crash=0.05,duplicate=0.05,drop=0.01")),
                 new AdmissionRush(quick ? 50 : 500),
                 new EnterThroughput(List.of(1, 8), quick ? 24 : 100, quick ? 1 : 3),
                 new ColdStart(quick ? 1 : 5),
@@ -104,7 +113,9 @@ public final class Bench {
                 new BookingThroughput(quick ? 10 : 100, 8, 3),
                 new SagaTransitions(),
                 new BookingCost(quick ? 5 : 20),
-                new MotoTransactions(quick ? List.of(200, 1_000) : List.of(1_000, 10_000, 100_000), quick ? 5 : 20))) {
+                new MotoTransactions(quick ? List.of(200, 1_000) : List.of(1_000, 10_000, 100_000), quick ? 5 : 20),
+                soakMinutes > 0 ? Soak.forMinutes(soakMinutes)
+                        : quick ? new Soak(Duration.ofMinutes(2), Duration.ofSeconds(30)) : Soak.forMinutes(10))) {
             figures.put(figure.name(), figure);
         }
         return figures;

@@ -8,8 +8,10 @@ import java.util.Map;
 /**
  * What every figure shares: the one emulator of the run and where files go. Each figure works under its own
  * resource prefix, so figures never see each other's tables and can run in any order.
+ *
+ * @param emulator the emulator's process, when this run started it (the soak reads its memory); null otherwise
  */
-record BenchSetup(URI endpoint, String region, Path projectRoot, Path workDirectory) {
+record BenchSetup(URI endpoint, String region, Path projectRoot, Path workDirectory, ProcessHandle emulator) {
 
     /** Schedules run this rarely while a figure drives the functions itself. */
     static final int SCHEDULES_OFF_SECONDS = 86_400;

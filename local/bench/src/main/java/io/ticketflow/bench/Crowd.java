@@ -6,6 +6,7 @@ import io.ticketflow.concert.domain.Schedule;
 import io.ticketflow.concert.domain.Seat;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.LocalOptions;
+import io.ticketflow.local.Faults;
 import io.ticketflow.local.LocalRuntime;
 import io.ticketflow.queue.QueueSettings;
 import io.ticketflow.queue.adapter.WaitingQueueLoader;
@@ -63,6 +64,11 @@ final class Crowd implements Figure {
             return new Size(200, 300, 100, 8, 12, 40, 3, 2_000, Duration.ofSeconds(20), 20);
         }
 
+        /** Issue #11's chaos: a crowd small enough to audit in a few minutes, with a short hold so lost holds end soon. */
+        static Size chaos(int fans) {
+            return new Size(fans, fans, 100, 8, 16, Math.max(10, fans / 10), 3, 1_000, Duration.ofSeconds(fans / 2 + 60), 30);
+        }
+
         /** Every one of 1,000 fans gets to book: the window is long enough for all of them at the local pace. */
         static Size stadium(int fans) {
             return new Size(fans, 0, 500, 16, 48, Math.max(10, fans / 10), 3, 1_000, Duration.ofSeconds(fans * 3L / 5 + 60), 45);
@@ -96,13 +102,21 @@ final class Crowd implements Figure {
     private final String name;
     private final Size size;
     private final Hall hall;
+    /** Faults the runtime injects while the fans book ({@link Faults#NONE} but for the chaos figure). */
+    private final Faults faults;
     private final JsonMapper json = KernelBeans.newJsonMapper();
     private Hall.Booked booked;
 
     Crowd(String name, Size size, Hall hall) {
+        this(name, size, hall, Faults.NONE);
+    }
+
+    /** @param faults armed only while the fans book: the stage is set up and audited without them */
+    Crowd(String name, Size size, Hall hall, Faults faults) {
         this.name = name;
         this.size = size;
         this.hall = hall;
+        this.faults = faults;
     }
 
     @Override
@@ -123,9 +137,10 @@ final class Crowd implements Figure {
         config.put(ReservationSettings.HOLD_SECONDS, String.valueOf(size.holdSeconds()));
         // every schedule at its declared rate (sweepers every 10 s) but the activation tick, once a second
         LocalOptions options = new LocalOptions(0, setup.endpoint(), setup.region(), "crowd-", setup.projectRoot(),
-                Map.of(QueueResources.ACTIVATION_SCHEDULE, 1), config, false);
+                Map.of(QueueResources.ACTIVATION_SCHEDULE, 1), config, false, faults.disarm());
         try (LocalRuntime runtime = MeteredFunctions.wholeCatalogue(options)) {
-            CrowdClient client = new CrowdClient(runtime, json);
+            // under faults a fan retries a 5xx as any client of a flaky API would; otherwise a 5xx is a finding
+            CrowdClient client = new CrowdClient(runtime, json, faults.any());
             booked = hall.publish(setup, runtime, client, size);
             runtime.publish(hall(PROBE_CONCERT, PROBE_SCHEDULE, PROBE_SEATS));
             client.enterWhenOpen(client.bearer("opener-" + booked.concertId()), booked.concertId());
@@ -187,6 +202,7 @@ final class Crowd implements Figure {
                 }
             }));
         }
+        faults.arm();
         entering.set(1);
         int crowdEnd = size.fans() - sample;
         samples.add(enterAll(client, booked.concertId(), fans.subList(sample, crowdEnd), size.enterClients(), line,
@@ -198,6 +214,7 @@ final class Crowd implements Figure {
             fanVisits.get();
         }
         bookers.shutdownNow();
+        faults.disarm();
         long crowdWall = System.nanoTime() - crowdStart;
         List<EmulatorTimer.Call> calls = timer.stop();
         Map<String, Long> largestItems = AwsRequestMeter.REQUESTS.largestItemsPut();
@@ -205,6 +222,10 @@ final class Crowd implements Figure {
         Map<String, List<Double>> crowdLatencies = client.drainLatencies();
 
         settleLapsedHolds(visit, outcomes);
+        if (faults.any()) {
+            // a hold whose answer a crash swallowed is known to no fan: it ends when its time runs out
+            CrowdFan.pause(Duration.ofSeconds(size.holdSeconds() + 20));
+        }
         List<CrowdAudit.Verdict> verdicts = new CrowdAudit(runtime, client, booked.scheduleId()).check(outcomes);
 
         WaitingQueueLoader backlog = new WaitingQueueLoader(runtime.clients().dynamoDb(),
@@ -225,9 +246,13 @@ final class Crowd implements Figure {
         tables.add(requestTable(requests, crowdWall, outcomes));
         tables.add(largestItemTable(largestItems, runtime.settings().resourcePrefix()));
         tables.add(invariantTable(verdicts));
+        if (faults.any()) {
+            tables.add(faultTable(runtime, client));
+        }
         tables.add(costTable(emptyCosts, loadedCosts, loadSeconds));
         List<String> broken = verdicts.stream().filter(v -> !v.holds()).map(CrowdAudit.Verdict::invariant).toList();
-        long unexpected = outcomes.stream().filter(o -> o.end() == CrowdFan.End.UNEXPECTED).count();
+        // under faults a fan may meet an answer a crash swallowed; what must hold then are the invariants
+        long unexpected = faults.any() ? 0 : outcomes.stream().filter(o -> o.end() == CrowdFan.End.UNEXPECTED).count();
         if (!broken.isEmpty() || unexpected > 0) {
             tables.forEach(table -> System.err.print(table.render()));
             throw new IllegalStateException("crowd: invariants broken " + broken + ", unexpected visits " + unexpected
@@ -405,6 +430,16 @@ final class Crowd implements Figure {
                 String.format(Locale.ROOT, "%.2f %%", 100.0 * bytes / (400 * 1024))));
         return table.note("sizes as DynamoDB counts them (attribute names + values), from every PutItem, BatchWriteItem put"
                 + " and transaction Put in the JVM; updates carry no whole item and are not sized");
+    }
+
+    /** Issue #11: what was injected, what the fans had to retry, and what ended in a dead-letter or failure queue. */
+    private Table faultTable(LocalRuntime runtime, CrowdClient client) {
+        Table table = new Table("Faults injected while the fans booked (" + faults + ")", "what", "count");
+        faults.injected().forEach((fault, count) -> table.row(fault, count));
+        table.row("5xx answers the fans retried", client.serverErrorsRetried());
+        DeadLetterQueues.depths(runtime).forEach((queue, depth) -> table.row("messages in " + queue, depth));
+        return table.note("a crash kills an invocation after its handler returned (its writes done, its answer lost);"
+                + " duplicate delivers an SQS message again, drop leaves it for the visibility timeout");
     }
 
     private static Table invariantTable(List<CrowdAudit.Verdict> verdicts) {

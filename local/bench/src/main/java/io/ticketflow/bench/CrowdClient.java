@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,12 +32,30 @@ final class CrowdClient {
     private final LocalRuntime runtime;
     private final ApiHttp http;
     private final JsonMapper json;
+    private static final int SERVER_ERROR_ATTEMPTS = 5;
+
     private final Map<String, List<Double>> latencies = new ConcurrentHashMap<>();
+    private final boolean retryServerErrors;
+    private final AtomicLong serverErrorsRetried = new AtomicLong();
 
     CrowdClient(LocalRuntime runtime, JsonMapper json) {
+        this(runtime, json, false);
+    }
+
+    /**
+     * @param retryServerErrors send a request again (up to 5 times) while it answers 5xx, as a client of an API
+     *                          that may lose answers does; every request here is safe to repeat (idempotency keys, or
+     *                          a refusal, as a repeated hold of the fan's own seats gets)
+     */
+    CrowdClient(LocalRuntime runtime, JsonMapper json, boolean retryServerErrors) {
         this.runtime = runtime;
         this.http = new ApiHttp(runtime.baseUri());
         this.json = json;
+        this.retryServerErrors = retryServerErrors;
+    }
+
+    long serverErrorsRetried() {
+        return serverErrorsRetried.get();
     }
 
     /** An answer: status code and the parsed body (an empty object when there is none). */
@@ -168,6 +187,16 @@ final class CrowdClient {
     }
 
     private Answer timed(String name, String method, String path, String bearer, String body, Map<String, String> headers) {
+        Answer answer = timedOnce(name, method, path, bearer, body, headers);
+        for (int attempt = 1; retryServerErrors && answer.status() >= 500 && attempt < SERVER_ERROR_ATTEMPTS; attempt++) {
+            serverErrorsRetried.incrementAndGet();
+            CrowdFan.pause(Duration.ofMillis(100L * attempt));
+            answer = timedOnce(name, method, path, bearer, body, headers);
+        }
+        return answer;
+    }
+
+    private Answer timedOnce(String name, String method, String path, String bearer, String body, Map<String, String> headers) {
         long sent = System.nanoTime();
         HttpResponse<String> response = http.send(method, path, bearer, body, headers);
         double millis = (System.nanoTime() - sent) / 1e6;

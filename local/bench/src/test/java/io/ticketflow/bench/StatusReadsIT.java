@@ -19,7 +19,7 @@ class StatusReadsIT {
     @Test
     void statusPoll_shortAndLongerLoadedQueue_tableShowsTwoGetItemsForBoth(EmulatorEndpoint endpoint) throws Exception {
         Path work = Files.createTempDirectory("bench-it");
-        BenchSetup setup = new BenchSetup(endpoint.uri(), endpoint.region(), ProjectRoot.find(), work);
+        BenchSetup setup = new BenchSetup(endpoint.uri(), endpoint.region(), ProjectRoot.find(), work, null);
 
         List<Table> tables = new StatusReads(List.of(10, 300)).run(setup);
 

@@ -27,10 +27,12 @@ final class LocalLambdas {
 
     private final Map<String, FunctionInvoker> invokers;
     private final JsonMapper json;
+    private final Faults faults;
 
-    private LocalLambdas(Map<String, FunctionInvoker> invokers, JsonMapper json) {
+    private LocalLambdas(Map<String, FunctionInvoker> invokers, JsonMapper json, Faults faults) {
         this.invokers = invokers;
         this.json = json;
+        this.faults = faults;
     }
 
     /**
@@ -38,7 +40,7 @@ final class LocalLambdas {
      * invoker cannot start — typically one the catalogue names but no service initializer registers yet — is
      * left out with a warning, so the rest of the system still runs; calling it fails as an unknown function.
      */
-    static LocalLambdas start(Collection<String> functionNames, JsonMapper json) {
+    static LocalLambdas start(Collection<String> functionNames, JsonMapper json, Faults faults) {
         Map<String, FunctionInvoker> invokers = new LinkedHashMap<>();
         PrintStream console = System.out;
         // FunctionalSpringApplication prints "======> SOURCE: ..." with System.out for every context it starts:
@@ -55,7 +57,7 @@ final class LocalLambdas {
         } finally {
             System.setOut(console);
         }
-        return new LocalLambdas(invokers, json);
+        return new LocalLambdas(invokers, json, faults);
     }
 
     /** Whether a function of this name runs here. */
@@ -64,11 +66,22 @@ final class LocalLambdas {
     }
 
     /**
-     * Invokes {@code function} with an event, as the Lambda service would.
+     * Invokes {@code function} with an event, as the Lambda service would, subject to the runtime's {@link Faults}.
      *
-     * @throws FunctionFailed when the handler throws (a Lambda "function error")
+     * @throws FunctionFailed when the handler throws (a Lambda "function error"), or a {@link Faults.SimulatedCrash}
+     *                        after it returned
      */
     JsonNode invoke(String function, JsonNode event) {
+        faults.delayInvocation();
+        JsonNode answer = invokeReliably(function, event);
+        if (faults.crashesNow()) {
+            throw new FunctionFailed(function, new Faults.SimulatedCrash(function));
+        }
+        return answer;
+    }
+
+    /** Invokes {@code function} without injected faults: the runtime's own operator calls. */
+    JsonNode invokeReliably(String function, JsonNode event) {
         FunctionInvoker invoker = invokers.get(function);
         if (invoker == null) {
             throw new IllegalArgumentException("no function named " + function + " is deployed locally");

@@ -15,16 +15,18 @@ import java.util.Map;
  * @param scheduleOverrides schedule name (or {@code *}) → interval in seconds, for demos and tests
  * @param functionConfig    extra function configuration (system properties), e.g. a short active window
  * @param seed              open the demo queues after start-up
+ * @param faults            failures to inject on purpose ({@link Faults}); {@link Faults#NONE} normally
  */
 public record LocalOptions(int port, URI endpoint, String region, String resourcePrefix, Path projectRoot,
                            Map<String, Integer> scheduleOverrides, Map<String, String> functionConfig,
-                           boolean seed) {
+                           boolean seed, Faults faults) {
 
     public static final String ALL_SCHEDULES = "*";
     static final String USAGE = """
             usage: run-local [--port N] [--prefix NAME-] [--endpoint URL]
                              [--activation-interval-seconds N] [--expiry-interval-seconds N]
                              [--schedule-interval-seconds N] [--set KEY=VALUE]... [--no-seed]
+                             [--faults crash=P,delay=200ms,duplicate=P,drop=P]
             """;
 
     public LocalOptions {
@@ -32,6 +34,13 @@ public record LocalOptions(int port, URI endpoint, String region, String resourc
         functionConfig = Map.copyOf(functionConfig);
         resourcePrefix = resourcePrefix == null ? "local-" : resourcePrefix;
         region = region == null || region.isBlank() ? "us-east-1" : region;
+        faults = faults == null ? Faults.NONE : faults;
+    }
+
+    /** Options without injected faults. */
+    public LocalOptions(int port, URI endpoint, String region, String resourcePrefix, Path projectRoot,
+                        Map<String, Integer> scheduleOverrides, Map<String, String> functionConfig, boolean seed) {
+        this(port, endpoint, region, resourcePrefix, projectRoot, scheduleOverrides, functionConfig, seed, Faults.NONE);
     }
 
     /** Reads {@code args}; an endpoint comes from {@code --endpoint}, else the {@code AWS_ENDPOINT_URL} variable. */
@@ -40,6 +49,7 @@ public record LocalOptions(int port, URI endpoint, String region, String resourc
         String endpoint = environment.get("AWS_ENDPOINT_URL");
         String prefix = "local-";
         boolean seed = true;
+        Faults faults = Faults.NONE;
         Map<String, Integer> schedules = new LinkedHashMap<>();
         Map<String, String> config = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
@@ -60,12 +70,13 @@ public record LocalOptions(int port, URI endpoint, String region, String resourc
                     config.put(pair.substring(0, eq), pair.substring(eq + 1));
                 }
                 case "--no-seed" -> seed = false;
+                case "--faults" -> faults = Faults.parse(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         URI endpointUri = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
         return new LocalOptions(port, endpointUri, environment.get("AWS_REGION"), prefix,
-                projectRoot, schedules, config, seed);
+                projectRoot, schedules, config, seed, faults);
     }
 
     /** The interval a schedule runs at here: an override for it, else one for all, else its declared rate. */

@@ -90,6 +90,14 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.close();
         }, "local-runtime-stop"));
         System.out.println(new StartupBanner(runtime).text());
+        if (options.faults().any()) {
+            System.out.println("FAULTS ARE ON (" + options.faults() + "): invocations die and SQS deliveries repeat on purpose");
+        }
+    }
+
+    /** The faults this runtime injects, with how many it injected so far. */
+    public Faults faults() {
+        return options.faults();
     }
 
     /**
@@ -145,7 +153,7 @@ public final class LocalRuntime implements AutoCloseable {
         if (options.seed() || topology.tables().stream().anyMatch(t -> t.name().equals(ConcertResources.CATALOG_TABLE))) {
             functions.add(ConcertFunctions.PUBLISH_CONCERT);
         }
-        lambdas = LocalLambdas.start(functions, json);
+        lambdas = LocalLambdas.start(functions, json, options.faults());
         stepFunctions.connect(lambdas);
         if (options.seed()) {
             seeded = seed(lambdas);
@@ -158,7 +166,7 @@ public final class LocalRuntime implements AutoCloseable {
             running.add(new PollingLoop("stream-" + subscription.function(), poller, MAX_IDLE_PAUSE).start());
         }
         for (QueueSubscription subscription : topology.queueSubscriptions()) {
-            SqsPoller poller = new SqsPoller(subscription, clients.sqs(), settings, lambdas, json);
+            SqsPoller poller = new SqsPoller(subscription, clients.sqs(), settings, lambdas, json, options.faults());
             running.add(new PollingLoop("sqs-" + subscription.function(), poller, SqsPoller.IDLE_PAUSE).start());
         }
         running.add(Schedules.start(topology.schedules(), s -> options.intervalSeconds(s.name(), s.rateSeconds()),
@@ -175,7 +183,7 @@ public final class LocalRuntime implements AutoCloseable {
             // CONCERT_PUBLISHED gives Reservation its seat inventory (and opens the queue) through the events
             for (Concert concert : DemoCatalogue.concerts()) {
                 try {
-                    lambdas.invoke(ConcertFunctions.PUBLISH_CONCERT, json.valueToTree(concert));
+                    lambdas.invokeReliably(ConcertFunctions.PUBLISH_CONCERT, json.valueToTree(concert));
                 } catch (LocalLambdas.FunctionFailed e) {
                     System.err.println("demo concert " + concert.concertId() + " not published: " + e.getMessage());
                 }
@@ -183,7 +191,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         for (String concertId : DEMO_CONCERTS) {
             ObjectNode command = json.createObjectNode().put("concertId", concertId);
-            lambdas.invoke(QueueFunctions.OPEN_QUEUE, command);
+            lambdas.invokeReliably(QueueFunctions.OPEN_QUEUE, command);
             opened.add(concertId);
         }
         return opened;
@@ -257,7 +265,7 @@ public final class LocalRuntime implements AutoCloseable {
         if (!lambdas.deploys(ConcertFunctions.PUBLISH_CONCERT)) {
             throw new IllegalStateException("this runtime's topology has no Concert service to publish " + concert.concertId());
         }
-        lambdas.invoke(ConcertFunctions.PUBLISH_CONCERT, json.valueToTree(concert));
+        lambdas.invokeReliably(ConcertFunctions.PUBLISH_CONCERT, json.valueToTree(concert));
     }
 
     /** The ARN of a saga's state machine here. */

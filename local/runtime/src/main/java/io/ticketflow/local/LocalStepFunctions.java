@@ -122,6 +122,10 @@ final class LocalStepFunctions implements AutoCloseable {
             try {
                 return functions.invoke(functionName, payload);
             } catch (LocalLambdas.FunctionFailed failed) {
+                if (failed.getCause() instanceof Faults.SimulatedCrash crash) {
+                    // a function that died is no exception of its code: AWS names it Lambda.Unknown
+                    throw new TaskFailure("Lambda.Unknown", crash.getMessage());
+                }
                 throw TaskFailure.of(failed.getCause());
             }
         }

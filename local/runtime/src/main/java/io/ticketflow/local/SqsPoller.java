@@ -42,11 +42,14 @@ final class SqsPoller implements PollingLoop.Poll {
     private final AwsSettings settings;
     private final LocalLambdas lambdas;
     private final JsonMapper json;
+    private final Faults faults;
     private String queueUrl;
     private String queueArn;
 
-    SqsPoller(QueueSubscription subscription, SqsClient sqs, AwsSettings settings, LocalLambdas lambdas, JsonMapper json) {
+    SqsPoller(QueueSubscription subscription, SqsClient sqs, AwsSettings settings, LocalLambdas lambdas, JsonMapper json,
+              Faults faults) {
         this.subscription = subscription;
+        this.faults = faults;
         this.sqs = sqs;
         this.settings = settings;
         this.lambdas = lambdas;
@@ -64,13 +67,20 @@ final class SqsPoller implements PollingLoop.Poll {
         if (messages.isEmpty()) {
             return false;
         }
-        Set<String> failed = invoke(messages);
-        List<DeleteMessageBatchRequestEntry> done = messages.stream()
-                .filter(m -> !failed.contains(m.messageId()))
+        // a dropped delivery stays invisible and comes back after the visibility timeout, as a lost one does
+        List<Message> delivered = messages.stream().filter(m -> !faults.dropsNow()).toList();
+        Set<String> failed = delivered.isEmpty() ? Set.of() : invoke(delivered);
+        List<Message> done = delivered.stream().filter(m -> !failed.contains(m.messageId())).toList();
+        List<Message> again = done.stream().filter(m -> faults.duplicatesNow()).toList();
+        List<DeleteMessageBatchRequestEntry> deletions = done.stream()
+                .filter(m -> !again.contains(m))
                 .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
                 .toList();
-        if (!done.isEmpty()) {
-            sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
+        if (!deletions.isEmpty()) {
+            sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(deletions));
+        }
+        for (Message duplicate : again) {
+            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(duplicate.receiptHandle()).visibilityTimeout(0));
         }
         return true;
     }

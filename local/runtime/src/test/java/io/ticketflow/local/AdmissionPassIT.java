@@ -56,7 +56,7 @@ class AdmissionPassIT {
         bookings = new Bookings(runtime);
         runtime.publish(new Concert(CONCERT, "Pass night", "The Signatures", "Local Arena", List.of(new Schedule(SCHEDULE,
                 Instant.parse("2027-06-01T19:00:00Z"), List.of(new Section("Floor", "R", 90, 1, FANS + 10))))));
-        activation = LocalLambdas.start(List.of(QueueResources.ACTIVATE_QUEUE), Bookings.JSON);
+        activation = LocalLambdas.start(List.of(QueueResources.ACTIVATE_QUEUE), Bookings.JSON, Faults.NONE);
         // publishing opens the queue and gives Reservation the seats through events
         Eventually.within(Bookings.WAIT, () -> assertThat(bookings.user("opener").entered(CONCERT).queueToken).isNotBlank());
         Eventually.within(Bookings.WAIT, () -> assertThat(seatInventoryReached()).isTrue());

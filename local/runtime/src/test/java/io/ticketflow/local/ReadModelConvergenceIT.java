@@ -122,7 +122,7 @@ class ReadModelConvergenceIT {
         sleepUntilLapsed();
         String lapsed = reHoldALapsedHold(users);
         run(script(random, users, OPS_PER_PHASE));
-        JsonNode sweep = LocalLambdas.start(List.of(ReservationResources.EXPIRE_HOLDS), JSON)
+        JsonNode sweep = LocalLambdas.start(List.of(ReservationResources.EXPIRE_HOLDS), JSON, Faults.NONE)
                 .invoke(ReservationResources.EXPIRE_HOLDS, JSON.createObjectNode());
         run(script(random, users, OPS_PER_PHASE));
 
