@@ -31,6 +31,7 @@ import io.ticketflow.messaging.EventStore;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.StreamRelay;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,7 +71,9 @@ public final class ConcertFunctions implements ApplicationContextInitializer<Gen
         FunctionBeans.http(ctx, ConcertResources.LIST_SCHEDULES, () -> HttpEndpoint
                 .of(ScheduleQuery::from, new ListSchedulesFunction(catalog(ctx), seatMapCache(ctx), clock(ctx))));
         FunctionBeans.http(ctx, ConcertResources.SEAT_MAP, () -> HttpEndpoint
-                .of(SeatMapQuery::from, new SeatMapFunction(seatMapCache(ctx), clock(ctx))));
+                .of(SeatMapQuery::from, new SeatMapFunction(seatMapCache(ctx), clock(ctx)))
+                .status(view -> view.notModified() ? 304 : 200)
+                .headers(view -> Map.of("etag", view.etag())));
         FunctionBeans.task(ctx, PUBLISH_CONCERT, ConcertToPublish.class, ConcertPublished.class,
                 () -> new PublishConcertFunction(catalog(ctx)));
         FunctionBeans.http(ctx, ConcertResources.ADMIN_PUBLISH_CONCERT, () -> HttpEndpoint

@@ -97,12 +97,13 @@ final class CrowdClient {
             throw new IllegalStateException("opening the queue of " + concertId + " answered " + opened.status() + ": " + opened.body());
         }
         JsonNode schedule = json.readTree(body).path("schedules").get(0);
-        int seats = 0;
+        int seats = schedule.path("seats").size();
+        List<CrowdFan.SeatRange> sections = new ArrayList<>();
         for (JsonNode section : schedule.path("sections")) {
+            sections.add(new CrowdFan.SeatRange(section.path("firstSeat").intValue(), section.path("lastSeat").intValue()));
             seats += section.path("lastSeat").intValue() - section.path("firstSeat").intValue() + 1;
         }
-        seats += schedule.path("seats").size();
-        return new Crowd.Hall.Booked(concertId, schedule.path("scheduleId").asString(), seats);
+        return new Crowd.Hall.Booked(concertId, schedule.path("scheduleId").asString(), seats, sections);
     }
 
     Answer enter(String bearer, String concertId) {
@@ -131,6 +132,11 @@ final class CrowdClient {
 
     Answer seatMap(String scheduleId) {
         return timed("seat map", "GET", "/schedules/" + scheduleId + "/seats", null, null, Map.of());
+    }
+
+    Answer seatMap(String scheduleId, CrowdFan.SeatRange section) {
+        return timed("seat map", "GET", "/schedules/" + scheduleId + "/seats?fromSeat=" + section.first() + "&toSeat="
+                + section.last(), null, null, Map.of());
     }
 
     /** @param admissionPass what the status answer that said ACTIVE carried */

@@ -66,14 +66,25 @@ final class CrowdFan {
     private static final Duration PAUSE = Duration.ofMillis(250);
     private static final String NOT_AWAITING_PAYMENT = "/problems/not-awaiting-payment";
 
+    /** Seats {@code first}..{@code last} of a schedule: one section of a hall. */
+    record SeatRange(int first, int last) {
+    }
+
     private final CrowdClient client;
     private final String scheduleId;
     private final Duration activeWindow;
+    private final List<SeatRange> sections;
 
     CrowdFan(CrowdClient client, String scheduleId, Duration activeWindow) {
+        this(client, scheduleId, activeWindow, List.of());
+    }
+
+    /** @param sections a fan looks at one of these at a time, as on a stadium's plan; empty: the whole map */
+    CrowdFan(CrowdClient client, String scheduleId, Duration activeWindow, List<SeatRange> sections) {
         this.client = client;
         this.scheduleId = scheduleId;
         this.activeWindow = activeWindow;
+        this.sections = List.copyOf(sections);
     }
 
     /** The fan's whole visit after entering; gives up waiting for ACTIVE at {@code deadline}. */
@@ -111,7 +122,7 @@ final class CrowdFan {
         List<Integer> seatNos = List.of();
         int conflicts = 0;
         while (held == null) {
-            List<Integer> free = freeSeats();
+            List<Integer> free = freeSeats(fan.seatsWanted(), random);
             if (free.size() < fan.seatsWanted()) {
                 return end(fan, End.NO_SEAT, null, List.of(), "sold out", waited, null);
             }
@@ -185,8 +196,19 @@ final class CrowdFan {
         }
     }
 
-    private List<Integer> freeSeats() {
-        CrowdClient.Answer map = client.seatMap(scheduleId);
+    /** The free seats of a section the fan picks, or of the whole map when there are no sections or it has too few. */
+    private List<Integer> freeSeats(int wanted, Random random) {
+        if (!sections.isEmpty()) {
+            List<Integer> free = freeSeats(sections.get(random.nextInt(sections.size())));
+            if (free.size() >= wanted) {
+                return free;
+            }
+        }
+        return freeSeats(null);
+    }
+
+    private List<Integer> freeSeats(SeatRange section) {
+        CrowdClient.Answer map = section == null ? client.seatMap(scheduleId) : client.seatMap(scheduleId, section);
         if (!map.is(200)) {
             throw new IllegalStateException("seat map of " + scheduleId + " answered " + map.status() + " " + map.body());
         }

@@ -122,13 +122,45 @@ class StadiumPublishIT {
     }
 
     @Test
+    void oneSectionOfTheSeatMap_isAnsweredAlone_andAnUnchangedOneIs304() {
+        String section = "/schedules/" + SCHEDULE + "/seats?fromSeat=2001&toSeat=4000";
+        HttpResponse<String> seatMap = bookings.send("GET", section, null, null, Map.of());
+
+        assertThat(seatMap.statusCode()).isEqualTo(200);
+        JsonNode seats = Bookings.JSON.readTree(seatMap.body()).path("seats");
+        assertThat(seats).hasSize(SECTION_SEATS);
+        assertThat(seats.get(0).path("seatNo").intValue()).isEqualTo(2001);
+        assertThat(seats.get(SECTION_SEATS - 1).path("seatNo").intValue()).isEqualTo(4000);
+        System.out.printf("StadiumPublishIT one section of %,d seats: %,d B%n", SECTION_SEATS, seatMap.body().length());
+        String etag = seatMap.headers().firstValue("etag").orElseThrow();
+
+        HttpResponse<String> again = bookings.send("GET", section, null, null, Map.of("If-None-Match", etag));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("etag")).hasValue(etag);
+        assertThat(bookings.send("GET", "/schedules/" + SCHEDULE + "/seats?fromSeat=1&toSeat=2000", null, null,
+                Map.of("If-None-Match", etag)).statusCode()).as("another section has another tag").isEqualTo(200);
+
+        HttpResponse<String> backwards = bookings.send("GET", "/schedules/" + SCHEDULE + "/seats?fromSeat=4000&toSeat=2001",
+                null, null, Map.of());
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(bookings.send("GET", "/schedules/" + SCHEDULE + "/seats?fromSeat=-1", null, null, Map.of()).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void reservationsInventory_fromTheEvent_holdsAllSixtyThousandSeats_andTheLastSeatCanBeHeld() {
         Eventually.within(Bookings.WAIT, () -> assertThat(inventorySeats()).isEqualTo(SEATS));
+        String lastSeats = "/schedules/" + SCHEDULE + "/seats?fromSeat=" + (SEATS - 99);
+        String before = bookings.send("GET", lastSeats, null, null, Map.of()).headers().firstValue("etag").orElseThrow();
 
         Bookings.User fan = bookings.user("fan").admittedTo(CONCERT).holding(SCHEDULE, SEATS - 1, SEATS);
 
         assertThat(fan.totalPrice).isEqualTo(2 * 90);
         Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, SEATS)).isEqualTo("HELD"));
+        Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bookings.send("GET", lastSeats, null, null,
+                Map.of("If-None-Match", before)).statusCode()).as("a held seat changes the tag").isEqualTo(200));
     }
 
     /** The seats in Reservation's own inventory of the schedule, over all its block items. */

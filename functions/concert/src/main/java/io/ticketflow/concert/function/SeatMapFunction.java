@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
 
-/** {@code GET /schedules/{scheduleId}/seats}: one read of the seat map (or none, from the cache). */
+/**
+ * {@code GET /schedules/{scheduleId}/seats}: one read of the seat map (or none, from the cache), answered whole or
+ * for the seat range asked.
+ */
 public final class SeatMapFunction implements Function<SeatMapQuery, SeatMapView> {
 
     private final SeatMapStore seatMaps;
@@ -26,7 +29,8 @@ public final class SeatMapFunction implements Function<SeatMapQuery, SeatMapView
                 new ProblemException(ConcertProblems.UNKNOWN_SCHEDULE, "no schedule " + query.scheduleId()));
         Instant now = clock.instant();
         return new SeatMapView(seatMap.scheduleId(), seatMap.concertId(), seatMap.seats().stream()
+                .filter(seat -> query.includes(seat.seatNo()))
                 .map(seat -> new SeatView(seat.seatNo(), seat.grade(), seat.price(), seat.statusAt(now)))
-                .toList());
+                .toList()).answering(query.ifNoneMatch());
     }
 }
