@@ -55,7 +55,7 @@ public final class PaymentResources {
                         Catalogue.admissionTable(ADMISSIONS_TABLE, Service.PAYMENT),
                         Catalogue.inboxTable(INBOX_TABLE, Service.PAYMENT),
                         Catalogue.outboxTable(EVENTS_TABLE, Service.PAYMENT)),
-                List.of(new QueueSpec(ADMISSION_QUEUE, Service.PAYMENT, 30, 3),
+                List.of(new QueueSpec(ADMISSION_QUEUE, Service.PAYMENT, 30, 5),
                         new QueueSpec(RELAY_FAILURES_QUEUE, Service.PAYMENT, 30, 3),
                         new QueueSpec(AUDIT_QUEUE, Service.PAYMENT, 30, 5)),
                 List.of(FunctionSpec.of(PAY, Service.PAYMENT, FunctionKind.HTTP),
