@@ -140,7 +140,8 @@ final class Crowd implements Figure {
         config.put(QueueSettings.ACTIVE_WINDOW_SECONDS, String.valueOf(ACTIVE_WINDOW.toSeconds()));
         config.put(ReservationSettings.HOLD_SECONDS, String.valueOf(size.holdSeconds()));
         // every schedule at its declared rate (sweepers every 10 s) but the activation tick, once a second
-        LocalOptions options = new LocalOptions(0, setup.endpoint(), setup.region(), "crowd-", setup.projectRoot(),
+        // each figure on its own tables: crowd, stadium and chaos share one emulator in a run
+        LocalOptions options = new LocalOptions(0, setup.endpoint(), setup.region(), name + "-", setup.projectRoot(),
                 Map.of(QueueResources.ACTIVATION_SCHEDULE, 1), config, false, faults.disarm());
         try (LocalRuntime runtime = MeteredFunctions.wholeCatalogue(options)) {
             // under faults a fan retries a 5xx as any client of a flaky API would; otherwise a 5xx is a finding
