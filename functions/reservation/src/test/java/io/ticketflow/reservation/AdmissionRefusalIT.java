@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -74,5 +75,12 @@ class AdmissionRefusalIT {
         }
         assertThat(fixture.writableCounts()).as(situation).isEqualTo(before);
         assertThat(fixture.body(fixture.get(OWNER, OWNER_TOKEN, reservationId)).get("status").stringValue()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void calls_withoutAPass_onAnUnknownScheduleOrReservation_are403PassMissing_notANotFoundThatNeedsNoPass() {
+        assertProblem(fixture.hold(OWNER, null, "no-such-schedule", 1), 403, "admission-pass-missing");
+        assertProblem(fixture.get(OWNER, null, "no-such-reservation"), 403, "admission-pass-missing");
+        assertProblem(fixture.cancel(OWNER, null, "no-such-reservation"), 403, "admission-pass-missing");
     }
 }

@@ -1,28 +1,22 @@
 package io.ticketflow.testsupport;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Provisions moto server in a virtualenv under {@code <project root>/.moto/} (git-ignored), pinned to
- * one version. Installed once per machine and version; a file lock keeps parallel builds from racing.
+ * one version ({@link PythonVenv}: once per machine and version, under a file lock).
  */
 public final class MotoInstallation {
 
     public static final String DEFAULT_VERSION = "5.2.5";
 
-    private final Path projectRoot;
-    private final String version;
+    private final PythonVenv venv;
 
     public MotoInstallation(Path projectRoot, String version) {
-        this.projectRoot = projectRoot;
-        this.version = version;
+        this.venv = new PythonVenv(projectRoot, ".moto", "moto[server]", version, "moto_server");
     }
 
     /** Installation for the enclosing project, version from {@code -Dmoto.version} or the default. */
@@ -36,7 +30,7 @@ public final class MotoInstallation {
     }
 
     public Path serverExecutable() {
-        return venv().resolve("bin").resolve("moto_server");
+        return venv.bin("moto_server");
     }
 
     /**
@@ -57,7 +51,7 @@ public final class MotoInstallation {
         } catch (IOException e) {
             throw new IllegalStateException("could not write " + launcher + ": " + e.getMessage(), e);
         }
-        return List.of(venv().resolve("bin").resolve("python").toString(), launcher.toString(),
+        return List.of(venv.bin("python").toString(), launcher.toString(),
                 "-H", host, "-p", String.valueOf(port));
     }
 
@@ -71,59 +65,10 @@ public final class MotoInstallation {
 
     /** Returns the moto_server executable, creating the venv first if it is missing. */
     public Path ensureInstalled() {
-        Path executable = serverExecutable();
-        if (Files.isExecutable(executable)) {
-            return executable;
-        }
-        try {
-            Files.createDirectories(venv().getParent());
-            try (FileChannel channel = FileChannel.open(venv().getParent().resolve("install.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                if (!Files.isExecutable(executable)) {
-                    install();
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("could not install moto server into " + venv() + ": " + e.getMessage(), e);
-        }
-        return executable;
+        return venv.ensureInstalled();
     }
 
     private Path venv() {
-        return projectRoot.resolve(".moto").resolve("venv-" + version);
-    }
-
-    private void install() throws IOException {
-        String python = Python.find().orElseThrow(() -> new IllegalStateException(
-                "python3 not found on PATH: the tests and the local runtime need python3 (3.9+) to run moto server, the AWS emulator"));
-        Path logFile = venv().getParent().resolve("install-" + version + ".log");
-        System.out.println("[moto] installing moto[server]==" + version + " into " + venv() + " (once; log: " + logFile + ")");
-        run(List.of(python, "-m", "venv", venv().toString()), logFile);
-        run(List.of(venv().resolve("bin").resolve("pip").toString(), "install", "--quiet", "--disable-pip-version-check",
-                "moto[server]==" + version), logFile);
-    }
-
-    private static void run(List<String> command, Path logFile) throws IOException {
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
-        try {
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IOException("'" + String.join(" ", command) + "' failed; see " + logFile + ":\n"
-                        + tail(logFile));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while running " + command, e);
-        }
-    }
-
-    private static String tail(Path logFile) throws IOException {
-        List<String> lines = Files.readAllLines(logFile);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        return venv.directory();
     }
 }

@@ -28,6 +28,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -280,6 +282,12 @@ public final class LocalRuntime implements AutoCloseable {
     /** A dev token carrying {@code scopes}, as {@code POST /_local/dev-tokens} mints one (e.g. an operator's). */
     public String devToken(String userId, List<String> scopes) {
         return devTokens.mint(userId, scopes, ApiGatewayHandler.DEV_TOKEN_LIFETIME);
+    }
+
+    /** A dev token as if minted at {@code issuedAt}: one issued long enough ago has expired (for tests). */
+    String devTokenIssuedAt(String userId, Instant issuedAt) {
+        return new DevTokens(jwt, Clock.fixed(issuedAt, ZoneOffset.UTC))
+                .mint(userId, ApiGatewayHandler.DEV_TOKEN_LIFETIME);
     }
 
     LocalOptions options() {

@@ -311,6 +311,9 @@ class OpenApiSchemasMatchCodeTest {
             // optional headers: the function answers without them
             wantRequired.remove(Pay.FAULT_INJECT);
             wantRequired.remove(SeatMapQuery.IF_NONE_MATCH);
+            if (route.function().equals("pay")) {
+                wantRequired.remove(AdmissionProblems.HEADER); // a repeat of the Idempotency-Key needs no pass
+            }
             if (!headers.equals(want) || !requiredHeaders.equals(wantRequired)) {
                 wrong.put(route.function(), "documents " + headers + " (required " + requiredHeaders + "), reads "
                         + want + " (required " + wantRequired + ")");

@@ -1,5 +1,6 @@
 package io.ticketflow.concert.domain;
 
+import io.ticketflow.kernel.Ids;
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemTypes;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ public record Concert(String concertId, String title, String artist, String venu
      */
     public static final int MAX_SECTIONS_PER_CONCERT = 1_500;
     public static final int MAX_NAME_LENGTH = 24;
-    public static final int MAX_ID_LENGTH = 64;
+    public static final int MAX_ID_LENGTH = Ids.MAX_CHOSEN_LENGTH;
     public static final int MAX_TEXT_LENGTH = 200;
 
     public Concert {
@@ -100,8 +101,8 @@ public record Concert(String concertId, String title, String artist, String venu
 
     private static void requireId(String name, String value) {
         // '#' separates the parts of the catalogue's composite sort keys
-        if (value == null || value.isBlank() || value.contains("#") || value.length() > MAX_ID_LENGTH) {
-            throw invalid(name + " must be non-blank, at most " + MAX_ID_LENGTH + " characters and contain no '#'");
+        if (!Ids.isChosenId(value)) {
+            throw invalid(Ids.chosenIdRule(name));
         }
     }
 

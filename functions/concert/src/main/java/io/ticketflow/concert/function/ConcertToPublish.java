@@ -8,6 +8,7 @@ import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemTypes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What {@code publishConcert} takes: a {@link Concert} whose schedules give their seats either as {@code sections}
@@ -17,15 +18,29 @@ public record ConcertToPublish(String concertId, String title, String artist, St
 
     public record ScheduleToPublish(String scheduleId, Instant startsAt, List<Section> sections, List<Seat> seats) {
 
-        /** @throws ProblemException {@code invalid-request} when both are given: which one holds is not guessed */
+        /**
+         * @throws ProblemException {@code invalid-request} when both or neither are given, or the one given is empty:
+         *                          which one holds is not guessed
+         */
         Schedule schedule() {
-            boolean hasSections = sections != null && !sections.isEmpty();
-            boolean hasSeats = seats != null && !seats.isEmpty();
-            if (hasSections && hasSeats) {
+            if (sections != null && seats != null) {
                 throw new ProblemException(ProblemTypes.INVALID_REQUEST,
                         "schedule " + scheduleId + ": give either sections or seats, not both");
             }
-            return hasSeats ? Schedule.withSeats(scheduleId, startsAt, seats) : new Schedule(scheduleId, startsAt, sections);
+            if (sections == null && seats == null) {
+                throw new ProblemException(ProblemTypes.INVALID_REQUEST,
+                        "schedule " + scheduleId + ": give its seats, as sections or as a seats list");
+            }
+            if ((seats != null && seats.isEmpty()) || (sections != null && sections.isEmpty())) {
+                throw new ProblemException(ProblemTypes.INVALID_REQUEST,
+                        "schedule " + scheduleId + ": " + (seats != null ? "seats" : "sections") + " must not be empty");
+            }
+            if ((seats != null && seats.stream().anyMatch(Objects::isNull))
+                    || (sections != null && sections.stream().anyMatch(Objects::isNull))) {
+                throw new ProblemException(ProblemTypes.INVALID_REQUEST,
+                        "schedule " + scheduleId + ": " + (seats != null ? "seats" : "sections") + " must not contain null");
+            }
+            return seats != null ? Schedule.withSeats(scheduleId, startsAt, seats) : new Schedule(scheduleId, startsAt, sections);
         }
     }
 
@@ -39,6 +54,13 @@ public record ConcertToPublish(String concertId, String title, String artist, St
     /** The concert with sections only, not yet validated. */
     public Concert concert() {
         return new Concert(concertId, title, artist, venue,
-                schedules == null ? List.of() : schedules.stream().map(ScheduleToPublish::schedule).toList());
+                schedules == null ? List.of() : schedules.stream().map(ConcertToPublish::schedule).toList());
+    }
+
+    private static Schedule schedule(ScheduleToPublish schedule) {
+        if (schedule == null) {
+            throw new ProblemException(ProblemTypes.INVALID_REQUEST, "schedules must not contain null");
+        }
+        return schedule.schedule();
     }
 }

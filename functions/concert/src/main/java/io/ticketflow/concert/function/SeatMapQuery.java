@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * A seat map request: the whole schedule, or only seats {@code fromSeat}..{@code toSeat} (inclusive; either bound
- * may be left out), so a fan looking at one section of a stadium does not download all 60,000 seats.
+ * may be left out), so a fan looking at one section of a stadium does not download all 60,000 seats. A range
+ * after the last seat, or one whose {@code fromSeat} is after its {@code toSeat}, holds no seat: the answer's list
+ * is empty.
  *
  * @param ifNoneMatch the {@code If-None-Match} header: the ETag of the copy the client has, if any
  */
@@ -24,9 +26,6 @@ public record SeatMapQuery(String scheduleId, int fromSeat, int toSeat, String i
     public static SeatMapQuery from(HttpRequest request) {
         int from = seatNumber(request.queryParameter(FROM_SEAT), FROM_SEAT).orElse(1);
         int to = seatNumber(request.queryParameter(TO_SEAT), TO_SEAT).orElse(Integer.MAX_VALUE);
-        if (from > to) {
-            throw new ProblemException(ProblemTypes.INVALID_REQUEST, FROM_SEAT + " " + from + " is after " + TO_SEAT + " " + to);
-        }
         return new SeatMapQuery(request.pathParameter("scheduleId"), from, to, request.header(IF_NONE_MATCH).orElse(null));
     }
 

@@ -1,5 +1,7 @@
 package io.ticketflow.kernel.admission;
 
+import io.ticketflow.kernel.http.HttpRequest;
+import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemType;
 import java.util.List;
 
@@ -25,6 +27,15 @@ public final class AdmissionProblems {
             new ProblemType("queue-token-waiting", "Queue token waiting", 403);
 
     private AdmissionProblems() {
+    }
+
+    /**
+     * The compact pass of header {@value #HEADER}, read with the rest of the request: a call without one is
+     * refused ({@code admission-pass-missing}) before any lookup could answer something else first.
+     */
+    public static String requiredPass(HttpRequest request) {
+        return request.header(HEADER).filter(pass -> !pass.isBlank())
+                .orElseThrow(() -> new ProblemException(PASS_MISSING, PassRefusal.MISSING.detail()));
     }
 
     public static List<ProblemType> all() {

@@ -2,6 +2,7 @@ package io.ticketflow.kernel.function;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ticketflow.kernel.aws.AwsRequestErrors;
 import io.ticketflow.kernel.http.Caller;
 import io.ticketflow.kernel.http.HttpEndpoint;
 import io.ticketflow.kernel.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -54,6 +56,11 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
             log.debug("{} answered {}: {}", route, problem.type().status(), problem.detail());
             return problem(problem.type(), problem.detail(), path);
         } catch (RuntimeException unexpected) {
+            Optional<ProblemException> invalid = AwsRequestErrors.problemOf(unexpected);
+            if (invalid.isPresent()) {
+                log.info("{} answered 400: AWS refused a value of the request at {}", route, path, unexpected);
+                return problem(invalid.get().type(), invalid.get().detail(), path);
+            }
             // The trace goes to the log only: it may name tables, classes or data the client must not see.
             log.error("{} failed unexpectedly at {}", route, path, unexpected);
             return problem(ProblemTypes.INTERNAL, "an unexpected error occurred; it has been logged", path);

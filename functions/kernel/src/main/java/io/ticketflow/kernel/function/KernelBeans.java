@@ -12,6 +12,9 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,11 +47,17 @@ public final class KernelBeans {
 
     /**
      * The JSON configuration of all our code: Jackson 3 defaults (ISO-8601 dates, java.time built in) and a
-     * tolerant reader, so a field added by a newer client or producer never breaks an older reader.
+     * tolerant reader, so a field added by a newer client or producer never breaks an older reader. Tolerant of
+     * new fields, not of wrong types: a number or boolean where text belongs (a {@code "requestId": false}) is a
+     * malformed request, not the text {@code "false"}.
      */
     public static JsonMapper newJsonMapper() {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
                 .build();
     }
 

@@ -20,6 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -236,6 +239,40 @@ class ApiGatewayHttpTest {
         JsonNode problem = problem(response, 500);
         assertThat(problem.get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/internal");
         assertThat(response.getBody()).doesNotContain("ticketflow-prod-points", "IllegalStateException", "\tat ");
+    }
+
+    @Test
+    void awsRefusingAValueOfTheRequest_returns400InvalidRequestWithoutTheServicesMessage() {
+        HttpEndpoint<String, String> describe = HttpEndpoint.of(request -> request.pathParameter("id"), id -> {
+            throw InvalidArnException.builder().statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidArn")
+                            .errorMessage("Invalid Arn: 'arn:aws:states:us-east-1:123:execution:booking-saga:a b'").build())
+                    .build();
+        });
+
+        APIGatewayV2HTTPResponse response = handle(describe, event(null));
+
+        JsonNode problem = problem(response, 400);
+        assertThat(problem.get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/invalid-request");
+        assertThat(response.getBody()).doesNotContain("arn:aws", "booking-saga");
+    }
+
+    @Test
+    void awsThrottlingOrAccessErrors_remain500Internal() {
+        for (AwsServiceException failure : List.of(
+                AwsServiceException.builder().statusCode(400).awsErrorDetails(
+                        AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build(),
+                AwsServiceException.builder().statusCode(400).awsErrorDetails(
+                        AwsErrorDetails.builder().errorCode("AccessDeniedException").build()).build(),
+                AwsServiceException.builder().statusCode(500).awsErrorDetails(
+                        AwsErrorDetails.builder().errorCode("InternalServerError").build()).build())) {
+            HttpEndpoint<String, String> failing = HttpEndpoint.of(request -> request.pathParameter("id"), id -> {
+                throw failure;
+            });
+
+            assertThat(problem(handle(failing, event(null)), 500).get("type").stringValue())
+                    .as(failure.awsErrorDetails().errorCode()).endsWith("/internal");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ticketflow.kernel.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 class KernelBeansTest {
@@ -84,5 +86,19 @@ class KernelBeansTest {
         GenericApplicationContext ctx = new GenericApplicationContext();
         ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
         return ctx;
+    }
+
+    record Charge(String requestId, long amount) {
+    }
+
+    @Test
+    void jsonMapper_refusesANumberOrBooleanWhereTextBelongs_insteadOfTurningItIntoText() {
+        JsonMapper json = KernelBeans.newJsonMapper();
+
+        for (String body : new String[] {"{\"requestId\": false, \"amount\": 1}", "{\"requestId\": 12, \"amount\": 1}",
+                "{\"requestId\": 1.5, \"amount\": 1}"}) {
+            assertThatThrownBy(() -> json.readValue(body, Charge.class)).as(body).isInstanceOf(MismatchedInputException.class);
+        }
+        assertThat(json.readValue("{\"requestId\": \"r-1\", \"amount\": 1}", Charge.class)).isEqualTo(new Charge("r-1", 1));
     }
 }

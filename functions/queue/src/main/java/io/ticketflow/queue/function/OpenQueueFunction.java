@@ -1,5 +1,6 @@
 package io.ticketflow.queue.function;
 
+import io.ticketflow.kernel.Ids;
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemTypes;
 import io.ticketflow.queue.domain.QueueRepository;
@@ -18,8 +19,8 @@ public final class OpenQueueFunction implements Function<OpenQueue, QueueOpened>
     public QueueOpened apply(OpenQueue command) {
         String concertId = command == null ? null : command.concertId();
         // '#' separates the parts of the store's composite keys
-        if (concertId == null || concertId.isBlank() || concertId.contains("#")) {
-            throw new ProblemException(ProblemTypes.INVALID_REQUEST, "concertId must be non-blank and contain no '#'");
+        if (!Ids.isChosenId(concertId)) {
+            throw new ProblemException(ProblemTypes.INVALID_REQUEST, Ids.chosenIdRule("concertId"));
         }
         return new QueueOpened(concertId, queues.openQueue(concertId));
     }

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A user asks to hold seats of a schedule, with the admission pass the queue gave them.
  *
- * @param admissionPass the compact pass, null when the header is absent
+ * @param admissionPass the compact pass (a request without one is refused as it is read)
  */
 public record HoldSeats(String userId, String admissionPass, String scheduleId, List<Integer> seatNos) {
 
@@ -20,7 +20,7 @@ public record HoldSeats(String userId, String admissionPass, String scheduleId, 
     /** {@code POST /reservations}, authenticated, header {@code X-Admission-Pass}. */
     public static HoldSeats from(HttpRequest request, JsonMapper json) {
         String userId = request.requireCaller().userId();
-        String admissionPass = request.header(AdmissionProblems.HEADER).orElse(null);
+        String admissionPass = AdmissionProblems.requiredPass(request);
         Body body = JsonBodies.read(request, Body.class, json);
         return new HoldSeats(userId, admissionPass, body.scheduleId(), body.seatNos());
     }

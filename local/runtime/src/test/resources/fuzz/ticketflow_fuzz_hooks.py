@@ -1,0 +1,93 @@
+"""Schemathesis hooks of ApiFuzzIT: steer part of the generated requests onto the local runtime's demo data.
+
+A random concert id never opens a queue and a random schedule never has the seat asked for, so without these the
+stateful phase would stop at the first 404. Each hook edits a request just before it is sent; schemathesis then
+re-checks whether the edited request still fits the schema, so its positive/negative expectations stay right.
+Nothing here touches a value that makes a request invalid: those go out as generated.
+"""
+
+import base64
+import json
+import os
+import re
+import time
+import zlib
+
+import schemathesis
+
+# {"fuzz-1": {"schedule": "fuzz-1-1", "seats": 40}, ...}: concerts published for the run, their queues open
+CONCERTS = json.loads(os.environ["TICKETFLOW_FUZZ_CONCERTS"])
+# the next seat each concert's holds start at: holds last, so asking for the same few seats again only meets 409s
+NEXT_SEAT = {concert_id: 0 for concert_id in CONCERTS}
+NAME = re.compile(r"[^#]*[^#\s][^#]*\Z")
+SERVER_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+INT32 = range(-(2**31), 2**31)
+# how long a hold's booking saga takes to reach its AwaitPayment step locally (a first POST /payments before that
+# answers that nothing awaits a payment yet)
+SAGA_AT_AWAIT_PAYMENT = 0.5
+
+
+def _stable(value):
+    """A hash that is the same in every run (Python's own is salted per process), so a seed replays a run."""
+    return zlib.crc32(repr(value).encode())
+
+
+def _header(case, name):
+    for key, value in (case.headers or {}).items():
+        if key.lower() == name.lower():
+            return value
+    return None
+
+
+def _pass_concert(compact_pass):
+    """The concert (`aud`) a compact admission pass admits to; None when it is not a readable JWS."""
+    try:
+        payload = compact_pass.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return claims.get("aud") if isinstance(claims, dict) else None
+    except (AttributeError, IndexError, ValueError):
+        return None
+
+
+@schemathesis.hook
+def before_call(context, case, kwargs):
+    label = case.operation.label
+    if label == "POST /concerts/{concertId}/queue-tokens":
+        _enter_an_open_queue(case)
+    elif label == "POST /reservations":
+        _hold_seats_of_the_pass_concert(case)
+    elif label == "POST /payments":
+        _let_the_saga_await_payment(case)
+
+
+def _enter_an_open_queue(case):
+    concert_id = (case.path_parameters or {}).get("concertId")
+    # three in four valid ids are sent to an open queue; the rest, and every invalid one, go out as generated
+    if isinstance(concert_id, str) and NAME.match(concert_id) and len(concert_id) <= 64 and _stable(concert_id) % 4:
+        concerts = sorted(CONCERTS)
+        case.path_parameters["concertId"] = concerts[_stable(concert_id) % len(concerts)]
+
+
+def _hold_seats_of_the_pass_concert(case):
+    concert_id = _pass_concert(_header(case, "X-Admission-Pass"))
+    body = case.body
+    if concert_id not in CONCERTS or not isinstance(body, dict):
+        return
+    concert = CONCERTS[concert_id]
+    schedule_id = body.get("scheduleId")
+    if isinstance(schedule_id, str) and NAME.match(schedule_id) and len(schedule_id) <= 64:
+        body["scheduleId"] = concert["schedule"]
+    seat_nos = body.get("seatNos")
+    # a valid list (1 to 4 distinct int32) becomes as many seats not asked for yet; an invalid one goes out as it is
+    if (isinstance(seat_nos, list) and 1 <= len(seat_nos) <= 4 and len(set(map(repr, seat_nos))) == len(seat_nos)
+            and all(type(n) is int and n in INT32 for n in seat_nos)):
+        first = NEXT_SEAT[concert_id]
+        NEXT_SEAT[concert_id] = (first + len(seat_nos)) % concert["seats"]
+        body["seatNos"] = [1 + (first + i) % concert["seats"] for i in range(len(seat_nos))]
+
+
+def _let_the_saga_await_payment(case):
+    body = case.body
+    reservation_id = body.get("reservationId") if isinstance(body, dict) else None
+    if isinstance(reservation_id, str) and SERVER_ID.match(reservation_id):
+        time.sleep(SAGA_AT_AWAIT_PAYMENT)
