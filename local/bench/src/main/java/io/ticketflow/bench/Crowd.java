@@ -252,7 +252,7 @@ final class Crowd implements Figure {
         tables.add(largestItemTable(largestItems, runtime.settings().resourcePrefix()));
         tables.add(invariantTable(verdicts));
         if (faults.any()) {
-            tables.add(faultTable(runtime, client));
+            tables.add(faultTable(runtime, client, outcomes));
         }
         tables.add(costTable(emptyCosts, loadedCosts, loadSeconds));
         List<String> broken = verdicts.stream().filter(v -> !v.holds()).map(CrowdAudit.Verdict::invariant).toList();
@@ -439,11 +439,14 @@ final class Crowd implements Figure {
     }
 
     /** Issue #11: what was injected, what the fans had to retry, and what ended in a dead-letter or failure queue. */
-    private Table faultTable(LocalRuntime runtime, CrowdClient client) {
+    private Table faultTable(LocalRuntime runtime, CrowdClient client, List<CrowdFan.Outcome> outcomes) {
         Table table = new Table("Faults injected while the fans booked (" + faults + ")", "what", "count");
         faults.injected().forEach((fault, count) -> table.row(fault, count));
         table.row("5xx answers the fans retried", client.serverErrorsRetried());
         DeadLetterQueues.depths(runtime).forEach((queue, depth) -> table.row("messages in " + queue, depth));
+        // what a crash made a fan see is the figure's explanation of its UNEXPECTED ends
+        outcomes.stream().filter(o -> o.end() == CrowdFan.End.UNEXPECTED).limit(5)
+                .forEach(o -> table.note("unexpected: " + o.fan().userId() + " " + o.detail()));
         return table.note("a crash kills an invocation after its handler returned (its writes done, its answer lost);"
                 + " duplicate delivers an SQS message again, drop leaves it for the visibility timeout");
     }

@@ -1,14 +1,17 @@
 package io.ticketflow.concert.function;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ticketflow.concert.domain.Concert;
 import io.ticketflow.concert.domain.Schedule;
 import io.ticketflow.concert.domain.Seat;
 import io.ticketflow.concert.domain.Section;
+import io.ticketflow.kernel.http.Rfc3339Instants;
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemTypes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * What {@code publishConcert} takes: a {@link Concert} whose schedules give their seats either as {@code sections}
@@ -16,7 +19,11 @@ import java.util.Objects;
  */
 public record ConcertToPublish(String concertId, String title, String artist, String venue, List<ScheduleToPublish> schedules) {
 
-    public record ScheduleToPublish(String scheduleId, Instant startsAt, List<Section> sections, List<Seat> seats) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ScheduleToPublish(String scheduleId,
+                                    @JsonDeserialize(using = Rfc3339Instants.class) Instant startsAt,
+                                    List<Section> sections,
+                                    List<Seat> seats) {
 
         /**
          * @throws ProblemException {@code invalid-request} when both or neither are given, or the one given is empty:
