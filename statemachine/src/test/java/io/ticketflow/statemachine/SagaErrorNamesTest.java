@@ -102,7 +102,7 @@ class SagaErrorNamesTest {
         sagaErrors().map(Class::getName).forEach(known::add);
 
         for (SagaDefinition definition : SagaDefinition.all()) {
-            assertThat(errorNames(definition)).as(definition.name()).isSubsetOf(known);
+            assertThat(errorNames(definition)).as(definition.name()).isNotEmpty().isSubsetOf(known);
         }
     }
 
@@ -124,12 +124,16 @@ class SagaErrorNamesTest {
     void everyTask_hasExplicitRetryAndCatch() {
         for (SagaDefinition definition : SagaDefinition.all()) {
             JsonNode states = SagaFunctionFakes.JSON.readTree(definition.text()).path("States");
+            int tasks = 0;
             for (String name : states.propertyNames()) {
                 if (states.get(name).path("Type").asString().equals("Task")) {
+                    tasks++;
                     assertThat(states.get(name).path("Retry")).as(definition.name() + " " + name).isNotEmpty();
                     assertThat(states.get(name).path("Catch")).as(definition.name() + " " + name).isNotEmpty();
                 }
             }
+            // a definition read without its States (or none of them Tasks) would pass the loop unchecked
+            assertThat(tasks).as("Task states of " + definition.name()).isPositive();
         }
     }
 

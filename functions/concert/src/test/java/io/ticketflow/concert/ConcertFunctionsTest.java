@@ -1,28 +1,27 @@
 package io.ticketflow.concert;
 
+import static io.ticketflow.catalog.ConcertResources.ADMIN_PUBLISH_CONCERT;
+import static io.ticketflow.catalog.ConcertResources.CONCERT_EVENTS_RELAY;
+import static io.ticketflow.catalog.ConcertResources.LIST_CONCERTS;
+import static io.ticketflow.catalog.ConcertResources.LIST_SCHEDULES;
+import static io.ticketflow.catalog.ConcertResources.SEAT_MAP;
+import static io.ticketflow.catalog.ConcertResources.SEAT_MAP_PROJECTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.catalog.Catalogue;
-import io.ticketflow.catalog.FunctionSpec;
 import io.ticketflow.catalog.Service;
-import java.util.List;
+import io.ticketflow.kernel.testing.LambdaStarts;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.GenericApplicationContext;
 
 class ConcertFunctionsTest {
 
+    /** The CDK app gives concert functions nothing beyond what every function gets. */
     @Test
-    void initialize_registersEveryCatalogueFunctionOfTheConcertServiceByName() {
-        List<String> catalogueNames = Catalogue.functions().stream()
-                .filter(f -> f.service() == Service.CONCERT).map(FunctionSpec::name).toList();
-        try (GenericApplicationContext ctx = new GenericApplicationContext()) {
-            new ConcertFunctions().initialize(ctx);
-
-            assertThat(catalogueNames).hasSize(6).allSatisfy(name -> assertThat(ctx.containsBeanDefinition(name))
-                    .as("function bean %s", name).isTrue());
-            assertThat(ctx.containsBeanDefinition(ConcertFunctions.PUBLISH_CONCERT)).isTrue();
-            assertThat(ctx.containsBeanDefinition(ConcertFunctions.REPLAY_SEAT_MAPS)).isTrue();
-        }
+    void everyConcertFunctionOfTheCatalogue_startsWithTheEnvironmentTheCdkAppGivesItsLambda() {
+        assertThat(LambdaStarts.everyFunctionOf(Service.CONCERT, ConcertFunctions::new, function -> Map.of()))
+                .containsExactlyInAnyOrder(LIST_CONCERTS, LIST_SCHEDULES, SEAT_MAP, ADMIN_PUBLISH_CONCERT,
+                        SEAT_MAP_PROJECTOR, CONCERT_EVENTS_RELAY);
     }
 
     @Test

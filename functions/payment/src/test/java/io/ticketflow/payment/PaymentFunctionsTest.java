@@ -1,25 +1,32 @@
 package io.ticketflow.payment;
 
+import static io.ticketflow.catalog.PaymentResources.ADMISSION_CONSUMER;
+import static io.ticketflow.catalog.PaymentResources.AWAIT_PAYMENT;
+import static io.ticketflow.catalog.PaymentResources.BOOKING_STATUS;
+import static io.ticketflow.catalog.PaymentResources.CANCEL_PAYMENT;
+import static io.ticketflow.catalog.PaymentResources.EVENTS_RELAY;
+import static io.ticketflow.catalog.PaymentResources.GET_PAYMENT;
+import static io.ticketflow.catalog.PaymentResources.PAY;
+import static io.ticketflow.catalog.PaymentResources.PROCESS_PAYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ticketflow.catalog.Catalogue;
-import io.ticketflow.catalog.FunctionSpec;
 import io.ticketflow.catalog.Service;
-import java.util.List;
+import io.ticketflow.kernel.admission.AdmissionKeys;
+import io.ticketflow.kernel.testing.LambdaStarts;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.GenericApplicationContext;
 
 class PaymentFunctionsTest {
 
-    @Test
-    void initialize_registersEveryCatalogueFunctionOfThePaymentServiceByName() {
-        List<String> catalogueNames = Catalogue.functions().stream()
-                .filter(f -> f.service() == Service.PAYMENT).map(FunctionSpec::name).toList();
-        try (GenericApplicationContext ctx = new GenericApplicationContext()) {
-            new PaymentFunctions().initialize(ctx);
+    /** ServiceStack and SagaStarters: every payment function gets the pass key and the booking saga's ARN. */
+    private static final Map<String, String> CDK_ENVIRONMENT = Map.of(
+            AdmissionKeys.KMS_KEY_ID, LambdaStarts.ADMISSION_KMS_KEY,
+            PaymentSettings.BOOKING_SAGA_ARN, LambdaStarts.stateMachineArn("booking-saga"));
 
-            assertThat(catalogueNames).hasSize(8).allSatisfy(name -> assertThat(ctx.containsBeanDefinition(name))
-                    .as("function bean %s", name).isTrue());
-        }
+    @Test
+    void everyPaymentFunctionOfTheCatalogue_startsWithTheEnvironmentTheCdkAppGivesItsLambda() {
+        assertThat(LambdaStarts.everyFunctionOf(Service.PAYMENT, PaymentFunctions::new, function -> CDK_ENVIRONMENT))
+                .containsExactlyInAnyOrder(PAY, GET_PAYMENT, BOOKING_STATUS, AWAIT_PAYMENT, PROCESS_PAYMENT,
+                        CANCEL_PAYMENT, ADMISSION_CONSUMER, EVENTS_RELAY);
     }
 }

@@ -67,6 +67,8 @@ class ConcurrentDeductionsIT {
         assertThat(ledger.isConsistent()).isTrue();
         assertThat(outcomes.stream().filter("deducted"::equals).count()).isEqualTo(deductions);
         assertThat(outcomes).allMatch(o -> o.equals("deducted") || o.equals("insufficient") || o.equals("transient"));
+        // a lost optimistic race means another writer won: some deduction always lands, at most what 1000 covers
+        assertThat(deductions).isBetween(1L, 3L);
         // transient losers would be retried by the state machine; the ones that ran to the end leave nothing to pay
         if (!outcomes.contains("transient")) {
             assertThat(deductions).isEqualTo(3);

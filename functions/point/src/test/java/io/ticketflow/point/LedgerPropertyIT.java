@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ticketflow.kernel.saga.InsufficientPoints;
 import io.ticketflow.kernel.saga.ReservationNotPending;
 import io.ticketflow.point.domain.Ledger;
+import io.ticketflow.point.domain.LedgerEntry;
+import io.ticketflow.point.domain.LedgerKind;
 import io.ticketflow.point.domain.PointBook;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoServer;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -21,8 +28,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Random sequences of charges, deductions and refunds (repeats included) against the real adapter on moto:
- * afterwards the stored balance is the fold of the stored ledger, never negative, with one event per line.
+ * Random sequences of charges, deductions and refunds (repeats included) against the real adapter on moto, each
+ * step checked against a model of the account: a step is refused only where the model justifies it (insufficient
+ * points where the balance is short, not pending where the refund came first), a refusal leaves the ledger as
+ * it was, every other step answers what the model says and the balance follows the model; afterwards the stored
+ * balance is the fold of the stored ledger, never negative, with one event per line.
  * Uses the shared moto server with a prefix of its own, so the tries of one run share the tables.
  */
 class LedgerPropertyIT {
@@ -57,12 +67,23 @@ class LedgerPropertyIT {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void anySequence_storedBalanceIsFoldOfStoredLedger_neverNegative_oneEventPerLine(long seed) {
+    void anySequence_answersAsTheModelSays_refusalsWriteNothing_storedBalanceIsFoldOfStoredLedger(long seed) {
         List<Step> steps = steps(new Random(seed));
         String userId = "user-" + UUID.randomUUID();
+        Model model = new Model();
         for (Step step : steps) {
-            apply(userId, step);
-            assertThat(book.account(userId).balance()).isNotNegative();
+            List<LedgerEntry> before = book.ledger(userId).entries();
+            Set<Class<? extends RuntimeException>> justified = model.refusalsJustifiedBy(step);
+            try {
+                Object answer = apply(userId, step);
+                assertThat(justified).as("%s was answered %s where the model expects one of these refusals", step,
+                        answer).isEmpty();
+                model.assertAnswerAndApply(step, answer);
+            } catch (InsufficientPoints | ReservationNotPending refused) {
+                assertThat(justified).as("%s was refused with %s", step, refused).contains(refused.getClass());
+                assertThat(book.ledger(userId).entries()).as("the ledger after the refused %s", step).isEqualTo(before);
+            }
+            assertThat(book.account(userId).balance()).as("the balance after %s", step).isEqualTo(model.balance);
         }
 
         Ledger ledger = book.ledger(userId);
@@ -71,18 +92,81 @@ class LedgerPropertyIT {
         assertThat(fixture.eventsValidated(userId)).hasSize(ledger.entries().size());
     }
 
-    private static void apply(String userId, Step step) {
-        try {
-            if (step instanceof Charge charge) {
-                // a request id reused for another amount is refused as a problem; same amount → same answer
-                book.charge(userId, charge.requestId() + "-" + charge.amount(), charge.amount());
-            } else if (step instanceof Deduct deduct) {
-                book.deduct(userId, deduct.reservation(), deduct.amount());
-            } else if (step instanceof Refund refund) {
-                book.refund(userId, refund.reservation());
+    private static Object apply(String userId, Step step) {
+        if (step instanceof Charge charge) {
+            // a request id reused for another amount is refused as a problem; same amount → same answer
+            return book.charge(userId, chargeId(charge), charge.amount());
+        }
+        if (step instanceof Deduct deduct) {
+            return book.deduct(userId, deduct.reservation(), deduct.amount());
+        }
+        return book.refund(userId, ((Refund) step).reservation());
+    }
+
+    private static String chargeId(Charge charge) {
+        return charge.requestId() + "-" + charge.amount();
+    }
+
+    /**
+     * What a user's points should be after the steps so far, kept apart from the code under test: it says which
+     * refusals a step may meet and what a step that goes through answers.
+     */
+    private static final class Model {
+
+        long balance;
+        private final Set<String> charges = new HashSet<>();
+        private final Map<String, Long> deductions = new HashMap<>();
+        private final Set<String> refunds = new HashSet<>();
+        /** Reservations whose refund found no deduction: their deduction can no longer happen. */
+        private final Set<String> fenced = new HashSet<>();
+
+        /** Empty when the step must go through; otherwise it must be refused with one of these. */
+        Set<Class<? extends RuntimeException>> refusalsJustifiedBy(Step step) {
+            if (!(step instanceof Deduct deduct) || deductions.containsKey(deduct.reservation())) {
+                return Set.of(); // charges and refunds are never refused; a repeated deduction answers the first
             }
-        } catch (InsufficientPoints | ReservationNotPending expected) {
-            // refused operations write nothing; the invariants below must still hold
+            Set<Class<? extends RuntimeException>> justified = new HashSet<>();
+            if (deduct.amount() > balance) {
+                justified.add(InsufficientPoints.class);
+            }
+            if (fenced.contains(deduct.reservation())) {
+                justified.add(ReservationNotPending.class);
+            }
+            return justified;
+        }
+
+        void assertAnswerAndApply(Step step, Object answer) {
+            if (step instanceof Charge charge) {
+                if (charges.add(chargeId(charge))) {
+                    balance += charge.amount();
+                }
+                assertEntry(step, answer, LedgerKind.CHARGED, charge.amount());
+            } else if (step instanceof Deduct deduct) {
+                if (!deductions.containsKey(deduct.reservation())) {
+                    deductions.put(deduct.reservation(), deduct.amount());
+                    balance -= deduct.amount();
+                }
+                // a repeat answers the first deduction, whatever amount it asks for now
+                assertEntry(step, answer, LedgerKind.DEDUCTED, deductions.get(deduct.reservation()));
+            } else {
+                String reservation = ((Refund) step).reservation();
+                Long deducted = deductions.get(reservation);
+                if (deducted == null) {
+                    fenced.add(reservation);
+                    assertThat((Optional<?>) answer).as("the answer to %s with nothing deducted", step).isEmpty();
+                    return;
+                }
+                if (refunds.add(reservation)) {
+                    balance += deducted;
+                }
+                assertThat((Optional<?>) answer).as("the answer to %s", step).isPresent();
+                assertEntry(step, ((Optional<?>) answer).get(), LedgerKind.REFUNDED, deducted);
+            }
+        }
+
+        private static void assertEntry(Step step, Object answer, LedgerKind kind, long amount) {
+            assertThat(answer).as("the answer to %s", step).isInstanceOfSatisfying(LedgerEntry.class, entry ->
+                    assertThat(entry).extracting(LedgerEntry::kind, LedgerEntry::amount).containsExactly(kind, amount));
         }
     }
 

@@ -6,25 +6,22 @@ import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.FunctionSpec;
 import io.ticketflow.catalog.Route;
 import io.ticketflow.catalog.Service;
+import io.ticketflow.kernel.testing.LambdaStarts;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.GenericApplicationContext;
 
 class PointFunctionsTest {
 
     private static final List<String> CATALOGUE_NAMES = Catalogue.functions().stream()
             .filter(f -> f.service() == Service.POINT).map(FunctionSpec::name).toList();
 
+    /** The CDK app gives point functions nothing beyond what every function gets. */
     @Test
-    void initialize_registersEveryCatalogueFunctionOfThePointServiceByName() {
-        try (GenericApplicationContext ctx = new GenericApplicationContext()) {
-            new PointFunctions().initialize(ctx);
-
-            assertThat(CATALOGUE_NAMES).containsExactlyInAnyOrder("chargePoints", "pointBalance", "pointHistory",
-                    "deductPoints", "refundPoints", "pointEventsRelay");
-            assertThat(CATALOGUE_NAMES).allSatisfy(name -> assertThat(ctx.containsBeanDefinition(name))
-                    .as("function bean %s", name).isTrue());
-        }
+    void everyPointFunctionOfTheCatalogue_startsWithTheEnvironmentTheCdkAppGivesItsLambda() {
+        assertThat(LambdaStarts.everyFunctionOf(Service.POINT, PointFunctions::new, function -> Map.of()))
+                .containsExactlyInAnyOrder("chargePoints", "pointBalance", "pointHistory", "deductPoints",
+                        "refundPoints", "pointEventsRelay");
     }
 
     @Test

@@ -1,26 +1,41 @@
 package io.ticketflow.queue;
 
+import static io.ticketflow.catalog.QueueResources.ACTIVATE_QUEUE;
+import static io.ticketflow.catalog.QueueResources.ADMIN_CLOSE_QUEUE;
+import static io.ticketflow.catalog.QueueResources.ADMIN_OPEN_QUEUE;
+import static io.ticketflow.catalog.QueueResources.CONCERT_CONSUMER;
+import static io.ticketflow.catalog.QueueResources.ENTER_QUEUE;
+import static io.ticketflow.catalog.QueueResources.EXPIRE_QUEUE_TOKEN;
+import static io.ticketflow.catalog.QueueResources.EXPIRE_QUEUE_TOKENS;
+import static io.ticketflow.catalog.QueueResources.QUEUE_EVENTS_RELAY;
+import static io.ticketflow.catalog.QueueResources.QUEUE_STATUS;
+import static io.ticketflow.catalog.QueueResources.RESTORE_QUEUE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ticketflow.catalog.Catalogue;
-import io.ticketflow.catalog.FunctionSpec;
 import io.ticketflow.catalog.Service;
-import java.util.List;
+import io.ticketflow.kernel.admission.AdmissionKeys;
+import io.ticketflow.kernel.testing.LambdaStarts;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.GenericApplicationContext;
 
 class QueueFunctionsTest {
 
     @Test
-    void initialize_registersEveryCatalogueFunctionOfTheQueueServiceByName() {
-        List<String> catalogueNames = Catalogue.functions().stream()
-                .filter(f -> f.service() == Service.QUEUE).map(FunctionSpec::name).toList();
-        try (GenericApplicationContext ctx = new GenericApplicationContext()) {
-            new QueueFunctions().initialize(ctx);
+    void everyQueueFunctionOfTheCatalogue_startsWithTheEnvironmentTheCdkAppGivesItsLambda() {
+        assertThat(LambdaStarts.everyFunctionOf(Service.QUEUE, QueueFunctions::new, QueueFunctionsTest::cdkEnvironment))
+                .containsExactlyInAnyOrder(ENTER_QUEUE, QUEUE_STATUS, ADMIN_OPEN_QUEUE, ADMIN_CLOSE_QUEUE, ACTIVATE_QUEUE,
+                        EXPIRE_QUEUE_TOKENS, QUEUE_EVENTS_RELAY, CONCERT_CONSUMER, EXPIRE_QUEUE_TOKEN, RESTORE_QUEUE_TOKEN);
+    }
 
-            assertThat(catalogueNames).isNotEmpty().allSatisfy(name -> assertThat(ctx.containsBeanDefinition(name))
-                    .as("function bean %s", name).isTrue());
-            assertThat(ctx.containsBeanDefinition(QueueFunctions.OPEN_QUEUE)).isTrue();
+    /** ServiceStack: every queue function gets the pass key and 16 counter shards, the activation its batch. */
+    private static Map<String, String> cdkEnvironment(String function) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(AdmissionKeys.KMS_KEY_ID, LambdaStarts.ADMISSION_KMS_KEY);
+        environment.put(QueueSettings.COUNTER_SHARDS, "16");
+        if (function.equals(ACTIVATE_QUEUE)) {
+            environment.put(QueueSettings.BATCH_SIZE, "100");
         }
+        return environment;
     }
 }

@@ -1,6 +1,7 @@
 package io.ticketflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -83,11 +85,11 @@ class StreamPollerIT {
                 .tableName(runtime.settings().physicalName(TestTopology.OUTBOX))
                 .item(item("order-3", 1, "OK"))
                 .conditionExpression("attribute_not_exists(aggregateId)").build()).build();
-        try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(duplicate));
-        } catch (TransactionCanceledException expected) {
-            // the condition fails: that is the point
-        }
+        // without the cancellation this test would only repeat the first one, so the cancellation is required
+        assertThatThrownBy(() -> dynamoDb.transactWriteItems(r -> r.transactItems(duplicate)))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, cancelled -> assertThat(
+                        cancelled.cancellationReasons()).extracting(CancellationReason::code)
+                        .containsExactly("ConditionalCheckFailed"));
         put("order-3", 2, "OK");
 
         Eventually.within(WAIT, () -> assertThat(Recorded.STREAM_DELIVERIES).contains("INSERT order-3#2 aws:dynamodb"));
