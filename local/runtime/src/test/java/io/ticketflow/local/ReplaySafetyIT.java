@@ -7,6 +7,7 @@ import io.ticketflow.catalog.EventRoute;
 import io.ticketflow.catalog.FunctionKind;
 import io.ticketflow.catalog.FunctionSpec;
 import io.ticketflow.catalog.QueueSpec;
+import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.catalog.QueueSubscription;
 import io.ticketflow.catalog.StreamSubscription;
 import io.ticketflow.catalog.TableSpec;
@@ -92,14 +93,14 @@ class ReplaySafetyIT {
     private static Map<String, Long> sinksAfterSingleDelivery;
 
     /** One invocation as the event source or Step Functions made it. */
-    private record Invocation(String function, FunctionKind kind, JsonNode event, JsonNode answer) {
+    private record Invocation(String function, FunctionKind kind, JsonNode event) {
     }
 
     @BeforeAll
     static void bookEveryWayOnce(EmulatorEndpoint endpoint) {
         // Only activation ticks: the other schedules would change the state between snapshots on their own clock.
         runtime = LocalRuntime.start(new LocalOptions(0, endpoint.uri(), endpoint.region(), "replay-",
-                ProjectRoot.find(), Map.of(LocalOptions.ALL_SCHEDULES, 3_600, "queue-activation", 1),
+                ProjectRoot.find(), Map.of(LocalOptions.ALL_SCHEDULES, 3_600, QueueResources.ACTIVATION_SCHEDULE, 1),
                 Map.of("RESERVATION_HOLD_SECONDS", String.valueOf(BookingEndToEndIT.HOLD_SECONDS)), false),
                 Topology.catalogue());
         bookings = new Bookings(runtime);
@@ -110,7 +111,7 @@ class ReplaySafetyIT {
             }
             eventInvocations.incrementAndGet();
             if (recording) {
-                recorded.add(new Invocation(function, kind, event, answer));
+                recorded.add(new Invocation(function, kind, event));
             }
         });
 
