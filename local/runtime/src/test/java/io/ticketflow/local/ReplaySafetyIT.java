@@ -75,6 +75,8 @@ class ReplaySafetyIT {
     private static final String CONCERT = "replay-hall";
     private static final String SCHEDULE = "replay-hall-1";
     private static final int PRICE = 40;
+    /** Short enough for the expired hold to end while the other bookings run, long enough to pay within it. */
+    private static final int HOLD_SECONDS = 12;
     private static final String CONCERT_DOCUMENT = """
             {"concertId": "replay-hall", "title": "Replay", "artist": "The Duplicates", "venue": "Hall",
              "schedules": [{"scheduleId": "replay-hall-1", "startsAt": "2027-05-01T20:00:00Z",
@@ -101,7 +103,7 @@ class ReplaySafetyIT {
         // Only activation ticks: the other schedules would change the state between snapshots on their own clock.
         runtime = LocalRuntime.start(new LocalOptions(0, endpoint.uri(), endpoint.region(), "replay-",
                 ProjectRoot.find(), Map.of(LocalOptions.ALL_SCHEDULES, 3_600, QueueResources.ACTIVATION_SCHEDULE, 1),
-                Map.of("RESERVATION_HOLD_SECONDS", String.valueOf(BookingEndToEndIT.HOLD_SECONDS)), false),
+                Map.of("RESERVATION_HOLD_SECONDS", String.valueOf(HOLD_SECONDS)), false),
                 Topology.catalogue());
         bookings = new Bookings(runtime);
         runtime.listen((function, event, answer, failure) -> {
