@@ -120,7 +120,8 @@ class BookingSagaPathsTest {
                 "restoreQueueToken");
         assertThat(fields(saga.functions.onlyCallTo("releaseSeats"), "reservationId", "outcome", "reason"))
                 .containsExactly("r-1", "CANCELLED", "PAYMENT_FAILED");
-        assertThat(fields(saga.functions.onlyCallTo("restoreQueueToken"), "queueToken")).containsExactly("qt-1");
+        assertThat(fields(saga.functions.onlyCallTo("restoreQueueToken"), "queueToken", "reservationId"))
+                .as("the booking whose payment failed: a token is restored once per booking").containsExactly("qt-1", "r-1");
         assertThat(saga.transitions()).isEqualTo(5);
     }
 

@@ -26,6 +26,7 @@ import io.ticketflow.payment.function.ProcessPaymentFunction;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -70,6 +71,22 @@ class PaymentStepsIT {
         assertThat(awaited.expiresAt()).isEqualTo(NOW.plusSeconds(300));
         assertThat(payments.findIntent(reservationId)).contains(
                 new PaymentIntent(reservationId, "user-1", "concert-1", 500, "qt-1", "token-1", NOW.plusSeconds(300)));
+    }
+
+    @Test
+    void awaitPayment_deliveredAgainLater_keepsTheFirstDeadline_whileANewTaskTokenReplacesIt() {
+        String reservationId = UUID.randomUUID().toString();
+        AwaitPayment wait = new AwaitPayment("token-1", reservationId, "user-1", "concert-1", 500L, "qt-1", 300L);
+        awaitPayment.apply(wait);
+        AwaitPaymentFunction later = new AwaitPaymentFunction(payments, Clock.offset(CLOCK, Duration.ofSeconds(40)));
+
+        var again = later.apply(wait);
+        var retried = later.apply(new AwaitPayment("token-2", reservationId, "user-1", "concert-1", 500L, "qt-1", 300L));
+
+        assertThat(again.expiresAt()).as("the same wait delivered again").isEqualTo(NOW.plusSeconds(300));
+        assertThat(retried.expiresAt()).as("a retried wait, with its new task token").isEqualTo(NOW.plusSeconds(340));
+        assertThat(payments.findIntent(reservationId)).contains(
+                new PaymentIntent(reservationId, "user-1", "concert-1", 500, "qt-1", "token-2", NOW.plusSeconds(340)));
     }
 
     @Test

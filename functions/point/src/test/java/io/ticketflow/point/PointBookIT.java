@@ -21,6 +21,7 @@ import io.ticketflow.point.function.ChargeReceipt;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -156,6 +157,19 @@ class PointBookIT {
         assertThat(fixture.itemCount()).isEqualTo(items);
         assertThat(book.account("user-late").balance()).isEqualTo(1000);
         assertThat(book.refund("user-late", "r-late")).isEmpty();
+    }
+
+    @Test
+    void refund_withoutDeduction_deliveredAgainLater_leavesTheFenceAsTheFirstOneWroteIt() {
+        book.charge("user-refence", "req-1", 1000);
+        assertThat(book.refund("user-refence", "r-refence")).isEmpty();
+        var fence = fixture.accountItem("user-refence", "FENCE#r-refence");
+        assertThat(fence).isNotEmpty();
+
+        var again = fixture.book(Clock.offset(CLOCK, Duration.ofMinutes(5))).refund("user-refence", "r-refence");
+
+        assertThat(again).isEmpty();
+        assertThat(fixture.accountItem("user-refence", "FENCE#r-refence")).isEqualTo(fence);
     }
 
     @Test

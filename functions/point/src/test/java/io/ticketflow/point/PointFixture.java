@@ -16,6 +16,8 @@ import io.ticketflow.point.domain.PointRepository;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +66,12 @@ public final class PointFixture implements AutoCloseable {
         List<EventEnvelope> events = new EventStore(aws.dynamoDb(), eventsTable(), json).events(userId);
         events.forEach(event -> SCHEMAS.assertValid(json.valueToTree(event)));
         return events;
+    }
+
+    /** The accounts table's item as stored (consistent read), or an empty map. */
+    public Map<String, AttributeValue> accountItem(String userId, String sortKey) {
+        return aws.dynamoDb().getItem(r -> r.tableName(accountsTable()).consistentRead(true).key(Map.of(
+                "userId", AttributeValue.fromS(userId), "sk", AttributeValue.fromS(sortKey)))).item();
     }
 
     /** Items in both tables, by a consistent scan: "nothing written" is this number not moving. */

@@ -89,8 +89,8 @@ class QueueSagaStepsIT {
         long seq = queues.findToken(token).orElseThrow().seq();
         RestoreQueueTokenFunction restore = new RestoreQueueTokenFunction(queues);
 
-        QueueTokenChange first = restore.apply(new RestoreQueueToken(token));
-        QueueTokenChange again = restore.apply(new RestoreQueueToken(token));
+        QueueTokenChange first = restore.apply(new RestoreQueueToken(token, "booking-1"));
+        QueueTokenChange again = restore.apply(new RestoreQueueToken(token, "booking-1"));
 
         assertThat(first).isEqualTo(new QueueTokenChange(token, TokenStatus.WAITING, true));
         assertThat(again.changed()).isFalse();
@@ -104,12 +104,32 @@ class QueueSagaStepsIT {
     }
 
     @Test
+    void restoreQueueToken_deliveredAgainAfterTheTokenWasReadmitted_leavesItActive_butAnotherBookingRestoresIt() {
+        String token = activeToken("concert-readmitted");
+        RestoreQueueTokenFunction restore = new RestoreQueueTokenFunction(queues);
+        restore.apply(new RestoreQueueToken(token, "booking-1"));
+        new ActivateQueueFunction(queues, POLICY, CLOCK).apply(new QueueTick("concert-readmitted"));
+        assertThat(queues.findToken(token).orElseThrow().status()).as("re-admitted").isEqualTo(TokenStatus.ACTIVE);
+
+        QueueTokenChange again = restore.apply(new RestoreQueueToken(token, "booking-1"));
+
+        assertThat(again).isEqualTo(new QueueTokenChange(token, TokenStatus.ACTIVE, false));
+        assertThat(queues.findToken(token).orElseThrow().status()).isEqualTo(TokenStatus.ACTIVE);
+        assertThat(eventsOf(token, EventTypes.QUEUE_RESTORED)).hasSize(1);
+
+        QueueTokenChange nextBooking = restore.apply(new RestoreQueueToken(token, "booking-2"));
+
+        assertThat(nextBooking).isEqualTo(new QueueTokenChange(token, TokenStatus.WAITING, true));
+        assertThat(eventsOf(token, EventTypes.QUEUE_RESTORED)).hasSize(2);
+    }
+
+    @Test
     void compensations_onAnUnknownOrAlreadyExpiredToken_haveNothingToUndo() {
         String token = activeToken("concert-nothing");
         new ExpireQueueTokenFunction(queues).apply(new ExpireQueueToken(token, ExpiryReason.BOOKED));
 
-        QueueTokenChange restoreExpired = new RestoreQueueTokenFunction(queues).apply(new RestoreQueueToken(token));
-        QueueTokenChange unknown = new RestoreQueueTokenFunction(queues).apply(new RestoreQueueToken("no-such-token"));
+        QueueTokenChange restoreExpired = new RestoreQueueTokenFunction(queues).apply(new RestoreQueueToken(token, "booking-1"));
+        QueueTokenChange unknown = new RestoreQueueTokenFunction(queues).apply(new RestoreQueueToken("no-such-token", "booking-1"));
 
         assertThat(restoreExpired).isEqualTo(new QueueTokenChange(token, TokenStatus.EXPIRED, false));
         assertThat(unknown).isEqualTo(new QueueTokenChange("no-such-token", null, false));

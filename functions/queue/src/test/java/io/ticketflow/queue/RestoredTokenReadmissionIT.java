@@ -66,7 +66,7 @@ class RestoredTokenReadmissionIT {
         activate("concert-readmit");
         String restored = tickets.get(1).token();
 
-        new RestoreQueueTokenFunction(queues).apply(new RestoreQueueToken(restored));
+        new RestoreQueueTokenFunction(queues).apply(new RestoreQueueToken(restored, "booking-1"));
 
         QueueTicket waiting = new QueueStatusFunction(queues, POLICY, QueueFixture.PASSES)
                 .apply(new QueueStatusQuery(restored, "concert-readmit-user-1"));
@@ -105,7 +105,7 @@ class RestoredTokenReadmissionIT {
         List<QueueTicket> tickets = queueOf("concert-bound", 8);
         activate("concert-bound");
         RestoreQueueTokenFunction restore = new RestoreQueueTokenFunction(queues);
-        tickets.subList(0, 3).forEach(ticket -> restore.apply(new RestoreQueueToken(ticket.token())));
+        tickets.subList(0, 3).forEach(ticket -> restore.apply(new RestoreQueueToken(ticket.token(), "booking-1")));
         QueuePolicy smallBatch = new QueuePolicy(2, 3, WINDOW, Duration.ofSeconds(10));
 
         ActivationReport first = activate(smallBatch, "concert-bound");
@@ -135,8 +135,8 @@ class RestoredTokenReadmissionIT {
         List<QueueTicket> tickets = queueOf("concert-mixed", 6);
         activate("concert-mixed");
         RestoreQueueTokenFunction restore = new RestoreQueueTokenFunction(queues);
-        restore.apply(new RestoreQueueToken(tickets.get(0).token()));
-        restore.apply(new RestoreQueueToken(tickets.get(2).token()));
+        restore.apply(new RestoreQueueToken(tickets.get(0).token(), "booking-1"));
+        restore.apply(new RestoreQueueToken(tickets.get(2).token(), "booking-1"));
         QueuePolicy roomier = new QueuePolicy(3, 4, WINDOW, Duration.ofSeconds(10));
 
         ActivationReport report = activate(roomier, "concert-mixed");
@@ -154,7 +154,7 @@ class RestoredTokenReadmissionIT {
         List<QueueTicket> tickets = queueOf("concert-retry", 4);
         activate("concert-retry");
         String restored = tickets.get(0).token();
-        new RestoreQueueTokenFunction(queues).apply(new RestoreQueueToken(restored));
+        new RestoreQueueTokenFunction(queues).apply(new RestoreQueueToken(restored, "booking-1"));
         QueueCounter read = queues.findCounter("concert-retry").orElseThrow();
         ReadmissionPlan plan = POLICY.readmissions(read, queues.tokens(read.restored()), T0);
 

@@ -104,7 +104,8 @@ public final class ReservationFunctions implements ApplicationContextInitializer
                 () -> new ReleaseSeatsFunction(reservations(ctx), clock(ctx)));
         FunctionBeans.task(ctx, ReservationResources.REPORT_STUCK_BOOKING, StuckBooking.class, StuckBookingReported.class,
                 () -> new ReportStuckBookingFunction(new SqsStuckBookings(aws(ctx).sqs(),
-                        ctx.getBean(AwsSettings.class).physicalName(ReservationResources.COMPENSATION_FAILURES_QUEUE), json(ctx))));
+                        ctx.getBean(AwsSettings.class).physicalName(ReservationResources.COMPENSATION_FAILURES_QUEUE), json(ctx)),
+                        reservations(ctx)));
         FunctionBeans.task(ctx, PENDING_BOOKINGS, PendingBookingsQuery.class, PendingBookings.class,
                 () -> new PendingBookingsFunction(reservations(ctx)));
         FunctionBeans.sqs(ctx, ReservationResources.ADMISSION_CONSUMER, () -> consumer(ctx,

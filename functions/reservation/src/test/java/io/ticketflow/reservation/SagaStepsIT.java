@@ -126,6 +126,24 @@ class SagaStepsIT {
                 });
     }
 
+    @Test
+    void reportStuckBooking_deliveredTwice_putsOneReportOnTheOperatorsQueue_andAnswersItsIdBothTimes() {
+        String id = hold(13);
+        JsonNode step = fixture.json.createObjectNode().put("reservationId", id)
+                .put("executionArn", "arn:aws:states:us-east-1:123456789012:execution:booking:" + id)
+                .set("failure", fixture.json.createObjectNode().put("Error", "States.TaskFailed"));
+
+        JsonNode first = fixture.invoke(ReservationResources.REPORT_STUCK_BOOKING, step);
+        JsonNode again = fixture.invoke(ReservationResources.REPORT_STUCK_BOOKING, step);
+
+        assertThat(again).isEqualTo(first);
+        String url = fixture.aws.sqs().getQueueUrl(r -> r.queueName(
+                fixture.aws.settings().physicalName(ReservationResources.COMPENSATION_FAILURES_QUEUE))).queueUrl();
+        assertThat(fixture.aws.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages()).singleElement().satisfies(message ->
+                        assertThat(message.messageId()).isEqualTo(first.get("messageId").stringValue()));
+    }
+
     private String hold(Integer... seatNos) {
         JsonNode response = fixture.hold("user-buyer", "qt-buyer", SCHEDULE, seatNos);
         assertThat(response.get("statusCode").intValue()).as(response.toString()).isEqualTo(201);

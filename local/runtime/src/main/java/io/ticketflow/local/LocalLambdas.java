@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
@@ -28,6 +29,7 @@ final class LocalLambdas {
     private final Map<String, FunctionInvoker> invokers;
     private final JsonMapper json;
     private final Faults faults;
+    private volatile InvocationListener listener = InvocationListener.NONE;
 
     private LocalLambdas(Map<String, FunctionInvoker> invokers, JsonMapper json, Faults faults) {
         this.invokers = invokers;
@@ -73,11 +75,25 @@ final class LocalLambdas {
      */
     JsonNode invoke(String function, JsonNode event) {
         faults.delayInvocation();
-        JsonNode answer = invokeReliably(function, event);
+        // copied before the handler runs: the caller's node is what the function was given, whatever it does to it
+        JsonNode given = listener == InvocationListener.NONE ? event : event.deepCopy();
+        JsonNode answer;
+        try {
+            answer = invokeReliably(function, event);
+        } catch (FunctionFailed failed) {
+            listener.invoked(function, given, null, failed);
+            throw failed;
+        }
+        listener.invoked(function, given, answer, null);
         if (faults.crashesNow()) {
             throw new FunctionFailed(function, new Faults.SimulatedCrash(function));
         }
         return answer;
+    }
+
+    /** From now on tells {@code listener} of every {@link #invoke}; {@link InvocationListener#NONE} stops it. */
+    void listen(InvocationListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Invokes {@code function} without injected faults: the runtime's own operator calls. */
@@ -97,6 +113,18 @@ final class LocalLambdas {
         }
         byte[] bytes = output.toByteArray();
         return bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
+    }
+
+    /**
+     * Hears each invocation made by an event source, a schedule, API Gateway or Step Functions (not the runtime's own
+     * {@link #invokeReliably} calls), after the handler ran, so a test can deliver the same event again.
+     */
+    @FunctionalInterface
+    interface InvocationListener {
+        InvocationListener NONE = (function, event, answer, failure) -> { };
+
+        /** @param answer the handler's answer, or null when it threw {@code failure} */
+        void invoked(String function, JsonNode event, JsonNode answer, FunctionFailed failure);
     }
 
     /** A function threw: Lambda reports an error to the caller (and retries for event sources). */

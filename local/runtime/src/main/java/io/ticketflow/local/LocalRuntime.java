@@ -38,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -288,6 +289,16 @@ public final class LocalRuntime implements AutoCloseable {
     String devTokenIssuedAt(String userId, Instant issuedAt) {
         return new DevTokens(jwt, Clock.fixed(issuedAt, ZoneOffset.UTC))
                 .mint(userId, ApiGatewayHandler.DEV_TOKEN_LIFETIME);
+    }
+
+    /** Tells {@code listener} of every invocation from now on (tests that deliver recorded events again). */
+    void listen(LocalLambdas.InvocationListener listener) {
+        lambdas.listen(listener);
+    }
+
+    /** Invokes a function directly, without injected faults and unheard by the listener: a test's own delivery. */
+    JsonNode invoke(String function, JsonNode event) {
+        return lambdas.invokeReliably(function, event);
     }
 
     LocalOptions options() {

@@ -48,8 +48,19 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public void saveIntent(PaymentIntent intent) {
-        dynamoDb.putItem(request -> request.tableName(intentsTable).item(PaymentItems.intentItem(intent)));
+    public PaymentIntent saveIntent(PaymentIntent intent) {
+        try {
+            // the same wait delivered again must not move the deadline its first delivery set
+            dynamoDb.putItem(request -> request.tableName(intentsTable).item(PaymentItems.intentItem(intent))
+                    .conditionExpression("attribute_not_exists(#id) OR #taskToken <> :taskToken")
+                    .expressionAttributeNames(Map.of("#id", PaymentItems.RESERVATION_ID,
+                            "#taskToken", PaymentItems.TASK_TOKEN))
+                    .expressionAttributeValues(Map.of(":taskToken", s(intent.taskToken()))));
+            return intent;
+        } catch (ConditionalCheckFailedException sameWait) {
+            return findIntent(intent.reservationId()).orElseThrow(() -> new IllegalStateException(
+                    "the intent of " + intent.reservationId() + " conflicted but cannot be read", sameWait));
+        }
     }
 
     @Override

@@ -5,8 +5,13 @@ import java.util.Optional;
 /** Where the Payment service keeps intents, payments and the requests of {@code POST /payments}. */
 public interface PaymentRepository {
 
-    /** Stores the intent, replacing an earlier one of the reservation (a retried wait brings a new task token). */
-    void saveIntent(PaymentIntent intent);
+    /**
+     * Stores the intent, replacing an earlier one of the reservation with another task token (a retried wait brings a
+     * new one); an intent with the same task token is kept as it is.
+     *
+     * @return the stored intent: the given one, or the one this wait stored before (a repeated delivery)
+     */
+    PaymentIntent saveIntent(PaymentIntent intent);
 
     Optional<PaymentIntent> findIntent(String reservationId);
 

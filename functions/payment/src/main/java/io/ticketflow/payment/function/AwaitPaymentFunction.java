@@ -33,9 +33,9 @@ public final class AwaitPaymentFunction implements Function<AwaitPayment, Paymen
             throw new IllegalArgumentException("holdSeconds must be positive, was " + input.holdSeconds());
         }
         Instant expiresAt = clock.instant().plusSeconds(input.holdSeconds());
-        payments.saveIntent(new PaymentIntent(input.reservationId(), input.userId(), input.concertId(),
-                input.amount(), input.queueToken(), input.taskToken(), expiresAt));
-        return new PaymentAwaited(input.reservationId(), expiresAt);
+        PaymentIntent stored = payments.saveIntent(new PaymentIntent(input.reservationId(), input.userId(),
+                input.concertId(), input.amount(), input.queueToken(), input.taskToken(), expiresAt));
+        return new PaymentAwaited(input.reservationId(), stored.expiresAt());
     }
 
     /** A missing field is a bug in the state machine, not a user's error: it fails the step loudly. */

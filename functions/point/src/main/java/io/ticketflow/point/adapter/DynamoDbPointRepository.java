@@ -114,15 +114,19 @@ public final class DynamoDbPointRepository implements PointRepository {
                 .conditionExpression("attribute_not_exists(#sk)")
                 .expressionAttributeNames(Map.of("#sk", SK))
                 .build()).build();
-        // a plain put: fencing twice is as good as once
+        // written once: a repeated refund finds the fence and keeps it as it was, the time it was put included
         TransactWriteItem fence = TransactWriteItem.builder().put(Put.builder()
                 .tableName(table)
                 .item(PointItems.fenceItem(userId, reservationId, clock.instant()))
+                .conditionExpression("attribute_not_exists(#sk)")
+                .expressionAttributeNames(Map.of("#sk", SK))
                 .build()).build();
         try {
             outbox.write(List.of(noDeduction, fence), List.of());
         } catch (TransactionConflict conflict) {
-            throw new PostingConflict(PostingConflict.Reason.OPERATION_EXISTS, conflict);
+            if (conflict.failedItemIndexes().contains(0) || !conflict.failedItemIndexes().contains(1)) {
+                throw new PostingConflict(PostingConflict.Reason.OPERATION_EXISTS, conflict);
+            }
         }
     }
 

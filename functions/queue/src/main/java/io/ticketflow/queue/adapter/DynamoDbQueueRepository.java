@@ -10,6 +10,7 @@ import static io.ticketflow.queue.adapter.QueueItems.CONCERT_IDS;
 import static io.ticketflow.queue.adapter.QueueItems.ISSUED;
 import static io.ticketflow.queue.adapter.QueueItems.PK;
 import static io.ticketflow.queue.adapter.QueueItems.RESTORED;
+import static io.ticketflow.queue.adapter.QueueItems.RESTORED_FOR;
 import static io.ticketflow.queue.adapter.QueueItems.STATUS;
 import static io.ticketflow.queue.adapter.QueueItems.TOKEN;
 import static io.ticketflow.queue.adapter.QueueItems.VERSION;
@@ -530,32 +531,53 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     @Override
     public boolean expireNow(QueueToken expired, ExpiryReason reason) {
         return leaveActive(expired, "SET #status = :status, #version = :next REMOVE #activeConcert",
-                Map.of(), events.expired(expired, reason), false);
+                Map.of(), events.expired(expired, reason), null);
     }
 
     @Override
-    public boolean restore(QueueToken restored) {
+    public boolean restore(QueueToken restored, String reservationId) {
         return leaveActive(restored, "SET #status = :status, #version = :next REMOVE #activeConcert, #until",
-                Map.of("#until", ACTIVE_UNTIL), events.restored(restored), true);
+                Map.of("#until", ACTIVE_UNTIL), events.restored(restored), reservationId);
     }
 
-    /** One ACTIVE token to {@code after}'s status, with its event, giving its active place back; false if it changed. */
+    @Override
+    public boolean restoredFor(String token, String reservationId) {
+        Map<String, AttributeValue> item = getItem(QueueItems.tokenKey(token));
+        return item != null && item.containsKey(RESTORED_FOR) && item.get(RESTORED_FOR).ss().contains(reservationId);
+    }
+
+    /**
+     * One ACTIVE token to {@code after}'s status, with its event, giving its active place back; false if it changed.
+     *
+     * @param restoredFor the reservation a restore undoes the payment of; null for an expiry
+     */
     private boolean leaveActive(QueueToken after, String update, Map<String, String> extraNames, EventEnvelope event,
-                                boolean restored) {
+                                String restoredFor) {
+        boolean restored = restoredFor != null;
         Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#version", VERSION,
                 "#activeConcert", ACTIVE_CONCERT_ID));
         names.putAll(extraNames);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":status", AttributeValue.fromS(after.status().name()),
+                ":active", AttributeValue.fromS(TokenStatus.ACTIVE.name()),
+                ":next", number(after.version()),
+                ":read", number(after.version() - 1)));
+        String condition = "#status = :active AND #version = :read";
+        if (restored) {
+            // once per reservation: re-admitted later, the token is ACTIVE again, and a repeated restore must not see it
+            update += " ADD #restoredFor :reservations";
+            condition += " AND NOT contains(#restoredFor, :reservation)";
+            names.put("#restoredFor", RESTORED_FOR);
+            values.put(":reservations", AttributeValue.fromSs(List.of(restoredFor)));
+            values.put(":reservation", AttributeValue.fromS(restoredFor));
+        }
         TransactWriteItem token = TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(key(QueueItems.tokenKey(after.token())))
                 .updateExpression(update)
-                .conditionExpression("#status = :active AND #version = :read")
+                .conditionExpression(condition)
                 .expressionAttributeNames(names)
-                .expressionAttributeValues(Map.of(
-                        ":status", AttributeValue.fromS(after.status().name()),
-                        ":active", AttributeValue.fromS(TokenStatus.ACTIVE.name()),
-                        ":next", number(after.version()),
-                        ":read", number(after.version() - 1)))
+                .expressionAttributeValues(values)
                 .build()).build();
         Map<String, String> counterNames = new HashMap<>(Map.of("#active", ACTIVE_COUNT));
         Map<String, AttributeValue> counterValues = new HashMap<>(Map.of(":released", number(-1)));

@@ -54,6 +54,8 @@ final class QueueItems {
     static final String ACTIVE_CONCERT_ID = "activeConcertId";
     static final String BURNED = "burned";
     static final String RESTORED = "restored";
+    /** On a token: the reservations whose failed payment put it back in line (a string set). */
+    static final String RESTORED_FOR = "restoredFor";
     static final String SHARDS = "shards";
     /** Present (true) while an operator has the queue closed. */
     static final String CLOSED = "closed";

@@ -126,8 +126,16 @@ public interface QueueRepository {
      * Puts one ACTIVE token back to WAITING with its QUEUE_RESTORED event, releasing its
      * active place and recording it in the counter's restored set, so the activation re-admits it first.
      *
-     * @param restored the token's new state (its version one above the stored one)
-     * @return false when the stored token changed meanwhile; nothing was written then
+     * The token remembers the reservation it was restored for: the same restore delivered again after the activation
+     * re-admitted the token changes nothing ({@link #restoredFor}).
+     *
+     * @param restored      the token's new state (its version one above the stored one)
+     * @param reservationId the booking whose failed payment this undoes
+     * @return false when the stored token changed meanwhile, or was restored for this reservation already; nothing
+     *         was written then
      */
-    boolean restore(QueueToken restored);
+    boolean restore(QueueToken restored, String reservationId);
+
+    /** Whether the token was put back in line for this reservation's failed payment already. */
+    boolean restoredFor(String token, String reservationId);
 }

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -326,6 +327,30 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
             throw cause;
         }
         return new SeatsUnavailable(seatNos);
+    }
+
+    @Override
+    public Optional<String> stuckReport(String reservationId, String executionArn) {
+        return Optional.ofNullable(getItem(reservationsTable, ReservationItems.reservationKey(reservationId)))
+                .map(item -> item.get(ReservationItems.STUCK_REPORT))
+                .filter(report -> executionArn.equals(report.m().get("executionArn").s()))
+                .map(report -> report.m().get("messageId").s());
+    }
+
+    @Override
+    public void rememberStuckReport(String reservationId, String executionArn, String messageId) {
+        try {
+            dynamoDb.updateItem(request -> request.tableName(reservationsTable)
+                    .key(ReservationItems.reservationKey(reservationId))
+                    .updateExpression("SET #report = :report")
+                    .conditionExpression("attribute_exists(#id)")
+                    .expressionAttributeNames(Map.of("#report", ReservationItems.STUCK_REPORT, "#id", RESERVATION_ID))
+                    .expressionAttributeValues(Map.of(":report", AttributeValue.fromM(Map.of(
+                            "executionArn", AttributeValue.fromS(executionArn),
+                            "messageId", AttributeValue.fromS(messageId))))));
+        } catch (ConditionalCheckFailedException unknownReservation) {
+            // no reservation to remember it on: a repeat reports again, which an operator's queue can bear
+        }
     }
 
     private Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {

@@ -38,6 +38,8 @@ final class ReservationItems {
     static final String VERSION = "version";
     /** Set when CONFIRMED: the payment the saga confirmed it with. */
     static final String PAYMENT_ID = "paymentId";
+    /** The stuck-booking report sent for the reservation: {@code {executionArn, messageId}}. */
+    static final String STUCK_REPORT = "stuckReport";
     /** Present only while PENDING: the sparse {@code pendingByExpiry} index's partition key. */
     static final String PENDING_BUCKET = "pendingBucket";
     /** Partitions of the sparse index; the sweeper queries each. */

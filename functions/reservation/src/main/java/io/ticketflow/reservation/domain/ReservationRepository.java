@@ -50,6 +50,15 @@ public interface ReservationRepository {
     /** Up to {@code limit} PENDING reservations, whether or not their hold ended, soonest end first. */
     List<Reservation> pending(int limit);
 
+    /** The id of the report this saga execution's stuck booking went out as, if it went out. */
+    Optional<String> stuckReport(String reservationId, String executionArn);
+
+    /**
+     * Remembers on the reservation that this execution's stuck booking went out as {@code messageId}, so a repeated
+     * report finds it; nothing is written for an unknown reservation.
+     */
+    void rememberStuckReport(String reservationId, String executionArn, String messageId);
+
     /** The schedule's seat locks, by seat number: what the read model must converge to. */
     List<SeatLock> seatLocks(String scheduleId);
 
