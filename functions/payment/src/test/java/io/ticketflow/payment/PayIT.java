@@ -231,6 +231,31 @@ class PayIT {
     }
 
     @Test
+    void pay_beforeTheSagaStoredItsIntent_is409PaymentNotOpenWithRetryAfter_andTheSameRequestPaysOnceItHas() {
+        String token = fixture.admit("qt-" + UUID.randomUUID());
+        String reservationId = "late-" + UUID.randomUUID();
+        saga.startBooking(reservationId, PaymentFixture.USER, 300, token, 60);
+        int requestsBefore = fixture.count(PaymentResources.IDEMPOTENCY_TABLE);
+        int resumesBefore = saga.sendTaskSuccessCalls();
+        Pay early = new Pay(reservationId, PaymentFixture.USER, "key-not-open", fixture.passOf(token), null);
+
+        assertThatThrownBy(() -> pay.apply(early)).isInstanceOfSatisfying(ProblemException.class, problem -> {
+            assertThat(problem.type().slug()).isEqualTo("payment-not-open");
+            assertThat(problem.type().status()).isEqualTo(409);
+            assertThat(problem.retryAfter()).contains(Duration.ofSeconds(1));
+        });
+        assertProblem(() -> pay.apply(new Pay(reservationId, "user-else", "key-not-open", fixture.passOf(token), null)),
+                "not-awaiting-payment");
+        assertThat(fixture.count(PaymentResources.IDEMPOTENCY_TABLE)).isEqualTo(requestsBefore);
+        assertThat(saga.sendTaskSuccessCalls()).isEqualTo(resumesBefore);
+
+        saga.releaseLateWaits();
+        saga.awaitIntent(reservationId, payments);
+
+        assertThat(pay.apply(early).status()).isEqualTo(PaymentAnswer.CONFIRMED);
+    }
+
+    @Test
     void pay_afterTheHoldEnded_isRefused409_andNothingIsResumed() {
         String token = fixture.admit("qt-" + UUID.randomUUID());
         String reservationId = newBooking(300, token);

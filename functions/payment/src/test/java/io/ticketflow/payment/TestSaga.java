@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * payment wait ({@code waitForTaskToken}, timeout = hold time) runs the real {@code awaitPayment}, then the real
  * {@code processPayment}; {@code deductPoints} stands in for the Point service (a balance of
  * {@value #BALANCE} points; a reservation id starting with {@code slow-} waits for {@link #releaseSlowBookings()}),
- * and its failure is compensated by the real {@code cancelPayment}.
+ * and its failure is compensated by the real {@code cancelPayment}. The payment wait of a reservation id starting
+ * with {@code late-} stores its intent only after {@link #releaseLateWaits()}.
  */
 public final class TestSaga implements AutoCloseable {
 
@@ -81,13 +82,17 @@ public final class TestSaga implements AutoCloseable {
     private final JsonMapper json;
     private final AtomicInteger sendTaskSuccessCalls = new AtomicInteger();
     private final CountDownLatch slowBookings = new CountDownLatch(1);
+    private final CountDownLatch lateWaits = new CountDownLatch(1);
     public final SfnClient sfn;
     public final String stateMachineArn;
 
     private TestSaga(PaymentRepository payments, Clock clock, JsonMapper json) throws IOException {
         this.json = json;
         Map<String, Function<JsonNode, Object>> functions = Map.of(
-                "awaitPayment", in -> new AwaitPaymentFunction(payments, clock).apply(json.treeToValue(in, AwaitPayment.class)),
+                "awaitPayment", in -> {
+                    holdBack(in, "late-", lateWaits);
+                    return new AwaitPaymentFunction(payments, clock).apply(json.treeToValue(in, AwaitPayment.class));
+                },
                 "processPayment", in -> new ProcessPaymentFunction(payments, clock).apply(json.treeToValue(in, ProcessPayment.class)),
                 "cancelPayment", in -> new CancelPaymentFunction(payments, clock).apply(json.treeToValue(in, CancelPayment.class)),
                 "deductPoints", this::deductPoints);
@@ -134,12 +139,22 @@ public final class TestSaga implements AutoCloseable {
     /** Starts a booking as Reservation's holdSeats does, and waits until its payment wait has begun. */
     public void book(String reservationId, String userId, long totalPrice, String queueToken, long holdSeconds,
                      PaymentRepository payments) {
+        startBooking(reservationId, userId, totalPrice, queueToken, holdSeconds);
+        awaitIntent(reservationId, payments);
+    }
+
+    /** Starts a booking as Reservation's holdSeats does, without waiting for anything. */
+    public void startBooking(String reservationId, String userId, long totalPrice, String queueToken, long holdSeconds) {
         String input = json.writeValueAsString(json.createObjectNode()
                 .put("reservationId", reservationId).put("userId", userId).put("concertId", PaymentFixture.CONCERT)
                 .put("scheduleId", "schedule-1-1").put("totalPrice", totalPrice).put("queueToken", queueToken)
                 .put("holdSeconds", holdSeconds)
                 .set("seatNos", json.createArrayNode().add(7)));
         sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(reservationId).input(input));
+    }
+
+    /** Waits until the booking's payment wait has begun: its intent is stored. */
+    public void awaitIntent(String reservationId, PaymentRepository payments) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (payments.findIntent(reservationId).isEmpty()) {
             if (System.nanoTime() > deadline) {
@@ -170,14 +185,22 @@ public final class TestSaga implements AutoCloseable {
         slowBookings.countDown();
     }
 
-    private Object deductPoints(JsonNode state) {
-        if (state.path("reservationId").asString().startsWith("slow-")) {
+    public void releaseLateWaits() {
+        lateWaits.countDown();
+    }
+
+    private static void holdBack(JsonNode state, String prefix, CountDownLatch release) {
+        if (state.path("reservationId").asString().startsWith(prefix)) {
             try {
-                slowBookings.await(10, TimeUnit.SECONDS);
+                release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private Object deductPoints(JsonNode state) {
+        holdBack(state, "slow-", slowBookings);
         if (state.path("totalPrice").asLong() > BALANCE) {
             throw new InsufficientPoints("balance " + BALANCE + " < " + state.path("totalPrice").asLong());
         }
@@ -196,6 +219,7 @@ public final class TestSaga implements AutoCloseable {
     @Override
     public void close() {
         releaseSlowBookings();
+        releaseLateWaits();
         sfn.close();
         endpoint.close();
         emulator.close();
