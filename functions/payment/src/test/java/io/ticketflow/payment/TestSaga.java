@@ -85,6 +85,8 @@ public final class TestSaga implements AutoCloseable {
     private final CountDownLatch lateWaits = new CountDownLatch(1);
     public final SfnClient sfn;
     public final String stateMachineArn;
+    /** A stand-in for the cancellation saga: it succeeds at once. */
+    public final String cancellationArn;
 
     private TestSaga(PaymentRepository payments, Clock clock, JsonMapper json) throws IOException {
         this.json = json;
@@ -122,6 +124,22 @@ public final class TestSaga implements AutoCloseable {
                 .build();
         this.stateMachineArn = sfn.createStateMachine(r -> r.name("booking-saga").definition(DEFINITION)
                 .roleArn("arn:aws:iam::123456789012:role/booking-saga")).stateMachineArn();
+        this.cancellationArn = sfn.createStateMachine(r -> r.name("booking-cancellation")
+                .definition("{\"StartAt\": \"BookingCancelled\", \"States\": {\"BookingCancelled\": {\"Type\": \"Succeed\"}}}")
+                .roleArn("arn:aws:iam::123456789012:role/booking-cancellation")).stateMachineArn();
+    }
+
+    /** Cancels a booking as Reservation's cancelBooking does, and waits until the cancellation has ended. */
+    public void cancel(String reservationId, String userId) {
+        String input = json.writeValueAsString(json.createObjectNode().put("reservationId", reservationId)
+                .put("userId", userId).put("totalPrice", 300));
+        sfn.startExecution(r -> r.stateMachineArn(cancellationArn).name(reservationId).input(input));
+        try {
+            emulator.awaitCompletion(cancellationArn.replace(":stateMachine:", ":execution:") + ":" + reservationId,
+                    Duration.ofSeconds(10));
+        } catch (Exception e) {
+            throw new AssertionError("cancellation of " + reservationId + " did not end", e);
+        }
     }
 
     public static TestSaga start(PaymentRepository payments, Clock clock, JsonMapper json) {
@@ -133,7 +151,7 @@ public final class TestSaga implements AutoCloseable {
     }
 
     public BookingSaga bookingSaga() {
-        return new StepFunctionsBookingSaga(sfn, stateMachineArn, json);
+        return new StepFunctionsBookingSaga(sfn, stateMachineArn, cancellationArn, json);
     }
 
     /** Starts a booking as Reservation's holdSeats does, and waits until its payment wait has begun. */
