@@ -58,7 +58,8 @@ public final class PaymentFunctions implements ApplicationContextInitializer<Gen
                 AdmissionKeys.verifier(ctx.getEnvironment()::getProperty, aws(ctx)::kms),
                 aws(ctx).dynamoDb(), physical(ctx, PaymentResources.ADMISSIONS_TABLE)));
         ctx.registerBean(BOOKING_SAGA, BookingSaga.class, () -> new StepFunctionsBookingSaga(
-                aws(ctx).sfn(), settings(ctx).requireBookingSagaArn(), json(ctx)));
+                aws(ctx).sfn(), settings(ctx).requireBookingSagaArn(), settings(ctx).requireBookingCancellationArn(),
+                json(ctx)));
 
         FunctionBeans.http(ctx, PaymentResources.PAY, () -> HttpEndpoint
                 .of(request -> Pay.from(request, json(ctx), settings(ctx).faultInjection()),

@@ -174,6 +174,26 @@ class PayIT {
     }
 
     @Test
+    void bookingStatus_ofAConfirmedBookingThenCancelled_isCancelled_andShowsTheCancellationsSteps() {
+        String token = fixture.admit("qt-" + UUID.randomUUID());
+        String reservationId = newBooking(300, token);
+        pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-cancel", fixture.passOf(token), null));
+        BookingStatusFunction status = new BookingStatusFunction(saga.bookingSaga());
+        BookingView confirmed = status.apply(new BookingQuery(reservationId, PaymentFixture.USER));
+
+        saga.cancel(reservationId, PaymentFixture.USER);
+        BookingView cancelled = status.apply(new BookingQuery(reservationId, PaymentFixture.USER));
+
+        assertThat(confirmed.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(confirmed.cancellation()).isNull();
+        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(cancelled.steps()).isEqualTo(confirmed.steps());
+        assertThat(cancelled.cancellation().status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(cancelled.cancellation().steps()).extracting(BookingStep::name, BookingStep::status)
+                .containsExactly(Tuple.tuple("BookingCancelled", StepStatus.SUCCEEDED));
+    }
+
+    @Test
     void bookingStatus_afterInsufficientPoints_showsTheFailedStepItsCompensationAndTheError() {
         String token = fixture.admit("qt-" + UUID.randomUUID());
         String reservationId = newBooking(TestSaga.BALANCE + 5, token);
@@ -231,6 +251,31 @@ class PayIT {
     }
 
     @Test
+    void pay_beforeTheSagaStoredItsIntent_is409PaymentNotOpenWithRetryAfter_andTheSameRequestPaysOnceItHas() {
+        String token = fixture.admit("qt-" + UUID.randomUUID());
+        String reservationId = "late-" + UUID.randomUUID();
+        saga.startBooking(reservationId, PaymentFixture.USER, 300, token, 60);
+        int requestsBefore = fixture.count(PaymentResources.IDEMPOTENCY_TABLE);
+        int resumesBefore = saga.sendTaskSuccessCalls();
+        Pay early = new Pay(reservationId, PaymentFixture.USER, "key-not-open", fixture.passOf(token), null);
+
+        assertThatThrownBy(() -> pay.apply(early)).isInstanceOfSatisfying(ProblemException.class, problem -> {
+            assertThat(problem.type().slug()).isEqualTo("payment-not-open");
+            assertThat(problem.type().status()).isEqualTo(409);
+            assertThat(problem.retryAfter()).contains(Duration.ofSeconds(1));
+        });
+        assertProblem(() -> pay.apply(new Pay(reservationId, "user-else", "key-not-open", fixture.passOf(token), null)),
+                "not-awaiting-payment");
+        assertThat(fixture.count(PaymentResources.IDEMPOTENCY_TABLE)).isEqualTo(requestsBefore);
+        assertThat(saga.sendTaskSuccessCalls()).isEqualTo(resumesBefore);
+
+        saga.releaseLateWaits();
+        saga.awaitIntent(reservationId, payments);
+
+        assertThat(pay.apply(early).status()).isEqualTo(PaymentAnswer.CONFIRMED);
+    }
+
+    @Test
     void pay_afterTheHoldEnded_isRefused409_andNothingIsResumed() {
         String token = fixture.admit("qt-" + UUID.randomUUID());
         String reservationId = newBooking(300, token);
@@ -277,7 +322,7 @@ class PayIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         PayFunction cutOff = new PayFunction(payments, fixture.admissions(),
-                new StepFunctionsBookingSaga(unreachable, saga.stateMachineArn, fixture.json), Clock.systemUTC(), WAIT);
+                new StepFunctionsBookingSaga(unreachable, saga.stateMachineArn, saga.cancellationArn, fixture.json), Clock.systemUTC(), WAIT);
 
         assertThatThrownBy(() -> cutOff.apply(new Pay(reservationId, PaymentFixture.USER, "key-retry", fixture.passOf(token), null)))
                 .isInstanceOf(SdkClientException.class);

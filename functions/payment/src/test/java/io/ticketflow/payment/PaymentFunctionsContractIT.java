@@ -86,6 +86,7 @@ class PaymentFunctionsContractIT {
         // what the Lambda environment would carry; FunctionInvoker's Environment sees system properties
         lambdaEnvironment(PaymentFunctions.class, fixture.settings);
         System.setProperty(PaymentSettings.BOOKING_SAGA_ARN, sagaArn);
+        System.setProperty(PaymentSettings.BOOKING_CANCELLATION_ARN, sagaArn.replace(":booking-saga", ":booking-cancellation"));
         System.setProperty(AwsSettings.SFN_ENDPOINT, sfnEndpoint.endpoint().toString());
         fixture.passKeys().forEach(System::setProperty);
         // as the local runtime sets it; only requested faults fire

@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * payment wait ({@code waitForTaskToken}, timeout = hold time) runs the real {@code awaitPayment}, then the real
  * {@code processPayment}; {@code deductPoints} stands in for the Point service (a balance of
  * {@value #BALANCE} points; a reservation id starting with {@code slow-} waits for {@link #releaseSlowBookings()}),
- * and its failure is compensated by the real {@code cancelPayment}.
+ * and its failure is compensated by the real {@code cancelPayment}. The payment wait of a reservation id starting
+ * with {@code late-} stores its intent only after {@link #releaseLateWaits()}.
  */
 public final class TestSaga implements AutoCloseable {
 
@@ -81,13 +82,19 @@ public final class TestSaga implements AutoCloseable {
     private final JsonMapper json;
     private final AtomicInteger sendTaskSuccessCalls = new AtomicInteger();
     private final CountDownLatch slowBookings = new CountDownLatch(1);
+    private final CountDownLatch lateWaits = new CountDownLatch(1);
     public final SfnClient sfn;
     public final String stateMachineArn;
+    /** A stand-in for the cancellation saga: it succeeds at once. */
+    public final String cancellationArn;
 
     private TestSaga(PaymentRepository payments, Clock clock, JsonMapper json) throws IOException {
         this.json = json;
         Map<String, Function<JsonNode, Object>> functions = Map.of(
-                "awaitPayment", in -> new AwaitPaymentFunction(payments, clock).apply(json.treeToValue(in, AwaitPayment.class)),
+                "awaitPayment", in -> {
+                    holdBack(in, "late-", lateWaits);
+                    return new AwaitPaymentFunction(payments, clock).apply(json.treeToValue(in, AwaitPayment.class));
+                },
                 "processPayment", in -> new ProcessPaymentFunction(payments, clock).apply(json.treeToValue(in, ProcessPayment.class)),
                 "cancelPayment", in -> new CancelPaymentFunction(payments, clock).apply(json.treeToValue(in, CancelPayment.class)),
                 "deductPoints", this::deductPoints);
@@ -117,6 +124,22 @@ public final class TestSaga implements AutoCloseable {
                 .build();
         this.stateMachineArn = sfn.createStateMachine(r -> r.name("booking-saga").definition(DEFINITION)
                 .roleArn("arn:aws:iam::123456789012:role/booking-saga")).stateMachineArn();
+        this.cancellationArn = sfn.createStateMachine(r -> r.name("booking-cancellation")
+                .definition("{\"StartAt\": \"BookingCancelled\", \"States\": {\"BookingCancelled\": {\"Type\": \"Succeed\"}}}")
+                .roleArn("arn:aws:iam::123456789012:role/booking-cancellation")).stateMachineArn();
+    }
+
+    /** Cancels a booking as Reservation's cancelBooking does, and waits until the cancellation has ended. */
+    public void cancel(String reservationId, String userId) {
+        String input = json.writeValueAsString(json.createObjectNode().put("reservationId", reservationId)
+                .put("userId", userId).put("totalPrice", 300));
+        sfn.startExecution(r -> r.stateMachineArn(cancellationArn).name(reservationId).input(input));
+        try {
+            emulator.awaitCompletion(cancellationArn.replace(":stateMachine:", ":execution:") + ":" + reservationId,
+                    Duration.ofSeconds(10));
+        } catch (Exception e) {
+            throw new AssertionError("cancellation of " + reservationId + " did not end", e);
+        }
     }
 
     public static TestSaga start(PaymentRepository payments, Clock clock, JsonMapper json) {
@@ -128,18 +151,28 @@ public final class TestSaga implements AutoCloseable {
     }
 
     public BookingSaga bookingSaga() {
-        return new StepFunctionsBookingSaga(sfn, stateMachineArn, json);
+        return new StepFunctionsBookingSaga(sfn, stateMachineArn, cancellationArn, json);
     }
 
     /** Starts a booking as Reservation's holdSeats does, and waits until its payment wait has begun. */
     public void book(String reservationId, String userId, long totalPrice, String queueToken, long holdSeconds,
                      PaymentRepository payments) {
+        startBooking(reservationId, userId, totalPrice, queueToken, holdSeconds);
+        awaitIntent(reservationId, payments);
+    }
+
+    /** Starts a booking as Reservation's holdSeats does, without waiting for anything. */
+    public void startBooking(String reservationId, String userId, long totalPrice, String queueToken, long holdSeconds) {
         String input = json.writeValueAsString(json.createObjectNode()
                 .put("reservationId", reservationId).put("userId", userId).put("concertId", PaymentFixture.CONCERT)
                 .put("scheduleId", "schedule-1-1").put("totalPrice", totalPrice).put("queueToken", queueToken)
                 .put("holdSeconds", holdSeconds)
                 .set("seatNos", json.createArrayNode().add(7)));
         sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(reservationId).input(input));
+    }
+
+    /** Waits until the booking's payment wait has begun: its intent is stored. */
+    public void awaitIntent(String reservationId, PaymentRepository payments) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (payments.findIntent(reservationId).isEmpty()) {
             if (System.nanoTime() > deadline) {
@@ -170,14 +203,22 @@ public final class TestSaga implements AutoCloseable {
         slowBookings.countDown();
     }
 
-    private Object deductPoints(JsonNode state) {
-        if (state.path("reservationId").asString().startsWith("slow-")) {
+    public void releaseLateWaits() {
+        lateWaits.countDown();
+    }
+
+    private static void holdBack(JsonNode state, String prefix, CountDownLatch release) {
+        if (state.path("reservationId").asString().startsWith(prefix)) {
             try {
-                slowBookings.await(10, TimeUnit.SECONDS);
+                release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private Object deductPoints(JsonNode state) {
+        holdBack(state, "slow-", slowBookings);
         if (state.path("totalPrice").asLong() > BALANCE) {
             throw new InsufficientPoints("balance " + BALANCE + " < " + state.path("totalPrice").asLong());
         }
@@ -196,6 +237,7 @@ public final class TestSaga implements AutoCloseable {
     @Override
     public void close() {
         releaseSlowBookings();
+        releaseLateWaits();
         sfn.close();
         endpoint.close();
         emulator.close();

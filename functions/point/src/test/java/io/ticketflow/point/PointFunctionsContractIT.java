@@ -85,6 +85,22 @@ class PointFunctionsContractIT {
     }
 
     @Test
+    void chargePoints_amountWithAFractionExponentOrQuotes_returns400MalformedRequest_andChargesNothing() throws IOException {
+        int items = fixture.itemCount();
+
+        for (String amount : new String[] {"12.5", "1e2", "\"12\""}) {
+            JsonNode response = LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-point",
+                    "{\"requestId\":\"req-point\",\"amount\":" + amount + "}"));
+
+            assertProblem(response, 400, "malformed-request");
+            assertThat(LAMBDA.body(response).get("detail").stringValue()).as(amount).endsWith("at '/amount'");
+        }
+        assertThat(fixture.itemCount()).isEqualTo(items);
+        assertThat(LAMBDA.body(LAMBDA.invoke(PointResources.POINT_BALANCE, httpEvent("apigw-v2-point-balance.json", "user-point", null)))
+                .get("balance").longValue()).isZero();
+    }
+
+    @Test
     void deductThenRefund_recordedSagaPayloads_moveTheBalanceAndHistoryListsThreeLinesNewestFirst() throws IOException {
         LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-saga", null));
 

@@ -12,10 +12,16 @@ import static io.ticketflow.catalog.QueueResources.QUEUE_STATUS;
 import static io.ticketflow.catalog.QueueResources.RESTORE_QUEUE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.PaymentResources;
+import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.catalog.Service;
+import io.ticketflow.events.EventTypes;
 import io.ticketflow.kernel.admission.AdmissionKeys;
 import io.ticketflow.kernel.testing.LambdaStarts;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +43,21 @@ class QueueFunctionsTest {
             environment.put(QueueSettings.BATCH_SIZE, "100");
         }
         return environment;
+    }
+
+    /**
+     * An enter and an activation are the Queue's own business (the pass admits without an event): routing them would
+     * cost each admission view an SQS message and an inbox write per user. Only revocations travel.
+     */
+    @Test
+    void queueEvents_reachTheAdmissionViewsOnlyWhenTheyRevoke_andEnterOrActivationSendsNoMessage() {
+        List<String> admissionViews = List.of(ReservationResources.ADMISSION_QUEUE, PaymentResources.ADMISSION_QUEUE);
+
+        assertThat(Catalogue.queuesFor(QueueResources.EVENTS_TABLE, EventTypes.QUEUE_WAITING)).isEmpty();
+        assertThat(Catalogue.queuesFor(QueueResources.EVENTS_TABLE, EventTypes.QUEUE_ACTIVATED)).isEmpty();
+        assertThat(Catalogue.queuesFor(QueueResources.EVENTS_TABLE, EventTypes.QUEUE_RESTORED))
+                .containsExactlyInAnyOrderElementsOf(admissionViews);
+        assertThat(Catalogue.queuesFor(QueueResources.EVENTS_TABLE, EventTypes.QUEUE_EXPIRED))
+                .containsExactlyInAnyOrderElementsOf(admissionViews);
     }
 }

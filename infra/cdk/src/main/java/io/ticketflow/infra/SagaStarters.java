@@ -6,7 +6,6 @@ import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.catalog.Service;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
@@ -21,37 +20,45 @@ import software.constructs.Construct;
 final class SagaStarters {
 
     private static final String BOOKING_SAGA_ARN = "BOOKING_SAGA_ARN";
+    private static final String BOOKING_CANCELLATION_ARN = "BOOKING_CANCELLATION_ARN";
 
     /** What one function may do with one state machine. */
     record Started(String stateMachine, String arnConfig, List<String> stateMachineActions,
                    List<String> executionActions) {
     }
 
-    private static final Map<String, Started> BY_FUNCTION = Map.of(
-            ReservationResources.HOLD_SEATS, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
-                    List.of("states:StartExecution"), List.of()),
-            ReservationResources.CANCEL_BOOKING, new Started(SagaStack.CANCELLATION_STATE_MACHINE,
-                    "BOOKING_CANCELLATION_ARN", List.of("states:StartExecution"), List.of()),
-            // pay resumes the waiting saga with the task token and waits briefly for its outcome
-            PaymentResources.PAY, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
-                    List.of("states:SendTaskSuccess", "states:SendTaskFailure"), List.of("states:DescribeExecution")),
-            PaymentResources.BOOKING_STATUS, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
-                    List.of(), List.of("states:DescribeExecution", "states:GetExecutionHistory")));
-
-    /** Every Payment function needs the saga's ARN: the service's context builds its saga client at start. */
-    private static final Started PAYMENT_CONFIGURATION =
+    /** Every Payment function needs both sagas' ARNs: the service's context builds its saga client at start. */
+    private static final Started PAYMENT_BOOKING_CONFIGURATION =
             new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN, List.of(), List.of());
+    private static final Started PAYMENT_CANCELLATION_CONFIGURATION =
+            new Started(SagaStack.CANCELLATION_STATE_MACHINE, BOOKING_CANCELLATION_ARN, List.of(), List.of());
+
+    private static final Map<String, List<Started>> BY_FUNCTION = Map.of(
+            ReservationResources.HOLD_SEATS, List.of(new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
+                    List.of("states:StartExecution"), List.of())),
+            ReservationResources.CANCEL_BOOKING, List.of(new Started(SagaStack.CANCELLATION_STATE_MACHINE,
+                    BOOKING_CANCELLATION_ARN, List.of("states:StartExecution"), List.of())),
+            // pay resumes the waiting saga with the task token and waits briefly for its outcome
+            PaymentResources.PAY, List.of(new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
+                    List.of("states:SendTaskSuccess", "states:SendTaskFailure"), List.of("states:DescribeExecution")),
+                    PAYMENT_CANCELLATION_CONFIGURATION),
+            // a booking's view reads its saga and, once confirmed, the cancellation of the same name
+            PaymentResources.BOOKING_STATUS, List.of(new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
+                    List.of(), List.of("states:DescribeExecution", "states:GetExecutionHistory")),
+                    new Started(SagaStack.CANCELLATION_STATE_MACHINE, BOOKING_CANCELLATION_ARN,
+                            List.of(), List.of("states:DescribeExecution", "states:GetExecutionHistory"))));
 
     private SagaStarters() {
     }
 
-    static Optional<Started> of(String functionName) {
-        Started started = BY_FUNCTION.get(functionName);
+    /** What the function may do with each state machine it talks to; empty when it talks to none. */
+    static List<Started> of(String functionName) {
+        List<Started> started = BY_FUNCTION.get(functionName);
         if (started == null && Catalogue.functions().stream()
                 .anyMatch(f -> f.name().equals(functionName) && f.service() == Service.PAYMENT)) {
-            return Optional.of(PAYMENT_CONFIGURATION);
+            return List.of(PAYMENT_BOOKING_CONFIGURATION, PAYMENT_CANCELLATION_CONFIGURATION);
         }
-        return Optional.ofNullable(started);
+        return started == null ? List.of() : started;
     }
 
     static String stateMachineArn(Construct scope, String physicalName) {

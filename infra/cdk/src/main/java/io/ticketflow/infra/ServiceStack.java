@@ -183,7 +183,7 @@ public final class ServiceStack extends Stack {
             tables.values().forEach(table -> table.grantReadWriteData(function.role()));
         }
         // a function that talks to a saga may do exactly what it needs, on that state machine and its executions
-        SagaStarters.of(spec.name()).ifPresent(started -> {
+        SagaStarters.of(spec.name()).forEach(started -> {
             String machine = settings.physicalName(started.stateMachine());
             if (!started.stateMachineActions().isEmpty()) {
                 function.role().addToPolicy(PolicyStatement.Builder.create()
@@ -213,7 +213,7 @@ public final class ServiceStack extends Stack {
         if (spec.service() == Service.QUEUE) {
             extra.put(COUNTER_SHARDS_ENV, String.valueOf(COUNTER_SHARDS));
         }
-        SagaStarters.of(spec.name()).ifPresent(started -> extra.put(started.arnConfig(),
+        SagaStarters.of(spec.name()).forEach(started -> extra.put(started.arnConfig(),
                 SagaStarters.stateMachineArn(this, settings.physicalName(started.stateMachine()))));
         if (AdmissionPassKey.CONFIGURED.contains(spec.service())) {
             extra.put(AdmissionPassKey.KEY_ID_ENV, AdmissionPassKey.keyId(this, settings));

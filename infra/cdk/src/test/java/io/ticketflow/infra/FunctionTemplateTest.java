@@ -177,6 +177,8 @@ class FunctionTemplateTest {
                 "pay", Map.of(machines + "booking-saga", List.of("states:SendTaskSuccess", "states:SendTaskFailure"),
                         executions + "booking-saga:*", List.of("states:DescribeExecution")),
                 "bookingStatus", Map.of(executions + "booking-saga:*",
+                        List.of("states:DescribeExecution", "states:GetExecutionHistory"),
+                        executions + "booking-cancellation:*",
                         List.of("states:DescribeExecution", "states:GetExecutionHistory")));
         Map<String, String> arnKeys = Map.of("holdSeats", "BOOKING_SAGA_ARN", "cancelBooking", "BOOKING_CANCELLATION_ARN");
         for (FunctionSpec spec : Catalogue.functions()) {
@@ -187,9 +189,11 @@ class FunctionTemplateTest {
                             asList(s.path("Action")).stream().map(JsonNode::asString).toList())));
             assertThat(granted).as(spec.name()).isEqualTo(allowed.getOrDefault(spec.name(), Map.of()));
 
-            // every Payment function builds its saga client at start, so each needs the booking saga's ARN
-            String arnKey = spec.service() == io.ticketflow.catalog.Service.PAYMENT ? "BOOKING_SAGA_ARN" : arnKeys.get(spec.name());
-            if (arnKey != null) {
+            // every Payment function builds its saga client at start, so each needs both sagas' ARNs
+            List<String> keys = spec.service() == io.ticketflow.catalog.Service.PAYMENT
+                    ? List.of("BOOKING_SAGA_ARN", "BOOKING_CANCELLATION_ARN")
+                    : arnKeys.containsKey(spec.name()) ? List.of(arnKeys.get(spec.name())) : List.of();
+            for (String arnKey : keys) {
                 String machine = arnKey.equals("BOOKING_SAGA_ARN") ? "booking-saga" : "booking-cancellation";
                 assertThat(SynthesizedApp.text(function(spec).path("Environment").path("Variables").path(arnKey)))
                         .as(spec.name()).isEqualTo(machines + machine);

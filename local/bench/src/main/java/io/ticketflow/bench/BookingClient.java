@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -26,7 +27,6 @@ final class BookingClient {
     static final Duration WAIT = Duration.ofSeconds(60);
     /** How often a waiting client asks again; each ask is an API request and a Lambda invocation. */
     static final Duration POLL_PAUSE = Duration.ofMillis(250);
-    private static final String NOT_AWAITING_PAYMENT = "/problems/not-awaiting-payment";
     private static final String UNKNOWN_SCHEDULE = ReservationProblems.UNKNOWN_SCHEDULE.uri().toString();
 
     private final LocalRuntime runtime;
@@ -75,7 +75,7 @@ final class BookingClient {
 
     /**
      * Pays and returns the booking's end as the client learns it: the payment answer's status when final, else
-     * the booking status once the saga has ended. Asks again only while the saga has not yet parked in AwaitPayment.
+     * the booking status once the saga has ended. Asks again, after its Retry-After, only while the payment is not open yet (409 payment-not-open).
      */
     String pay(Held booking, String faultAt) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -86,10 +86,17 @@ final class BookingClient {
         }
         String body = json.writeValueAsString(Map.of("reservationId", booking.reservationId()));
         AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
-        waitUntil("payment of " + booking.reservationId(), () -> {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        last.set(send("POST", "/payments", booking.user().bearer(), body, headers));
+        // 409 payment-not-open carries Retry-After: the saga has not parked in AwaitPayment yet
+        for (Optional<String> retryAfter = last.get().headers().firstValue("retry-after"); retryAfter.isPresent();
+                retryAfter = last.get().headers().firstValue("retry-after")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no payment of " + booking.reservationId() + " within " + WAIT);
+            }
+            pause(Duration.ofSeconds(Long.parseLong(retryAfter.get())), "payment of " + booking.reservationId());
             last.set(send("POST", "/payments", booking.user().bearer(), body, headers));
-            return !last.get().body().contains(NOT_AWAITING_PAYMENT);
-        });
+        }
         if (last.get().statusCode() == 403) {
             throw new IllegalStateException("payment of " + booking.reservationId() + " refused: " + last.get().body());
         }
@@ -127,12 +134,16 @@ final class BookingClient {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no " + what + " within " + WAIT);
             }
-            try {
-                Thread.sleep(POLL_PAUSE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + what, e);
-            }
+            pause(POLL_PAUSE, what);
+        }
+    }
+
+    private static void pause(Duration pause, String what) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
         }
     }
 

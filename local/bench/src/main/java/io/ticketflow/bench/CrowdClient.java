@@ -59,9 +59,15 @@ final class CrowdClient {
     }
 
     /** An answer: status code and the parsed body (an empty object when there is none). */
-    record Answer(int status, JsonNode body) {
+    /** @param retryAfter the answer's {@code Retry-After}: when the same request may succeed; null without one */
+    record Answer(int status, JsonNode body, Duration retryAfter) {
         boolean is(int expected) {
             return status == expected;
+        }
+
+        /** A refusal that passes by itself (e.g. a payment not open yet): ask again after {@link #retryAfter}. */
+        boolean askAgainLater() {
+            return retryAfter != null;
         }
 
         String problemType() {
@@ -209,6 +215,8 @@ final class CrowdClient {
         latencies.computeIfAbsent(name, n -> Collections.synchronizedList(new ArrayList<>())).add(millis);
         JsonNode parsed = response.body() == null || response.body().isBlank()
                 ? json.createObjectNode() : json.readTree(response.body());
-        return new Answer(response.statusCode(), parsed);
+        Duration retryAfter = response.headers().firstValue("retry-after").map(Long::parseLong)
+                .map(Duration::ofSeconds).orElse(null);
+        return new Answer(response.statusCode(), parsed, retryAfter);
     }
 }

@@ -64,7 +64,6 @@ final class CrowdFan {
     /** Asks a fan sends while the saga catches up (not yet waiting for the payment, or still running): 60 s. */
     private static final int MAX_ASKS = 240;
     private static final Duration PAUSE = Duration.ofMillis(250);
-    private static final String NOT_AWAITING_PAYMENT = "/problems/not-awaiting-payment";
 
     /** Seats {@code first}..{@code last} of a schedule: one section of a hall. */
     record SeatRange(int first, int last) {
@@ -160,16 +159,17 @@ final class CrowdFan {
     }
 
     /**
-     * Pays with the pass the hold went through on, asking again only while the saga has not parked in AwaitPayment
-     * yet; then the end the fan learns.
+     * Pays with the pass the hold went through on, asking again, after the answer's Retry-After, only while the
+     * payment is not open yet (409 payment-not-open: the saga has not parked in AwaitPayment); then the end the fan
+     * learns.
      */
     private String pay(Entered fan, String admissionPass, String reservationId) {
         CrowdClient.Answer answer = client.pay(fan.bearer(), admissionPass, reservationId, fan.intent().faultAt);
-        for (int tries = 1; answer.problemType().endsWith(NOT_AWAITING_PAYMENT); tries++) {
+        for (int tries = 1; answer.askAgainLater(); tries++) {
             if (tries >= MAX_ASKS) {
                 return "pay " + answer.status() + " " + answer.problemType();
             }
-            pause(PAUSE);
+            pause(answer.retryAfter());
             answer = client.pay(fan.bearer(), admissionPass, reservationId, fan.intent().faultAt);
         }
         if (answer.is(403)) {

@@ -60,6 +60,12 @@ class BookingCancellationIT {
         Eventually.within(Bookings.WAIT, () ->
                 assertThat(cancellation(alice).status()).isEqualTo(ExecutionStatus.SUCCEEDED));
         assertThat(runtime.stepFunctions().stateTransitions(cancellation(alice).executionArn())).isEqualTo(4);
+        JsonNode booking = alice.settledBooking();
+        assertThat(booking.path("status").asString()).as(booking.toString()).isEqualTo("CANCELLED");
+        assertThat(booking.path("steps").findValuesAsString("name")).contains("BookingConfirmed");
+        assertThat(booking.path("cancellation").path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(booking.path("cancellation").path("steps").findValuesAsString("name"))
+                .containsExactly("RefundPoints", "CancelPayment", "ReleaseSeats", "BookingCancelled");
 
         assertThat(alice.events()).filteredOn(e -> e.type().equals("RESERVATION_CANCELLED"))
                 .singleElement().satisfies(e -> assertThat(e.payload().path("reason").asString())

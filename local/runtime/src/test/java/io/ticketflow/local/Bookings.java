@@ -109,16 +109,30 @@ final class Bookings {
         }
 
         /**
-         * Pays as a patient client would: retrying only while the saga that holdSeats started has not yet parked in
-         * AwaitPayment (404 not-awaiting-payment). The pass is never refused for an admission still on its way.
+         * Pays as a patient client would: asking again, after the answer's Retry-After, only while the saga that
+         * holdSeats started has not yet parked in AwaitPayment (409 payment-not-open). The pass is never refused for
+         * an admission still on its way.
          */
         HttpResponse<String> payOnceAwaited(String idempotencyKey, String faultAt) {
-            AtomicReference<HttpResponse<String>> paid = new AtomicReference<>();
-            Eventually.within(WAIT, () -> {
-                paid.set(pay(idempotencyKey, faultAt));
-                assertThat(paid.get().body()).doesNotContain("/problems/not-awaiting-payment");
-            });
-            return paid.get();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            HttpResponse<String> paid = pay(idempotencyKey, faultAt);
+            while (paid.headers().firstValue("retry-after").isPresent()) {
+                assertThat(paid.statusCode()).as(paid.body()).isEqualTo(409);
+                assertThat(paid.body()).contains("/problems/payment-not-open");
+                assertThat(System.nanoTime()).as("payment still not open after " + WAIT).isLessThan(deadline);
+                pause(Duration.ofSeconds(Long.parseLong(paid.headers().firstValue("retry-after").get())));
+                paid = pay(idempotencyKey, faultAt);
+            }
+            return paid;
+        }
+
+        private static void pause(Duration pause) {
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to pay", e);
+            }
         }
 
         HttpResponse<String> pay(String idempotencyKey, String faultAt) {

@@ -136,10 +136,18 @@ class OpenApiSchemasMatchCodeTest {
         OUTPUTS.put("bookingStatus", new Success(Set.of(200), Set.of(), List.of(
                 new BookingView(ID, BookingStatus.RUNNING, null, List.of(
                         new BookingStep("AwaitPayment", StepStatus.SUCCEEDED, AT),
-                        new BookingStep("ProcessPayment", StepStatus.RUNNING, AT.plusSeconds(1)))),
+                        new BookingStep("ProcessPayment", StepStatus.RUNNING, AT.plusSeconds(1))), null),
                 new BookingView(ID, BookingStatus.FAILED, "InsufficientPoints", List.of(
                         new BookingStep("DeductPoints", StepStatus.FAILED, AT),
-                        new BookingStep("InsufficientPoints", StepStatus.FAILED, AT.plusSeconds(1)))))));
+                        new BookingStep("InsufficientPoints", StepStatus.FAILED, AT.plusSeconds(1))), null),
+                new BookingView(ID, BookingStatus.CANCELLED, null, List.of(
+                        new BookingStep("BookingConfirmed", StepStatus.SUCCEEDED, AT)),
+                        new BookingView.Cancellation(BookingStatus.CANCELLED, null, List.of(
+                                new BookingStep("RefundPoints", StepStatus.SUCCEEDED, AT.plusSeconds(60))))),
+                new BookingView(ID, BookingStatus.CONFIRMED, null, List.of(
+                        new BookingStep("BookingConfirmed", StepStatus.SUCCEEDED, AT)),
+                        new BookingView.Cancellation(BookingStatus.FAILED, "CompensationFailed", List.of(
+                                new BookingStep("CompensationFailed", StepStatus.FAILED, AT.plusSeconds(60))))))));
 
         OUTPUTS.put("adminPublishConcert", new Success(Set.of(200, 201), Set.of(), List.of(
                 new ConcertPublished("concert-1", true), new ConcertPublished("concert-1", false))));

@@ -10,6 +10,7 @@ import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemType;
 import io.ticketflow.kernel.problem.ProblemTypes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
 
     private static final Logger log = LoggerFactory.getLogger(ApiGatewayHttp.class);
     private static final String CONTENT_TYPE = "content-type";
+    private static final String RETRY_AFTER = "retry-after";
 
     private final HttpEndpoint<I, O> endpoint;
     private final JsonMapper json;
@@ -54,16 +56,16 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
             return success(endpoint.handle(toRequest(event)));
         } catch (ProblemException problem) {
             log.debug("{} answered {}: {}", route, problem.type().status(), problem.detail());
-            return problem(problem.type(), problem.detail(), path);
+            return problem(problem.type(), problem.detail(), path, problem.retryAfter());
         } catch (RuntimeException unexpected) {
             Optional<ProblemException> invalid = AwsRequestErrors.problemOf(unexpected);
             if (invalid.isPresent()) {
                 log.info("{} answered 400: AWS refused a value of the request at {}", route, path, unexpected);
-                return problem(invalid.get().type(), invalid.get().detail(), path);
+                return problem(invalid.get().type(), invalid.get().detail(), path, Optional.empty());
             }
             // The trace goes to the log only: it may name tables, classes or data the client must not see.
             log.error("{} failed unexpectedly at {}", route, path, unexpected);
-            return problem(ProblemTypes.INTERNAL, "an unexpected error occurred; it has been logged", path);
+            return problem(ProblemTypes.INTERNAL, "an unexpected error occurred; it has been logged", path, Optional.empty());
         }
     }
 
@@ -83,7 +85,8 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
         return response(result.status(), headers, json.writeValueAsString(result.body()));
     }
 
-    private APIGatewayV2HTTPResponse problem(ProblemType type, String detail, String instance) {
+    private APIGatewayV2HTTPResponse problem(ProblemType type, String detail, String instance,
+                                             Optional<Duration> retryAfter) {
         ObjectNode body = json.createObjectNode()
                 .put("type", type.uri().toString())
                 .put("title", type.title())
@@ -92,7 +95,12 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
         if (instance != null) {
             body.put("instance", instance);
         }
-        return response(type.status(), Map.of(CONTENT_TYPE, PROBLEM_JSON), json.writeValueAsString(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CONTENT_TYPE, PROBLEM_JSON);
+        // Retry-After takes whole seconds (RFC 9110): round up, so a client never asks again too early
+        retryAfter.ifPresent(wait -> headers.put(RETRY_AFTER,
+                Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+        return response(type.status(), headers, json.writeValueAsString(body));
     }
 
     private static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {

@@ -49,7 +49,9 @@ public final class KernelBeans {
      * The JSON configuration of all our code: Jackson 3 defaults (ISO-8601 dates, java.time built in) and a
      * tolerant reader, so a field added by a newer client or producer never breaks an older reader. Tolerant of
      * new fields, not of wrong types: a number or boolean where text belongs (a {@code "requestId": false}) is a
-     * malformed request, not the text {@code "false"}.
+     * malformed request, not the text {@code "false"}; a number with a fraction or an exponent where a whole
+     * number belongs ({@code "amount": 12.5}, {@code 1e2}) and a number in quotes ({@code "12"}) are malformed
+     * too, rather than silently becoming 12, 100 or 12: what a client sends is charged as sent or not at all.
      */
     public static JsonMapper newJsonMapper() {
         return JsonMapper.builder()
@@ -58,6 +60,15 @@ public final class KernelBeans {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, whole -> whole
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, fraction -> fraction
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
     }
 

@@ -14,6 +14,7 @@ import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemType;
 import io.ticketflow.kernel.problem.ProblemTypes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -112,6 +113,19 @@ class ApiGatewayHttpTest {
         assertThat(json.readTree(response.getBody())).isEqualTo(json.readTree("""
                 {"type":"https://ticketflow.dev/problems/seat-unavailable","title":"Seat unavailable",
                  "status":409,"detail":"seat s-1 is held by someone else","instance":"/things/s-1"}"""));
+    }
+
+    @Test
+    void problemThatPassesByItself_answersRetryAfterInWholeSecondsRoundedUp() {
+        HttpEndpoint<String, Object> pay = HttpEndpoint.of(request -> request.pathParameter("id"), id -> {
+            throw new ProblemException(SEAT_UNAVAILABLE, "not yet", Duration.ofMillis(1500));
+        });
+
+        APIGatewayV2HTTPResponse response = handle(pay, event(null));
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getHeaders()).containsOnly(Map.entry("content-type", "application/problem+json"),
+                Map.entry("retry-after", "2"));
     }
 
     @Test

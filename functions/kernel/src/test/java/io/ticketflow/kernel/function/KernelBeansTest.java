@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
@@ -100,5 +102,27 @@ class KernelBeansTest {
             assertThatThrownBy(() -> json.readValue(body, Charge.class)).as(body).isInstanceOf(MismatchedInputException.class);
         }
         assertThat(json.readValue("{\"requestId\": \"r-1\", \"amount\": 1}", Charge.class)).isEqualTo(new Charge("r-1", 1));
+    }
+
+    record Hold(List<Integer> seatNos, int count, BigDecimal share) {
+    }
+
+    @Test
+    void jsonMapper_refusesAFractionExponentOrQuotedNumberWhereAWholeNumberBelongs_insteadOfRoundingIt() {
+        JsonMapper json = KernelBeans.newJsonMapper();
+
+        for (String body : new String[] {"{\"requestId\": \"r-1\", \"amount\": 12.5}", "{\"requestId\": \"r-1\", \"amount\": 1e2}",
+                "{\"requestId\": \"r-1\", \"amount\": 12.0}", "{\"requestId\": \"r-1\", \"amount\": \"12\"}",
+                "{\"requestId\": \"r-1\", \"amount\": \"\"}", "{\"requestId\": \"r-1\", \"amount\": true}"}) {
+            assertThatThrownBy(() -> json.readValue(body, Charge.class)).as(body).isInstanceOf(MismatchedInputException.class);
+        }
+        for (String body : new String[] {"{\"seatNos\": [7, 8.5], \"count\": 1, \"share\": 0.5}",
+                "{\"seatNos\": [\"7\"], \"count\": 1, \"share\": 0.5}", "{\"seatNos\": [7], \"count\": \"1\", \"share\": 0.5}",
+                "{\"seatNos\": [7], \"count\": 1, \"share\": \"0.5\"}"}) {
+            assertThatThrownBy(() -> json.readValue(body, Hold.class)).as(body).isInstanceOf(MismatchedInputException.class);
+        }
+        assertThat(json.readValue("{\"requestId\": \"r-1\", \"amount\": 12}", Charge.class)).isEqualTo(new Charge("r-1", 12));
+        assertThat(json.readValue("{\"seatNos\": [7, 8], \"count\": 2, \"share\": 1}", Hold.class))
+                .isEqualTo(new Hold(List.of(7, 8), 2, new BigDecimal("1")));
     }
 }

@@ -26,11 +26,14 @@ public final class StepFunctionsBookingSaga implements BookingSaga {
 
     private final SfnClient sfn;
     private final NamedExecutions executions;
+    private final NamedExecutions cancellations;
     private final JsonMapper json;
 
-    public StepFunctionsBookingSaga(SfnClient sfn, String stateMachineArn, JsonMapper json) {
+    /** @param cancellationArn the cancellation saga's state machine, whose executions are named by reservation id too */
+    public StepFunctionsBookingSaga(SfnClient sfn, String stateMachineArn, String cancellationArn, JsonMapper json) {
         this.sfn = sfn;
         this.executions = new NamedExecutions(sfn, stateMachineArn);
+        this.cancellations = new NamedExecutions(sfn, cancellationArn);
         this.json = json;
     }
 
@@ -47,7 +50,27 @@ public final class StepFunctionsBookingSaga implements BookingSaga {
 
     @Override
     public Optional<BookingOutcome> outcome(String reservationId) {
-        Optional<DescribeExecutionResponse> described = executions.describe(reservationId);
+        return outcomeOf(executions, reservationId, BookingStatus.CONFIRMED);
+    }
+
+    @Override
+    public Optional<BookingOutcome> cancellation(String reservationId) {
+        return outcomeOf(cancellations, reservationId, BookingStatus.CANCELLED);
+    }
+
+    @Override
+    public List<ExecutionEvent> history(String reservationId) {
+        return historyOf(executions, reservationId);
+    }
+
+    @Override
+    public List<ExecutionEvent> cancellationHistory(String reservationId) {
+        return historyOf(cancellations, reservationId);
+    }
+
+    /** @param succeeded what a succeeded execution of this machine means for the booking */
+    private Optional<BookingOutcome> outcomeOf(NamedExecutions machine, String reservationId, BookingStatus succeeded) {
+        Optional<DescribeExecutionResponse> described = machine.describe(reservationId);
         if (described.isEmpty()) {
             return Optional.empty();
         }
@@ -56,17 +79,16 @@ public final class StepFunctionsBookingSaga implements BookingSaga {
         String userId = input.path("userId").isString() ? input.path("userId").asString() : null;
         return Optional.of(switch (execution.status()) {
             case RUNNING, PENDING_REDRIVE -> new BookingOutcome(reservationId, userId, BookingStatus.RUNNING, null, null);
-            case SUCCEEDED -> new BookingOutcome(reservationId, userId, BookingStatus.CONFIRMED, null, null);
+            case SUCCEEDED -> new BookingOutcome(reservationId, userId, succeeded, null, null);
             case TIMED_OUT -> new BookingOutcome(reservationId, userId, BookingStatus.FAILED, "States.Timeout", null);
             case ABORTED -> new BookingOutcome(reservationId, userId, BookingStatus.FAILED, "Aborted", execution.cause());
             default -> new BookingOutcome(reservationId, userId, BookingStatus.FAILED, execution.error(), execution.cause());
         });
     }
 
-    @Override
-    public List<ExecutionEvent> history(String reservationId) {
+    private List<ExecutionEvent> historyOf(NamedExecutions machine, String reservationId) {
         try {
-            return sfn.getExecutionHistoryPaginator(request -> request.executionArn(executions.executionArn(reservationId)))
+            return sfn.getExecutionHistoryPaginator(request -> request.executionArn(machine.executionArn(reservationId)))
                     .events().stream().map(StepFunctionsBookingSaga::event).toList();
         } catch (ExecutionDoesNotExistException none) {
             return List.of();

@@ -20,6 +20,17 @@ public interface BookingSaga {
     List<ExecutionEvent> history(String reservationId);
 
     /**
+     * The cancellation of a confirmed booking runs as its own execution (of the cancellation saga, also named by
+     * the reservation id): RUNNING, CANCELLED when it went through, FAILED.
+     *
+     * @return empty when the booking was never cancelled
+     */
+    Optional<BookingOutcome> cancellation(String reservationId);
+
+    /** The cancellation's history, oldest first; empty when there is none. */
+    List<ExecutionEvent> cancellationHistory(String reservationId);
+
+    /**
      * What {@code POST /payments} hands the waiting saga: its result of the AwaitPayment state. {@code faultAt} is
      * written even when null, because the state machine passes {@code $.payment.faultAt} on to every later step
      * and a missing field would fail its path.

@@ -4,5 +4,7 @@ package io.ticketflow.payment.domain;
 public enum BookingStatus {
     RUNNING,
     CONFIRMED,
-    FAILED
+    FAILED,
+    /** A confirmed booking whose cancellation (its own saga) went through: points refunded, seats freed. */
+    CANCELLED
 }

@@ -28,6 +28,8 @@ public final class PayFunction implements Function<Pay, PaymentAnswer> {
 
     static final Duration FIRST_POLL = Duration.ofMillis(50);
     static final Duration MAX_POLL = Duration.ofMillis(400);
+    /** The saga's first step stores the intent within moments of the hold's start. */
+    static final Duration NOT_OPEN_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final PaymentRepository payments;
     private final AdmissionGate admissions;
@@ -49,8 +51,7 @@ public final class PayFunction implements Function<Pay, PaymentAnswer> {
     public PaymentAnswer apply(Pay pay) {
         Instant now = clock.instant();
         PaymentIntent intent = payments.findIntent(pay.reservationId()).filter(i -> i.ownedBy(pay.userId()))
-                .orElseThrow(() -> new ProblemException(PaymentProblems.NOT_AWAITING_PAYMENT,
-                        "no booking of yours waits for a payment of reservation '" + pay.reservationId() + "'"));
+                .orElseThrow(() -> noIntent(pay));
         PaymentRequest request = new PaymentRequest(pay.userId(), pay.idempotencyKey(), pay.reservationId(),
                 Ids.newId(), pay.faultAt(), now);
         Optional<PaymentRequest> earlier = payments.findRequest(request.requestKey());
@@ -70,6 +71,24 @@ public final class PayFunction implements Function<Pay, PaymentAnswer> {
                     + " was used for another reservation; use a new key for a new payment");
         }
         return awaitOutcome(pay.reservationId());
+    }
+
+    /**
+     * Why there is no intent to pay. The hold starts the booking saga (named by the reservation id, its input naming
+     * the user) before it answers, and the saga's first step stores the intent; so a running saga of the caller
+     * means the payment opens in a moment, and anything else (no saga, someone else's, ended) is not found. Only
+     * this miss path costs the extra DescribeExecution.
+     */
+    private ProblemException noIntent(Pay pay) {
+        boolean opening = saga.outcome(pay.reservationId())
+                .filter(outcome -> outcome.ownedBy(pay.userId()) && outcome.status() == BookingStatus.RUNNING)
+                .isPresent();
+        return opening
+                ? new ProblemException(PaymentProblems.PAYMENT_NOT_OPEN, "the booking of reservation '"
+                        + pay.reservationId() + "' is not ready for its payment yet; send the same request again shortly",
+                        NOT_OPEN_RETRY_AFTER)
+                : new ProblemException(PaymentProblems.NOT_AWAITING_PAYMENT,
+                        "no booking of yours waits for a payment of reservation '" + pay.reservationId() + "'");
     }
 
     private void resume(PaymentIntent intent, PaymentRequest request) {
