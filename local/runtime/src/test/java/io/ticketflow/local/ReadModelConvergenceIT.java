@@ -10,7 +10,7 @@ import io.ticketflow.concert.domain.SeatMap;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.messaging.EventStore;
-import io.ticketflow.messaging.OutboxWriter;
+import io.ticketflow.reservation.domain.HoldPolicy;
 import io.ticketflow.queue.QueueSettings;
 import io.ticketflow.reservation.ReservationSettings;
 import io.ticketflow.reservation.adapter.DynamoDbReservationRepository;
@@ -349,12 +349,8 @@ class ReadModelConvergenceIT {
     private static ReservationRepository reservationRepository() {
         var settings = runtime.settings();
         var dynamoDb = runtime.clients().dynamoDb();
-        return new DynamoDbReservationRepository(dynamoDb,
-                settings.physicalName(ReservationResources.SEAT_LOCKS_TABLE),
-                settings.physicalName(ReservationResources.RESERVATIONS_TABLE),
-                settings.physicalName(ReservationResources.SEAT_INVENTORY_TABLE),
-                new OutboxWriter(dynamoDb, settings.physicalName(ReservationResources.EVENTS_TABLE), JSON),
-                JSON, Clock.systemUTC());
+        return DynamoDbReservationRepository.onTables(dynamoDb, settings::physicalName, HoldPolicy.defaults(), JSON,
+                Clock.systemUTC());
     }
 
     private void tally(String outcome) {
