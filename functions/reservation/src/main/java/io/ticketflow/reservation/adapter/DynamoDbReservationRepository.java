@@ -175,24 +175,8 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
                 .conditionExpression("attribute_not_exists(#id)")
                 .expressionAttributeNames(Map.of("#id", RESERVATION_ID))
                 .build()).build());
-        changes.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(holdersTable)
-                .item(ReservationItems.tokenHoldItem(pending))
-                .conditionExpression("attribute_not_exists(#holder) OR #holdExpiresAt <= :now")
-                .expressionAttributeNames(Map.of("#holder", HOLDER_ID, "#holdExpiresAt", HOLD_EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":now", instant(now)))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build());
-        int seats = pending.seats().size();
-        changes.add(TransactWriteItem.builder().update(Update.builder()
-                .tableName(holdersTable)
-                .key(ReservationItems.userSeatsKey(pending.userId(), pending.concertId()))
-                .updateExpression("ADD #held :seats")
-                .conditionExpression("attribute_not_exists(#held) OR #held <= :room")
-                .expressionAttributeNames(Map.of("#held", HELD_SEATS))
-                .expressionAttributeValues(Map.of(":seats", number(seats), ":room", number(policy.seatsPerUser() - seats)))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build());
+        changes.add(takeToken(pending, now));
+        changes.add(countSeats(pending));
         try {
             outbox.write(changes, List.of(events.created(pending)));
         } catch (TransactionConflict refused) {
@@ -201,10 +185,10 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
             throw refusal(pending, refused.failedItemIndexes(), reasons, refused);
         } catch (TransactionCanceledException contended) {
             // on DynamoDB a concurrent transaction on the same item cancels ours with TransactionConflict: the seat
-            // is being taken by someone else right now, which the caller sees as unavailable; the token's item,
+            // is being taken by someone else right now, which the caller sees as unavailable; the token's item, as
+            // another hold of this token being made. One on the user's count alone says nothing about the cap (the
+            // same user holding with another token at this moment), so that one is rethrown, not refused.
             List<CancellationReason> reasons = contended.hasCancellationReasons() ? contended.cancellationReasons() : List.of();
-            // as another hold of this token being made. One on the user's count alone says nothing about the cap
-            // (the same user holding with another token at this moment), so that one is rethrown, not refused.
             int userIndex = pending.seats().size() + 2;
             throw refusal(pending, IntStream.range(0, reasons.size())
                     .filter(i -> i != userIndex && TRANSACTION_CONFLICT.equals(reasons.get(i).code()))
@@ -366,6 +350,32 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
                         ":confirmed", AttributeValue.fromS(ReservationStatus.CONFIRMED.name()),
                         ":next", number(cancelled.version()),
                         ":read", number(cancelled.version() - 1)))
+                .build()).build();
+    }
+
+    /** The token's one running hold: taken unless another hold of the token is still running. */
+    private TransactWriteItem takeToken(Reservation pending, Instant now) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(holdersTable)
+                .item(ReservationItems.tokenHoldItem(pending))
+                .conditionExpression("attribute_not_exists(#holder) OR #holdExpiresAt <= :now")
+                .expressionAttributeNames(Map.of("#holder", HOLDER_ID, "#holdExpiresAt", HOLD_EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", instant(now)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+
+    /** The user's seats of the concert go up by the hold's, unless that passes the cap. */
+    private TransactWriteItem countSeats(Reservation pending) {
+        int seats = pending.seats().size();
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(holdersTable)
+                .key(ReservationItems.userSeatsKey(pending.userId(), pending.concertId()))
+                .updateExpression("ADD #held :seats")
+                .conditionExpression("attribute_not_exists(#held) OR #held <= :room")
+                .expressionAttributeNames(Map.of("#held", HELD_SEATS))
+                .expressionAttributeValues(Map.of(":seats", number(seats), ":room", number(policy.seatsPerUser() - seats)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();
     }
 
