@@ -20,6 +20,11 @@ import java.util.List;
  *       ({@code block = -1}: the concert) and one item per block of up to 100 seats (grade and price, see the
  *       kernel's {@code SeatBlocks}), so a hold validates its seats with one BatchGetItem of the header and the
  *       blocks of the seats asked for, whatever the hall.</li>
+ *   <li>{@code reservation-holders}: what each holder has, so one cannot hoard (issue #12): per queue token
+ *       ({@code holderId = token#<token>}) the reservation it holds, put with the condition "absent, or that hold
+ *       ended", and per user and concert ({@code user#<userId>#<concertId>}) the seats held or booked, raised with
+ *       the condition "stays within the cap". Both are written in the hold's transaction, and given back in the
+ *       one that releases the hold.</li>
  *   <li>{@code reservation-events}: the outbox and event store; its stream feeds {@code reservationEventsRelay}.</li>
  * </ul>
  */
@@ -29,6 +34,9 @@ public final class ReservationResources {
     public static final String RESERVATIONS_TABLE = "reservation-reservations";
     public static final String SEAT_INVENTORY_TABLE = "reservation-seat-inventory";
     public static final String SEAT_INVENTORY_SORT_KEY = "block";
+    public static final String HOLDERS_TABLE = "reservation-holders";
+    /** A queue token's item expires (TTL) a while after its hold; a user's seat count never does. */
+    public static final String HOLDERS_TTL_ATTRIBUTE = "ttl";
     public static final String EVENTS_TABLE = "reservation-events";
     public static final String ADMISSIONS_TABLE = "reservation-admissions";
     public static final String INBOX_TABLE = "reservation-inbox";
@@ -72,6 +80,8 @@ public final class ReservationResources {
                                 false, null),
                         new TableSpec(SEAT_INVENTORY_TABLE, Service.RESERVATION, string("scheduleId"),
                                 number(SEAT_INVENTORY_SORT_KEY), List.of(), false, null),
+                        new TableSpec(HOLDERS_TABLE, Service.RESERVATION, string("holderId"), null, List.of(), false,
+                                HOLDERS_TTL_ATTRIBUTE),
                         Catalogue.outboxTable(EVENTS_TABLE, Service.RESERVATION),
                         Catalogue.admissionTable(ADMISSIONS_TABLE, Service.RESERVATION),
                         Catalogue.inboxTable(INBOX_TABLE, Service.RESERVATION)),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.kernel.saga.InsufficientPoints;
 import io.ticketflow.kernel.saga.TransientStepError;
+import io.ticketflow.kernel.testing.Race;
 import io.ticketflow.point.domain.Ledger;
 import io.ticketflow.point.domain.LedgerEntry;
 import io.ticketflow.point.domain.LedgerKind;
@@ -16,11 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +54,7 @@ class ConcurrentDeductionsIT {
             tasks.add(() -> outcome(() -> deduct.apply(new DeductPoints(reservationId, "user-race", 300))));
         }
 
-        List<String> outcomes = runTogether(tasks);
+        List<String> outcomes = Race.of(tasks.size(), tasks);
 
         Ledger ledger = book.ledger("user-race");
         long deductions = ledger.entries().stream().filter(e -> e.kind() == LedgerKind.DEDUCTED).count();
@@ -84,7 +80,7 @@ class ConcurrentDeductionsIT {
             tasks.add(() -> book.deduct("user-dup", "r-dup", 250));
         }
 
-        List<LedgerEntry> answers = runTogether(tasks);
+        List<LedgerEntry> answers = Race.of(tasks.size(), tasks);
 
         assertThat(answers).hasSize(THREADS).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
         assertThat(book.account("user-dup").balance()).isEqualTo(750);
@@ -99,28 +95,6 @@ class ConcurrentDeductionsIT {
             return "insufficient";
         } catch (TransientStepError e) {
             return "transient";
-        }
-    }
-
-    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws InterruptedException, ExecutionException {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -11,10 +11,10 @@ import io.ticketflow.kernel.admission.AdmissionKeys;
 import io.ticketflow.messaging.AdmissionGate;
 import io.ticketflow.messaging.EventConsumer;
 import io.ticketflow.messaging.EventHandler;
-import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.StreamRelay;
 import io.ticketflow.reservation.adapter.DynamoDbReservationRepository;
 import io.ticketflow.reservation.adapter.SeatInventoryHandler;
+import io.ticketflow.reservation.domain.CancellationPolicy;
 import io.ticketflow.reservation.domain.HoldPolicy;
 import io.ticketflow.reservation.domain.ReservationRepository;
 import io.ticketflow.reservation.adapter.SqsStuckBookings;
@@ -65,6 +65,7 @@ public final class ReservationFunctions implements ApplicationContextInitializer
     static final String REPOSITORY = "reservationRepository";
     static final String ADMISSION_GATE = "reservationAdmissionGate";
     static final String POLICY = "reservationHoldPolicy";
+    static final String CANCELLATION_POLICY = "reservationCancellationPolicy";
     static final String BOOKING_SAGAS = "reservationBookingSagas";
     static final String BOOKING_CANCELLATIONS = "reservationBookingCancellations";
 
@@ -74,6 +75,8 @@ public final class ReservationFunctions implements ApplicationContextInitializer
     public void initialize(GenericApplicationContext ctx) {
         KernelBeans.register(ctx);
         ctx.registerBean(POLICY, HoldPolicy.class, () -> ReservationSettings.policy(ctx.getEnvironment()::getProperty));
+        ctx.registerBean(CANCELLATION_POLICY, CancellationPolicy.class,
+                () -> ReservationSettings.cancellation(ctx.getEnvironment()::getProperty));
         ctx.registerBean(REPOSITORY, ReservationRepository.class, () -> newRepository(ctx));
         ctx.registerBean(ADMISSION_GATE, AdmissionGate.class, () -> new AdmissionGate(
                 AdmissionKeys.verifier(ctx.getEnvironment()::getProperty, aws(ctx)::kms),
@@ -93,7 +96,8 @@ public final class ReservationFunctions implements ApplicationContextInitializer
                 .of(ReservationQuery::from, new CancelReservationFunction(reservations(ctx), admissions(ctx), clock(ctx))));
         FunctionBeans.http(ctx, ReservationResources.CANCEL_BOOKING, () -> HttpEndpoint
                 .of(CancelBooking::from, new CancelBookingFunction(reservations(ctx),
-                        ctx.getBean(BOOKING_CANCELLATIONS, BookingCancellations.class), clock(ctx)))
+                        ctx.getBean(BOOKING_CANCELLATIONS, BookingCancellations.class),
+                        ctx.getBean(CANCELLATION_POLICY, CancellationPolicy.class), clock(ctx)))
                 .status(accepted -> 202)
                 .headers(accepted -> Map.of("location", accepted.location())));
         FunctionBeans.task(ctx, ReservationResources.EXPIRE_HOLDS, SweepTick.class, SweepReport.class,
@@ -141,13 +145,8 @@ public final class ReservationFunctions implements ApplicationContextInitializer
     }
 
     private static ReservationRepository newRepository(GenericApplicationContext ctx) {
-        AwsClients aws = aws(ctx);
-        return new DynamoDbReservationRepository(aws.dynamoDb(),
-                physical(ctx, ReservationResources.SEAT_LOCKS_TABLE),
-                physical(ctx, ReservationResources.RESERVATIONS_TABLE),
-                physical(ctx, ReservationResources.SEAT_INVENTORY_TABLE),
-                new OutboxWriter(aws.dynamoDb(), physical(ctx, ReservationResources.EVENTS_TABLE), json(ctx)),
-                json(ctx), clock(ctx));
+        return DynamoDbReservationRepository.onTables(aws(ctx).dynamoDb(), logical -> physical(ctx, logical),
+                policy(ctx), json(ctx), clock(ctx));
     }
 
     private static AwsClients aws(GenericApplicationContext ctx) {

@@ -43,7 +43,9 @@ class BookingCancellationIT {
         stateMachineArn = sfnAccount.sfn().createStateMachine(r -> r.name("booking-cancellation")
                 .definition(definition.toString()).roleArn("arn:aws:iam::123456789012:role/booking-cancellation"))
                 .stateMachineArn();
-        fixture = ReservationFixture.start(endpoint, Map.of(ReservationSettings.BOOKING_CANCELLATION_ARN, stateMachineArn));
+        // the buyer books seat after seat here; the cap per user has tests of its own (FairAllocationIT)
+        fixture = ReservationFixture.start(endpoint, Map.of(ReservationSettings.BOOKING_CANCELLATION_ARN, stateMachineArn,
+                ReservationSettings.SEATS_PER_USER, "50"));
         fixture.admit(Map.of("user-buyer", "qt-buyer", "user-other", "qt-other"), CONCERT,
                 java.time.Instant.now().plusSeconds(3600));
     }
@@ -107,6 +109,22 @@ class BookingCancellationIT {
     }
 
     @Test
+    void cancelBooking_lessThanADayBeforeTheShow_isRefusedAsClosed_andStartsNothing() {
+        fixture.publishWithSeats("concert-soon", 20, java.time.Instant.now().plus(java.time.Duration.ofHours(2)),
+                "schedule-soon");
+        JsonNode held = fixture.holdWithNewToken("user-buyer", "concert-soon", "schedule-soon", 11);
+        String id = confirm(fixture.body(held).get("reservationId").stringValue());
+
+        JsonNode refused = fixture.cancelBooking("user-buyer", id);
+
+        assertProblem(refused, 409, "cancellation-closed");
+        assertThat(fixture.body(refused).get("detail").stringValue()).contains("24 h before the start");
+        assertThat(executionsOf(id)).isEmpty();
+        assertThat(fixture.repository().find(id)).hasValueSatisfying(reservation ->
+                assertThat(reservation.status()).isEqualTo(ReservationStatus.CONFIRMED));
+    }
+
+    @Test
     void releaseSeats_bookingCancelled_onAConfirmedReservation_freesItsSoldSeats_andEmitsCancelledOnce() {
         String id = confirmed(30, 31);
 
@@ -144,13 +162,16 @@ class BookingCancellationIT {
     }
 
     private String hold(Integer... seatNos) {
-        JsonNode response = fixture.hold("user-buyer", "qt-buyer", SCHEDULE, seatNos);
+        JsonNode response = fixture.holdWithNewToken("user-buyer", CONCERT, SCHEDULE, seatNos);
         assertThat(response.get("statusCode").intValue()).as(response.toString()).isEqualTo(201);
         return fixture.body(response).get("reservationId").stringValue();
     }
 
     private String confirmed(Integer... seatNos) {
-        String id = hold(seatNos);
+        return confirm(hold(seatNos));
+    }
+
+    private String confirm(String id) {
         JsonNode confirmed = fixture.invoke(ReservationResources.CONFIRM_RESERVATION, fixture.json.createObjectNode()
                 .put("reservationId", id).put("paymentId", "pay-" + id)
                 .set("payment", fixture.json.createObjectNode().put("paymentId", "pay-" + id)));

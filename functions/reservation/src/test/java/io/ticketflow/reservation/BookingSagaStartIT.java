@@ -63,16 +63,19 @@ class BookingSagaStartIT {
 
     @Test
     void pendingBookings_listsPendingHoldsWithTheirSagaInput_butNotCancelledOnes() {
-        String kept = fixture.body(fixture.hold("user-saga", "qt-saga", SCHEDULE, 30)).get("reservationId").stringValue();
-        String cancelled = fixture.body(fixture.hold("user-saga", "qt-saga", SCHEDULE, 31)).get("reservationId").stringValue();
-        fixture.cancel("user-saga", "qt-saga", cancelled);
+        fixture.admit("user-kept", "qt-kept", CONCERT);
+        fixture.admit("user-cancelled", "qt-cancelled", CONCERT);
+        String kept = fixture.body(fixture.hold("user-kept", "qt-kept", SCHEDULE, 30)).get("reservationId").stringValue();
+        String cancelled = fixture.body(fixture.hold("user-cancelled", "qt-cancelled", SCHEDULE, 31))
+                .get("reservationId").stringValue();
+        fixture.cancel("user-cancelled", "qt-cancelled", cancelled);
 
         JsonNode pending = fixture.invoke(ReservationFunctions.PENDING_BOOKINGS, fixture.json.createObjectNode());
 
         assertThat(pending.get("bookings").findValuesAsString("reservationId")).contains(kept).doesNotContain(cancelled);
         JsonNode booking = pending.get("bookings").valueStream()
                 .filter(b -> b.get("reservationId").stringValue().equals(kept)).findFirst().orElseThrow();
-        assertThat(booking.get("queueToken").stringValue()).isEqualTo("qt-saga");
+        assertThat(booking.get("queueToken").stringValue()).isEqualTo("qt-kept");
         assertThat(booking.get("seatNos").toString()).isEqualTo("[30]");
         assertThat(booking.get("expiresAt").stringValue()).isNotBlank();
     }

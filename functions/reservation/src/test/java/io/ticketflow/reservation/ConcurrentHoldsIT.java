@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
+import io.ticketflow.kernel.testing.Race;
 import io.ticketflow.reservation.domain.SeatLock;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
@@ -20,10 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +56,7 @@ class ConcurrentHoldsIT {
         Map<String, String> tokenByUser = users("race", 200);
         fixture.admit(tokenByUser, CONCERT, Instant.now().plusSeconds(300));
 
-        List<JsonNode> responses = race(tokenByUser.entrySet().stream()
+        List<JsonNode> responses = Race.of(THREADS, tokenByUser.entrySet().stream()
                 .map(user -> (Callable<JsonNode>) () -> fixture.hold(user.getKey(), user.getValue(), SCHEDULE, 1))
                 .toList());
 
@@ -90,7 +87,7 @@ class ConcurrentHoldsIT {
                 .distinct().limit(1 + random.nextInt(4)).boxed().toList()));
 
         List<String> users = new ArrayList<>(tokenByUser.keySet());
-        List<JsonNode> responses = race(users.stream()
+        List<JsonNode> responses = Race.of(THREADS, users.stream()
                 .map(user -> (Callable<JsonNode>) () -> fixture.hold(user, tokenByUser.get(user), schedule,
                         wanted.get(user).toArray(Integer[]::new)))
                 .toList());
@@ -126,28 +123,5 @@ class ConcurrentHoldsIT {
             tokenByUser.put(prefix + "-user-" + i, prefix + "-qt-" + i);
         }
         return tokenByUser;
-    }
-
-    /** Starts every call at once from a pool and returns the responses in the order of the calls. */
-    private static List<JsonNode> race(List<Callable<JsonNode>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<JsonNode>> futures = new ArrayList<>();
-            for (Callable<JsonNode> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<JsonNode> responses = new ArrayList<>();
-            for (Future<JsonNode> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

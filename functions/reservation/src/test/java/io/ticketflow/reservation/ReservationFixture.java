@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import io.ticketflow.kernel.testing.TestPasses;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -101,13 +102,22 @@ final class ReservationFixture implements AutoCloseable {
         publishWithSeats(concertId, 50, scheduleIds);
     }
 
+    /** The shows of {@link #publish} start this far from now: long before any cancellation cut-off. */
+    static final Duration SHOWS_START_IN = Duration.ofDays(30);
+
     /** CONCERT_PUBLISHED with {@code seatsPerSchedule} (more than 10) seats per schedule: section A 1–10 VIP, B the rest R. */
     void publishWithSeats(String concertId, int seatsPerSchedule, String... scheduleIds) {
+        publishWithSeats(concertId, seatsPerSchedule, Instant.now().plus(SHOWS_START_IN), scheduleIds);
+    }
+
+    /** As {@link #publishWithSeats(String, int, String...)}, every schedule starting at {@code startsAt}. */
+    void publishWithSeats(String concertId, int seatsPerSchedule, Instant startsAt, String... scheduleIds) {
         ObjectNode payload = json.createObjectNode().put("concertId", concertId).put("title", "Title of " + concertId)
                 .put("artist", "Artist").put("venue", "Venue");
         ArrayNode schedules = payload.putArray("schedules");
         for (String scheduleId : scheduleIds) {
-            ObjectNode schedule = schedules.addObject().put("scheduleId", scheduleId).put("startsAt", "2026-12-24T19:00:00Z");
+            ObjectNode schedule = schedules.addObject().put("scheduleId", scheduleId)
+                    .put("startsAt", startsAt.truncatedTo(ChronoUnit.SECONDS).toString());
             ArrayNode sections = schedule.putArray("sections");
             sections.addObject().put("section", "A").put("grade", "VIP").put("price", 150).put("firstSeat", 1).put("lastSeat", 10);
             sections.addObject().put("section", "B").put("grade", "R").put("price", 90).put("firstSeat", 11).put("lastSeat", seatsPerSchedule);
@@ -128,6 +138,16 @@ final class ReservationFixture implements AutoCloseable {
 
     void admit(String userId, String token, String concertId) {
         admit(Map.of(userId, token), concertId, Instant.now().plusSeconds(300));
+    }
+
+    /**
+     * Admits {@code userId} with a queue token of its own and holds with it: for tests of something else than the
+     * one-hold-per-token rule that hold more than once for one user.
+     */
+    JsonNode holdWithNewToken(String userId, String concertId, String scheduleId, Integer... seatNos) {
+        String token = "qt-" + UUID.randomUUID();
+        admit(userId, token, concertId);
+        return hold(userId, token, scheduleId, seatNos);
     }
 
     /** The pass the queue gave for {@code token}. */

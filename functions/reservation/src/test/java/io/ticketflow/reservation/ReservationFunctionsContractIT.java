@@ -75,7 +75,9 @@ class ReservationFunctionsContractIT {
                 .isEqualTo("[{\"seatNo\":7,\"grade\":\"VIP\",\"price\":150},{\"seatNo\":8,\"grade\":\"VIP\",\"price\":150}]");
         assertThat(reservation.get("totalPrice").intValue()).isEqualTo(300);
         assertThat(Instant.parse(reservation.get("expiresAt").stringValue())).isAfter(Instant.now().plusSeconds(250));
-        assertProblem(second, 409, "seat-unavailable");
+        // the same token holding again: its first hold is still pending, and the answer names it
+        assertProblem(second, 409, "hold-already-pending");
+        assertThat(LAMBDA.body(second).get("detail").stringValue()).contains(reservation.get("reservationId").stringValue());
         assertThat(fixture.eventsValidated(EventTypes.RESERVATION_CREATED)).hasSize(1);
     }
 

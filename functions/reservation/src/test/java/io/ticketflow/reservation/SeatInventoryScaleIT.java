@@ -58,17 +58,15 @@ class SeatInventoryScaleIT {
 
     @Test
     void holdAcrossTwoBlocks_andAtTheLastSeat_ofAStadium_readsOnlyThoseBlocks() {
-        fixture.admit("user-stadium", "qt-stadium", "concert-stadium");
-
-        JsonNode straddling = fixture.hold("user-stadium", "qt-stadium", STADIUM, 30_000, 30_001);
-        JsonNode last = fixture.hold("user-stadium", "qt-stadium", STADIUM, 60_000);
+        JsonNode straddling = fixture.holdWithNewToken("user-stadium", "concert-stadium", STADIUM, 30_000, 30_001);
+        JsonNode last = fixture.holdWithNewToken("user-stadium", "concert-stadium", STADIUM, 60_000);
 
         assertThat(straddling.get("statusCode").intValue()).as(straddling.toString()).isEqualTo(201);
         assertThat(fixture.body(straddling).get("totalPrice").intValue()).isEqualTo(180);
         assertThat(last.get("statusCode").intValue()).as(last.toString()).isEqualTo(201);
         assertThat(fixture.repository().inventory(STADIUM, List.of(30_000, 30_001)).orElseThrow().seats())
                 .as("the header and blocks 299 and 300 only").hasSize(200);
-        JsonNode beyond = fixture.hold("user-stadium", "qt-stadium", STADIUM, 60_001);
+        JsonNode beyond = fixture.holdWithNewToken("user-stadium", "concert-stadium", STADIUM, 60_001);
         assertThat(beyond.get("statusCode").intValue()).isEqualTo(404);
         assertThat(fixture.body(beyond).get("type").stringValue()).endsWith("/unknown-seat");
     }

@@ -64,8 +64,9 @@ final class AdmissionRush implements Figure {
     private static final String UNKNOWN_SCHEDULE = ReservationProblems.UNKNOWN_SCHEDULE.uri().toString();
     private static final Set<String> FUNCTIONS = Set.of(QueueResources.ENTER_QUEUE, QueueResources.QUEUE_STATUS,
             QueueResources.ACTIVATE_QUEUE, QueueResources.QUEUE_EVENTS_RELAY, QueueResources.CONCERT_CONSUMER,
-            ReservationResources.HOLD_SEATS, ReservationResources.ADMISSION_CONSUMER,
-            ReservationResources.CATALOG_CONSUMER, ConcertResources.CONCERT_EVENTS_RELAY);
+            ReservationResources.HOLD_SEATS, ReservationResources.CANCEL_RESERVATION,
+            ReservationResources.ADMISSION_CONSUMER, ReservationResources.CATALOG_CONSUMER,
+            ConcertResources.CONCERT_EVENTS_RELAY);
 
     private final int users;
     private final JsonMapper json = KernelBeans.newJsonMapper();
@@ -153,13 +154,14 @@ final class AdmissionRush implements Figure {
 
     /**
      * Warm-up holds, asked again while Reservation does not know the schedule yet, then the measured ones one after
-     * the other, each on a seat of its own.
+     * the other, each on a seat of its own. Each is given back before the next: a token has one hold at a time.
      */
     private List<Double> plainHolds(CrowdClient client, String bearer, String pass) {
         long deadline = System.nanoTime() + INVENTORY_TIMEOUT.toNanos();
         for (int seatNo = 1; seatNo <= WARM_UP_HOLDS; ) {
             CrowdClient.Answer held = client.hold(bearer, pass, SCHEDULE, List.of(seatNo));
             if (held.is(201)) {
+                giveBack(client, bearer, pass, held);
                 seatNo++;
             } else if (!UNKNOWN_SCHEDULE.equals(held.problemType()) || System.nanoTime() > deadline) {
                 throw new IllegalStateException("warm-up hold answered " + held.status() + " " + held.body());
@@ -175,8 +177,16 @@ final class AdmissionRush implements Figure {
             if (!held.is(201)) {
                 throw new IllegalStateException("plain hold answered " + held.status() + " " + held.body());
             }
+            giveBack(client, bearer, pass, held);
         }
         return millis;
+    }
+
+    private static void giveBack(CrowdClient client, String bearer, String pass, CrowdClient.Answer held) {
+        CrowdClient.Answer cancelled = client.cancelHold(bearer, pass, held.body().path("reservationId").asString());
+        if (!cancelled.is(200)) {
+            throw new IllegalStateException("cancelling a hold answered " + cancelled.status() + " " + cancelled.body());
+        }
     }
 
     /** Polls until ACTIVE, then holds at once with the pass that answer carried. */
@@ -234,8 +244,8 @@ final class AdmissionRush implements Figure {
                 .note("under the rush that time includes the queues in front of the local gateway's 16 workers and of"
                         + " moto, which applies DynamoDB requests one at a time; the plain hold meets neither")
                 .note("plain hold: one user already ACTIVE on the idle system, " + PLAIN_HOLDS + " holds one after the"
-                        + " other (after " + WARM_UP_HOLDS + " warm-up holds), median; the same function, pass check and"
-                        + " writes as under the rush")
+                        + " other (after " + WARM_UP_HOLDS + " warm-up holds), each given back before the next (a token"
+                        + " holds one at a time), median; the same function, pass check and writes as under the rush")
                 .note("nothing travels from the queue to Reservation between the tick and the hold: the pass is"
                         + " checked against the queue's public key, QUEUE_ACTIVATED goes to no service");
     }

@@ -152,6 +152,11 @@ final class CrowdClient {
                 admissionHeader(admissionPass));
     }
 
+    /** Gives a PENDING hold back, freeing its token for the next hold. */
+    Answer cancelHold(String bearer, String admissionPass, String reservationId) {
+        return timed("cancel hold", "DELETE", "/reservations/" + reservationId, bearer, null, admissionHeader(admissionPass));
+    }
+
     Answer charge(String bearer, String requestId, long amount) {
         return timed("charge", "POST", "/points/charges", bearer,
                 json.writeValueAsString(Map.of("requestId", requestId, "amount", amount)), Map.of());

@@ -64,6 +64,7 @@ final class CrowdFan {
     /** Asks a fan sends while the saga catches up (not yet waiting for the payment, or still running): 60 s. */
     private static final int MAX_ASKS = 240;
     private static final Duration PAUSE = Duration.ofMillis(250);
+    private static final String HOLD_ALREADY_PENDING = "/problems/hold-already-pending";
 
     /** Seats {@code first}..{@code last} of a schedule: one section of a hall. */
     record SeatRange(int first, int last) {
@@ -130,6 +131,10 @@ final class CrowdFan {
             CrowdClient.Answer answer = client.hold(fan.bearer(), admissionPass, scheduleId, seatNos);
             if (answer.is(201)) {
                 held = answer;
+            } else if (answer.problemType().endsWith(HOLD_ALREADY_PENDING)) {
+                // a repeat after a lost answer (faults on): the first try holds seats the fan never learnt of, and
+                // its token may hold nothing else until that hold lapses
+                return end(fan, End.NO_SEAT, null, List.of(), "hold went through unseen: " + answer.body(), waited, null);
             } else if (answer.is(409)) {
                 if (++conflicts >= HOLD_ATTEMPTS) {
                     return end(fan, End.NO_SEAT, null, List.of(), conflicts + " holds refused: seats taken", waited, null);

@@ -6,7 +6,7 @@ import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.LocalOptions;
 import io.ticketflow.local.LocalRuntime;
-import io.ticketflow.messaging.OutboxWriter;
+import io.ticketflow.reservation.domain.HoldPolicy;
 import io.ticketflow.queue.QueueSettings;
 import io.ticketflow.reservation.ReservationSettings;
 import io.ticketflow.reservation.adapter.DynamoDbReservationRepository;
@@ -198,12 +198,8 @@ final class SeatContention implements Figure {
         var settings = runtime.settings();
         var dynamoDb = runtime.clients().dynamoDb();
         JsonMapper json = KernelBeans.newJsonMapper();
-        return new DynamoDbReservationRepository(dynamoDb,
-                settings.physicalName(ReservationResources.SEAT_LOCKS_TABLE),
-                settings.physicalName(ReservationResources.RESERVATIONS_TABLE),
-                settings.physicalName(ReservationResources.SEAT_INVENTORY_TABLE),
-                new OutboxWriter(dynamoDb, settings.physicalName(ReservationResources.EVENTS_TABLE), json),
-                json, Clock.systemUTC());
+        return DynamoDbReservationRepository.onTables(dynamoDb, settings::physicalName, HoldPolicy.defaults(), json,
+                Clock.systemUTC());
     }
 
     private static void waitFor(BooleanSupplier done, String what) throws InterruptedException {

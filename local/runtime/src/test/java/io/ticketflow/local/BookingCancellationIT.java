@@ -2,6 +2,9 @@ package io.ticketflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketflow.concert.domain.Concert;
+import io.ticketflow.concert.domain.Schedule;
+import io.ticketflow.concert.domain.Seat;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.local.stepfunctions.ExecutionDescription;
 import io.ticketflow.local.stepfunctions.ExecutionStatus;
@@ -11,6 +14,8 @@ import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import io.ticketflow.testsupport.ProjectRoot;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +113,32 @@ class BookingCancellationIT {
                 .extracting(ExecutionDescription::name).doesNotContain(bob.reservationId, carol.reservationId);
     }
 
+    @Test
+    void aBookingOfAShowStartingWithinADay_cannotBeCancelled_andKeepsItsPaymentAndSeat() {
+        String concertId = "concert-tonight";
+        String scheduleId = "schedule-tonight";
+        runtime.publish(new Concert(concertId, "Tonight", "The Late Band", "Local Club", List.of(Schedule.withSeats(
+                scheduleId, Instant.now().plus(Duration.ofHours(2)), List.of(new Seat(1, "R", R_PRICE))))));
+        Bookings.User dave = bookings.user("dave");
+        // the queue opens once CONCERT_PUBLISHED has reached it
+        Eventually.within(Bookings.WAIT, () -> dave.entered(concertId));
+        Bookings.User booked = confirmed(dave, concertId, scheduleId, 1);
+
+        HttpResponse<String> refused = cancel(booked, booked.reservationId);
+
+        assertProblem(refused, 409, "cancellation-closed");
+        assertThat(booked.balance()).isEqualTo(500 - R_PRICE);
+        assertThat(booked.settledBooking().path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(runtime.stepFunctions().listExecutions(runtime.stateMachineArn(SagaDefinition.CANCELLATION), null))
+                .extracting(ExecutionDescription::name).doesNotContain(booked.reservationId);
+    }
+
     private static Bookings.User confirmed(Bookings.User user, int... seatNos) {
-        Bookings.User booked = user.admittedTo(CONCERT).holding(SCHEDULE, seatNos).charged(500);
+        return confirmed(user, CONCERT, SCHEDULE, seatNos);
+    }
+
+    private static Bookings.User confirmed(Bookings.User user, String concertId, String scheduleId, int... seatNos) {
+        Bookings.User booked = user.admittedTo(concertId).holding(scheduleId, seatNos).charged(500);
         HttpResponse<String> paid = booked.payOnceAwaited("key-" + booked.userId, null);
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         assertThat(booked.settledBooking().path("status").asString()).isEqualTo("CONFIRMED");

@@ -1,6 +1,8 @@
 package io.ticketflow.reservation.adapter;
 
 import static io.ticketflow.reservation.adapter.ReservationItems.EXPIRES_AT;
+import static io.ticketflow.reservation.adapter.ReservationItems.HELD_SEATS;
+import static io.ticketflow.reservation.adapter.ReservationItems.HOLDER_ID;
 import static io.ticketflow.reservation.adapter.ReservationItems.HOLD_EXPIRES_AT;
 import static io.ticketflow.reservation.adapter.ReservationItems.LOCK_ID;
 import static io.ticketflow.reservation.adapter.ReservationItems.PENDING_BUCKET;
@@ -16,6 +18,8 @@ import io.ticketflow.kernel.SeatBlocks;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.TransactionConflict;
 import io.ticketflow.reservation.domain.CancelReason;
+import io.ticketflow.reservation.domain.FairShare;
+import io.ticketflow.reservation.domain.HoldPolicy;
 import io.ticketflow.reservation.domain.Reservation;
 import io.ticketflow.reservation.domain.ReservationRepository;
 import io.ticketflow.reservation.domain.ReservationStatus;
@@ -31,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -54,6 +60,14 @@ import tools.jackson.databind.json.JsonMapper;
  * lock or only a hold that has ended — the sweeper need not have run — and a SOLD lock never expires. The locks,
  * the reservation (put if absent) and RESERVATION_CREATED are one transaction, so a hold takes all its seats or
  * none, and two holds of one seat cannot both commit.
+ *
+ * <p><b>No hoarding</b> (issue #12). The same transaction puts the queue token's item
+ * ({@code attribute_not_exists OR holdExpiresAt <= :now}: one running hold per token, as a seat lock is one per
+ * seat) and raises the user's seat count for the concert by the seats held, on the condition that it stays within
+ * the cap. A confirmed booking keeps its seats counted; every release (cancel, expiry, the saga's ReleaseSeats, a
+ * booking's cancellation) lowers the count in the transaction that releases, and deletes the token's item if it is
+ * still its own. A hold that lapsed counts until one of those releases it: the saga does at the hold's end, the
+ * sweeper within its period.
  *
  * <p><b>Release.</b> Cancel and expiry move the reservation out of PENDING on the condition that it is still
  * PENDING at the version read (and, for expiry, past its end; for a cancel, not yet), delete the locks still its
@@ -73,18 +87,44 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
     private final String locksTable;
     private final String reservationsTable;
     private final String inventoryTable;
+    private final String holdersTable;
+    private final HoldPolicy policy;
     private final OutboxWriter outbox;
     private final ReservationEvents events;
 
-    /** Table names are physical; the outbox writes to {@code reservation-events}. */
+    /**
+     * Table names are physical; the outbox writes to {@code reservation-events}.
+     *
+     * @param policy the cap of seats per user that a hold is checked against
+     */
     public DynamoDbReservationRepository(DynamoDbClient dynamoDb, String locksTable, String reservationsTable,
-                                         String inventoryTable, OutboxWriter outbox, JsonMapper json, Clock clock) {
+                                         String inventoryTable, String holdersTable, HoldPolicy policy,
+                                         OutboxWriter outbox, JsonMapper json, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.locksTable = locksTable;
         this.reservationsTable = reservationsTable;
         this.inventoryTable = inventoryTable;
+        this.holdersTable = holdersTable;
+        this.policy = policy;
         this.outbox = outbox;
         this.events = new ReservationEvents(json, clock);
+    }
+
+    /**
+     * The repository on the Reservation service's catalogue tables.
+     *
+     * @param physicalName the deployment's physical name of a logical table
+     */
+    public static DynamoDbReservationRepository onTables(DynamoDbClient dynamoDb, Function<String, String> physicalName,
+                                                         HoldPolicy policy, JsonMapper json, Clock clock) {
+        return new DynamoDbReservationRepository(dynamoDb,
+                physicalName.apply(ReservationResources.SEAT_LOCKS_TABLE),
+                physicalName.apply(ReservationResources.RESERVATIONS_TABLE),
+                physicalName.apply(ReservationResources.SEAT_INVENTORY_TABLE),
+                physicalName.apply(ReservationResources.HOLDERS_TABLE),
+                policy,
+                new OutboxWriter(dynamoDb, physicalName.apply(ReservationResources.EVENTS_TABLE), json),
+                json, clock);
     }
 
     /** One BatchGetItem: the header and the blocks of the seats (at most a hold's few), whatever the hall. */
@@ -136,17 +176,24 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
                 .conditionExpression("attribute_not_exists(#id)")
                 .expressionAttributeNames(Map.of("#id", RESERVATION_ID))
                 .build()).build());
+        changes.add(takeToken(pending, now));
+        changes.add(countSeats(pending));
         try {
             outbox.write(changes, List.of(events.created(pending)));
-        } catch (TransactionConflict taken) {
-            throw unavailable(pending, taken.failedItemIndexes(), taken);
+        } catch (TransactionConflict refused) {
+            List<CancellationReason> reasons = refused.getCause() instanceof TransactionCanceledException cancelled
+                    && cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+            throw refusal(pending, refused.failedItemIndexes(), reasons, refused);
         } catch (TransactionCanceledException contended) {
-            // on DynamoDB a concurrent transaction on the same lock cancels ours with TransactionConflict:
-            // the seat is being taken by someone else right now, which the caller sees as unavailable
+            // on DynamoDB a concurrent transaction on the same item cancels ours with TransactionConflict: the seat
+            // is being taken by someone else right now, which the caller sees as unavailable; the token's item, as
+            // another hold of this token being made. One on the user's count alone says nothing about the cap (the
+            // same user holding with another token at this moment), so that one is rethrown, not refused.
             List<CancellationReason> reasons = contended.hasCancellationReasons() ? contended.cancellationReasons() : List.of();
-            throw unavailable(pending, IntStream.range(0, reasons.size())
-                    .filter(i -> TRANSACTION_CONFLICT.equals(reasons.get(i).code()))
-                    .boxed().toList(), contended);
+            int userIndex = pending.seats().size() + 2;
+            throw refusal(pending, IntStream.range(0, reasons.size())
+                    .filter(i -> i != userIndex && TRANSACTION_CONFLICT.equals(reasons.get(i).code()))
+                    .boxed().toList(), List.of(), contended);
         }
     }
 
@@ -167,6 +214,8 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(bookingCancelled ? leaveConfirmed(changed) : leavePending(changed, now));
             ownLocks.forEach(lock -> items.add(deleteOwnLock(lock)));
+            ownTokenHold(changed).ifPresent(items::add);
+            items.add(giveSeatsBack(changed));
             try {
                 outbox.write(items, List.of(event));
                 return true;
@@ -305,6 +354,58 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
                 .build()).build();
     }
 
+    /** The token's one running hold: taken unless another hold of the token is still running. */
+    private TransactWriteItem takeToken(Reservation pending, Instant now) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(holdersTable)
+                .item(ReservationItems.tokenHoldItem(pending))
+                .conditionExpression("attribute_not_exists(#holder) OR #holdExpiresAt <= :now")
+                .expressionAttributeNames(Map.of("#holder", HOLDER_ID, "#holdExpiresAt", HOLD_EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", instant(now)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+
+    /** The user's seats of the concert go up by the hold's, unless that passes the cap. */
+    private TransactWriteItem countSeats(Reservation pending) {
+        int seats = pending.seats().size();
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(holdersTable)
+                .key(ReservationItems.userSeatsKey(pending.userId(), pending.concertId()))
+                .updateExpression("ADD #held :seats")
+                .conditionExpression("attribute_not_exists(#held) OR #held <= :room")
+                .expressionAttributeNames(Map.of("#held", HELD_SEATS))
+                .expressionAttributeValues(Map.of(":seats", number(seats), ":room", number(policy.seatsPerUser() - seats)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+
+    /** Frees the token for its next hold, unless a later hold took it over after this one lapsed. */
+    private Optional<TransactWriteItem> ownTokenHold(Reservation changed) {
+        Map<String, AttributeValue> key = ReservationItems.tokenHolderKey(changed.queueToken());
+        Map<String, AttributeValue> item = getItem(holdersTable, key);
+        if (item == null || !changed.reservationId().equals(item.get(RESERVATION_ID).s())) {
+            return Optional.empty();
+        }
+        return Optional.of(TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(holdersTable)
+                .key(key)
+                .conditionExpression("#reservation = :reservation")
+                .expressionAttributeNames(Map.of("#reservation", RESERVATION_ID))
+                .expressionAttributeValues(Map.of(":reservation", AttributeValue.fromS(changed.reservationId())))
+                .build()).build());
+    }
+
+    private TransactWriteItem giveSeatsBack(Reservation changed) {
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(holdersTable)
+                .key(ReservationItems.userSeatsKey(changed.userId(), changed.concertId()))
+                .updateExpression("ADD #held :seats")
+                .expressionAttributeNames(Map.of("#held", HELD_SEATS))
+                .expressionAttributeValues(Map.of(":seats", number(-changed.seats().size())))
+                .build()).build();
+    }
+
     private TransactWriteItem deleteOwnLock(SeatLock lock) {
         return TransactWriteItem.builder().delete(Delete.builder()
                 .tableName(locksTable)
@@ -317,10 +418,29 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
                 .build()).build();
     }
 
-    /** The seats at the failed lock indexes; a failure elsewhere (a reused id) is no seat conflict and is rethrown. */
-    private static SeatsUnavailable unavailable(Reservation pending, List<Integer> failedIndexes, RuntimeException cause) {
+    /**
+     * Why a hold was refused, from the items whose conditions failed (locks first, then the reservation, the
+     * token's item, the user's count): the token's own running hold before the user's cap, both before seats
+     * someone else holds, because those are what the caller can act on. A failure elsewhere (a reused id) is none
+     * of these and is rethrown.
+     *
+     * @param reasons the cancellation reasons, with the old items, when the store gave them
+     */
+    private RuntimeException refusal(Reservation pending, List<Integer> failedIndexes, List<CancellationReason> reasons,
+                                     RuntimeException cause) {
+        int seats = pending.seats().size();
+        int tokenIndex = seats + 1;
+        int userIndex = seats + 2;
+        if (failedIndexes.contains(tokenIndex)) {
+            return FairShare.holdAlreadyPending(pending.queueToken(), oldAttribute(reasons, tokenIndex, RESERVATION_ID)
+                    .map(AttributeValue::s).orElse(null));
+        }
+        if (failedIndexes.contains(userIndex)) {
+            return FairShare.seatLimitReached(pending.concertId(), seats, oldAttribute(reasons, userIndex, HELD_SEATS)
+                    .map(held -> Integer.parseInt(held.n())).orElse(-1), policy);
+        }
         List<Integer> seatNos = failedIndexes.stream()
-                .filter(i -> i < pending.seats().size())
+                .filter(i -> i < seats)
                 .map(i -> pending.seats().get(i).seatNo())
                 .toList();
         if (seatNos.isEmpty()) {
@@ -351,6 +471,11 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
         } catch (ConditionalCheckFailedException unknownReservation) {
             // no reservation to remember it on: a repeat reports again, which an operator's queue can bear
         }
+    }
+
+    private static Optional<AttributeValue> oldAttribute(List<CancellationReason> reasons, int index, String attribute) {
+        return index < reasons.size() && reasons.get(index).hasItem()
+                ? Optional.ofNullable(reasons.get(index).item().get(attribute)) : Optional.empty();
     }
 
     private Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {

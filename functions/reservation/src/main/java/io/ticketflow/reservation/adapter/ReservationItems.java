@@ -29,6 +29,8 @@ final class ReservationItems {
     static final String USER_ID = "userId";
     static final String CONCERT_ID = "concertId";
     static final String SCHEDULE_ID = "scheduleId";
+    /** The show's start, on a reservation and on an inventory header. */
+    static final String STARTS_AT = "startsAt";
     static final String QUEUE_TOKEN = "queueToken";
     static final String SEATS = "seats";
     static final String TOTAL_PRICE = "totalPrice";
@@ -44,6 +46,14 @@ final class ReservationItems {
     static final String PENDING_BUCKET = "pendingBucket";
     /** Partitions of the sparse index; the sweeper queries each. */
     static final int PENDING_BUCKETS = 4;
+
+    // reservation-holders
+    static final String HOLDER_ID = "holderId";
+    /** On a user's item: seats of the concert held or booked. */
+    static final String HELD_SEATS = "heldSeats";
+    static final String TTL = ReservationResources.HOLDERS_TTL_ATTRIBUTE;
+    /** A token's item outlives its hold by this much before TTL may delete it: long after anyone could use it. */
+    private static final long TOKEN_ITEM_RETENTION_SECONDS = 24 * 3600;
 
     // reservation-seat-inventory
     static final String BLOCK = ReservationResources.SEAT_INVENTORY_SORT_KEY;
@@ -86,6 +96,7 @@ final class ReservationItems {
         item.put(USER_ID, AttributeValue.fromS(reservation.userId()));
         item.put(CONCERT_ID, AttributeValue.fromS(reservation.concertId()));
         item.put(SCHEDULE_ID, AttributeValue.fromS(reservation.scheduleId()));
+        item.put(STARTS_AT, instant(reservation.startsAt()));
         item.put(QUEUE_TOKEN, AttributeValue.fromS(reservation.queueToken()));
         item.put(SEATS, seats(reservation.seats()));
         item.put(TOTAL_PRICE, number(reservation.totalPrice()));
@@ -101,7 +112,7 @@ final class ReservationItems {
 
     static Reservation reservation(Map<String, AttributeValue> item) {
         return new Reservation(item.get(RESERVATION_ID).s(), item.get(USER_ID).s(), item.get(CONCERT_ID).s(),
-                item.get(SCHEDULE_ID).s(), item.get(QUEUE_TOKEN).s(), seatsOf(item.get(SEATS)),
+                item.get(SCHEDULE_ID).s(), instantOf(item.get(STARTS_AT)), item.get(QUEUE_TOKEN).s(), seatsOf(item.get(SEATS)),
                 Integer.parseInt(item.get(TOTAL_PRICE).n()), ReservationStatus.valueOf(item.get(STATUS).s()),
                 instantOf(item.get(CREATED_AT)), instantOf(item.get(EXPIRES_AT)), Long.parseLong(item.get(VERSION).n()));
     }
@@ -114,6 +125,24 @@ final class ReservationItems {
         return IntStream.range(0, PENDING_BUCKETS).mapToObj(i -> "pending-" + i).toList();
     }
 
+    /** The item of the hold a queue token has running; the token, not the user, is what the queue admitted. */
+    static Map<String, AttributeValue> tokenHolderKey(String queueToken) {
+        return Map.of(HOLDER_ID, AttributeValue.fromS("token#" + queueToken));
+    }
+
+    static Map<String, AttributeValue> tokenHoldItem(Reservation pending) {
+        return Map.of(
+                HOLDER_ID, tokenHolderKey(pending.queueToken()).get(HOLDER_ID),
+                RESERVATION_ID, AttributeValue.fromS(pending.reservationId()),
+                HOLD_EXPIRES_AT, instant(pending.expiresAt()),
+                TTL, number(pending.expiresAt().getEpochSecond() + TOKEN_ITEM_RETENTION_SECONDS));
+    }
+
+    /** The item counting a user's seats of one concert. */
+    static Map<String, AttributeValue> userSeatsKey(String userId, String concertId) {
+        return Map.of(HOLDER_ID, AttributeValue.fromS("user#" + userId + "#" + concertId));
+    }
+
     static Map<String, AttributeValue> inventoryKey(String scheduleId, int block) {
         return Map.of(SCHEDULE_ID, AttributeValue.fromS(scheduleId), BLOCK, number(block));
     }
@@ -124,6 +153,7 @@ final class ReservationItems {
                 SCHEDULE_ID, AttributeValue.fromS(schedule.scheduleId()),
                 BLOCK, number(HEADER_BLOCK),
                 CONCERT_ID, AttributeValue.fromS(schedule.concertId()),
+                STARTS_AT, instant(schedule.startsAt()),
                 PUBLISHED_SEQUENCE, number(publishedSequence));
     }
 
@@ -143,7 +173,8 @@ final class ReservationItems {
     static ScheduleInventory inventory(Map<String, AttributeValue> header, List<Map<String, AttributeValue>> items) {
         List<Seat> seats = items.stream().filter(item -> !isInventoryHeader(item))
                 .flatMap(item -> seatsOf(item.get(SEATS)).stream()).toList();
-        return ScheduleInventory.of(header.get(SCHEDULE_ID).s(), header.get(CONCERT_ID).s(), seats);
+        return ScheduleInventory.of(header.get(SCHEDULE_ID).s(), header.get(CONCERT_ID).s(),
+                instantOf(header.get(STARTS_AT)), seats);
     }
 
     static AttributeValue number(long value) {
@@ -154,7 +185,7 @@ final class ReservationItems {
         return number(instant.toEpochMilli());
     }
 
-    private static Instant instantOf(AttributeValue value) {
+    static Instant instantOf(AttributeValue value) {
         return Instant.ofEpochMilli(Long.parseLong(value.n()));
     }
 

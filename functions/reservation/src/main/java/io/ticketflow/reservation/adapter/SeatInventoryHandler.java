@@ -4,6 +4,7 @@ import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.messaging.EventHandler;
 import io.ticketflow.reservation.domain.ScheduleInventory;
 import io.ticketflow.reservation.domain.Seat;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,8 @@ public final class SeatInventoryHandler implements EventHandler {
                 IntStream.rangeClosed(section.path("firstSeat").asInt(), section.path("lastSeat").asInt())
                         .forEach(seatNo -> seats.add(new Seat(seatNo, grade, price)));
             }
-            schedules.add(ScheduleInventory.of(text(schedule, "scheduleId"), concertId, seats));
+            schedules.add(ScheduleInventory.of(text(schedule, "scheduleId"), concertId,
+                    Instant.parse(text(schedule, "startsAt")), seats));
         }
         if (schedules.isEmpty()) {
             throw new IllegalArgumentException("CONCERT_PUBLISHED of " + concertId + " has no schedules");

@@ -12,11 +12,12 @@ import java.util.Optional;
  * <p>{@code version} counts the reservation's changes from 1 (the hold); it is also the sequence of the event
  * each change emits, so the outbox refuses a second event for the same change.
  *
+ * @param startsAt   when the show starts, from the schedule: cancelling the booking closes a cut-off before it
  * @param queueToken the ACTIVE token the hold was made with (the booking saga expires it)
  * @param expiresAt  end of the hold; a PENDING reservation past it counts as EXPIRED even before the sweeper ran
  */
 public record Reservation(String reservationId, String userId, String concertId, String scheduleId,
-                          String queueToken, List<Seat> seats, int totalPrice, ReservationStatus status,
+                          Instant startsAt, String queueToken, List<Seat> seats, int totalPrice, ReservationStatus status,
                           Instant createdAt, Instant expiresAt, long version) {
 
     public Reservation {
@@ -24,6 +25,7 @@ public record Reservation(String reservationId, String userId, String concertId,
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(concertId, "concertId");
         Objects.requireNonNull(scheduleId, "scheduleId");
+        Objects.requireNonNull(startsAt, "startsAt");
         Objects.requireNonNull(queueToken, "queueToken");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -41,7 +43,8 @@ public record Reservation(String reservationId, String userId, String concertId,
     public static Reservation hold(String reservationId, String userId, ScheduleInventory schedule, List<Seat> seats,
                                    String queueToken, Instant now, HoldPolicy policy) {
         int total = seats.stream().mapToInt(Seat::price).sum();
-        return new Reservation(reservationId, userId, schedule.concertId(), schedule.scheduleId(), queueToken, seats,
+        return new Reservation(reservationId, userId, schedule.concertId(), schedule.scheduleId(), schedule.startsAt(),
+                queueToken, seats,
                 total, ReservationStatus.PENDING, now, now.plus(policy.holdTime()), 1);
     }
 
@@ -152,7 +155,7 @@ public record Reservation(String reservationId, String userId, String concertId,
     }
 
     private Reservation next(ReservationStatus to) {
-        return new Reservation(reservationId, userId, concertId, scheduleId, queueToken, seats, totalPrice, to,
+        return new Reservation(reservationId, userId, concertId, scheduleId, startsAt, queueToken, seats, totalPrice, to,
                 createdAt, expiresAt, version + 1);
     }
 }

@@ -17,6 +17,16 @@ public final class ReservationProblems {
     public static final ProblemType RESERVATION_NOT_CONFIRMED =
             new ProblemType("reservation-not-confirmed", "Reservation not confirmed", 409);
 
+    /** The queue token already has a hold that is still running: pay for it or give it back first. */
+    public static final ProblemType HOLD_ALREADY_PENDING =
+            new ProblemType("hold-already-pending", "Hold already pending", 409);
+    /** The user's holds and bookings of the concert would exceed the seats one user may have. */
+    public static final ProblemType SEAT_LIMIT_REACHED =
+            new ProblemType("seat-limit-reached", "Seat limit per user reached", 409);
+    /** The show starts too soon for a cancellation with refund. */
+    public static final ProblemType CANCELLATION_CLOSED =
+            new ProblemType("cancellation-closed", "Cancellation period over", 409);
+
     private ReservationProblems() {
     }
 }

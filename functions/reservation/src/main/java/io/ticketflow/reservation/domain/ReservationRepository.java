@@ -20,16 +20,21 @@ public interface ReservationRepository {
     Optional<Reservation> find(String reservationId);
 
     /**
-     * Locks the reservation's seats (each free, or held by a hold that ended before {@code now}), stores the
-     * reservation and its RESERVATION_CREATED event — all or nothing.
+     * Locks the reservation's seats (each free, or held by a hold that ended before {@code now}), takes its queue
+     * token's one running hold, counts its seats against the user's cap for the concert, stores the reservation
+     * and its RESERVATION_CREATED event — all or nothing.
      *
+     * @throws io.ticketflow.kernel.problem.ProblemException {@code hold-already-pending} when the token has a
+     *         hold still running, {@code seat-limit-reached} when the user's seats of the concert would exceed the
+     *         cap ({@link FairShare}); nothing was written then
      * @throws SeatsUnavailable naming the seats someone else holds; nothing was written then
      */
     void hold(Reservation pending, Instant now);
 
     /**
      * Stores the reservation's move out of PENDING (from the version before {@code changed.version()}), releases
-     * the seat locks still its own and stores the event of the change ({@code reason} for a cancellation). With
+     * the seat locks still its own, frees its queue token's hold (if still its own), gives its seats back to the
+     * user's cap and stores the event of the change ({@code reason} for a cancellation). With
      * {@link CancelReason#BOOKING_CANCELLED} the move is CONFIRMED → CANCELLED instead and the SOLD locks go.
      *
      * @return false when the reservation changed meanwhile (another writer won); nothing was written then

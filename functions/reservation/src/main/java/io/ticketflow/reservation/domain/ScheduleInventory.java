@@ -3,6 +3,7 @@ package io.ticketflow.reservation.domain;
 import io.ticketflow.kernel.SeatBlocks;
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemTypes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,16 +19,18 @@ import java.util.stream.Collectors;
  * only the blocks (the kernel's {@code SeatBlocks}) of the seats asked for when read for a hold, so a hold reads a
  * few KB whatever the hall.
  */
-public record ScheduleInventory(String scheduleId, String concertId, Map<Integer, Seat> seats) {
+public record ScheduleInventory(String scheduleId, String concertId, Instant startsAt, Map<Integer, Seat> seats) {
 
     public ScheduleInventory {
         Objects.requireNonNull(scheduleId, "scheduleId");
         Objects.requireNonNull(concertId, "concertId");
+        Objects.requireNonNull(startsAt, "startsAt");
         seats = Map.copyOf(seats);
     }
 
-    public static ScheduleInventory of(String scheduleId, String concertId, List<Seat> seats) {
-        return new ScheduleInventory(scheduleId, concertId,
+    /** @param startsAt when the show starts: a booking's cancellation is refused from a cut-off before it */
+    public static ScheduleInventory of(String scheduleId, String concertId, Instant startsAt, List<Seat> seats) {
+        return new ScheduleInventory(scheduleId, concertId, startsAt,
                 seats.stream().collect(Collectors.toMap(Seat::seatNo, seat -> seat)));
     }
 
@@ -73,6 +76,10 @@ public record ScheduleInventory(String scheduleId, String concertId, Map<Integer
         if (seatNos.size() > policy.maxSeats()) {
             throw new ProblemException(ReservationProblems.TOO_MANY_SEATS,
                     "at most " + policy.maxSeats() + " seats per reservation, asked for " + seatNos.size());
+        }
+        if (seatNos.size() > policy.seatsPerUser()) {
+            // more than the user may ever have: no need to ask the store what they hold already
+            throw FairShare.seatLimitReached(concertId, seatNos.size(), -1, policy);
         }
         List<Integer> unknown = seatNos.stream().filter(seatNo -> !seats.containsKey(seatNo)).toList();
         if (!unknown.isEmpty()) {

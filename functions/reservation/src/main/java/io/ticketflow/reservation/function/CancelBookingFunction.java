@@ -2,6 +2,7 @@ package io.ticketflow.reservation.function;
 
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.reservation.domain.BookingCancellations;
+import io.ticketflow.reservation.domain.CancellationPolicy;
 import io.ticketflow.reservation.domain.Reservation;
 import io.ticketflow.reservation.domain.ReservationProblems;
 import io.ticketflow.reservation.domain.ReservationRepository;
@@ -13,17 +14,21 @@ import java.util.function.Function;
 /**
  * The owner cancels a CONFIRMED booking: its cancellation saga starts (refund points, cancel the payment, release
  * the seats) and the answer is 202. No queue token is needed — the booking is done and its token expired. A
- * repeated request is accepted again as long as the cancellation it started is known.
+ * repeated request is accepted again as long as the cancellation it started is known. From the policy's cut-off
+ * before the show on, a booking can no longer be cancelled ({@code cancellation-closed}).
  */
 public final class CancelBookingFunction implements Function<CancelBooking, BookingCancellationAccepted> {
 
     private final ReservationRepository reservations;
     private final BookingCancellations cancellations;
+    private final CancellationPolicy policy;
     private final Clock clock;
 
-    public CancelBookingFunction(ReservationRepository reservations, BookingCancellations cancellations, Clock clock) {
+    public CancelBookingFunction(ReservationRepository reservations, BookingCancellations cancellations,
+                                 CancellationPolicy policy, Clock clock) {
         this.reservations = reservations;
         this.cancellations = cancellations;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -38,6 +43,7 @@ public final class CancelBookingFunction implements Function<CancelBooking, Book
             return BookingCancellationAccepted.of(reservation.reservationId());
         }
         reservation.requireCancellableBooking(now);
+        policy.requireOpen(reservation, now);
         cancellations.start(reservation);
         return BookingCancellationAccepted.of(reservation.reservationId());
     }

@@ -64,7 +64,7 @@ class ReservationEventsTest {
 
     private static Reservation hold() {
         HoldPolicy policy = new HoldPolicy(4, Duration.ofMinutes(5));
-        ScheduleInventory schedule = ScheduleInventory.of("schedule-1-1", "concert-1",
+        ScheduleInventory schedule = ScheduleInventory.of("schedule-1-1", "concert-1", Instant.parse("2026-12-24T19:00:00Z"),
                 List.of(new Seat(3, "VIP", 150), new Seat(12, "R", 90)));
         return Reservation.hold("5e8a1c7d-2b3f-4a6e-8d9c-0f1e2d3c4b5a", "user-42", schedule,
                 schedule.select(List.of(3, 12), policy), "qt-1", NOW, policy);

@@ -21,23 +21,30 @@ class SeatInventoryHandlerTest {
     @Test
     void concertPublished_becomesABlockAndAHeaderPerSchedule_withItsConcertAndSeats() {
         ObjectNode payload = json.createObjectNode().put("concertId", "concert-1");
-        ObjectNode first = payload.putArray("schedules").addObject().put("scheduleId", "schedule-1-1");
+        ObjectNode first = payload.putArray("schedules").addObject().put("scheduleId", "schedule-1-1")
+                .put("startsAt", "2026-12-20T19:00:00Z");
         section(first.putArray("sections"), "A", "VIP", 150, 1, 1);
-        section(((ArrayNode) payload.get("schedules")).addObject().put("scheduleId", "schedule-1-2").putArray("sections"), "B", "R", 90, 11, 11);
+        section(((ArrayNode) payload.get("schedules")).addObject().put("scheduleId", "schedule-1-2")
+                .put("startsAt", "2026-12-21T19:00:00Z").putArray("sections"), "B", "R", 90, 11, 11);
 
         assertThat(SeatInventoryHandler.schedules(payload)).containsExactly(
-                ScheduleInventory.of("schedule-1-1", "concert-1", List.of(new Seat(1, "VIP", 150))),
-                ScheduleInventory.of("schedule-1-2", "concert-1", List.of(new Seat(11, "R", 90))));
+                ScheduleInventory.of("schedule-1-1", "concert-1", Instant.parse("2026-12-20T19:00:00Z"),
+                        List.of(new Seat(1, "VIP", 150))),
+                ScheduleInventory.of("schedule-1-2", "concert-1", Instant.parse("2026-12-21T19:00:00Z"),
+                        List.of(new Seat(11, "R", 90))));
         List<Put> puts = new SeatInventoryHandler(null, "t").puts(event("CONCERT_PUBLISHED", payload));
         assertThat(puts).extracting(put -> put.item().get("block").n()).containsExactly("0", "-1", "0", "-1");
         assertThat(puts.get(1).item().get("concertId").s()).isEqualTo("concert-1");
+        assertThat(puts.get(1).item().get("startsAt").n())
+                .isEqualTo(String.valueOf(Instant.parse("2026-12-20T19:00:00Z").toEpochMilli()));
         assertThat(puts.get(0).item().get("seats").l()).hasSize(1);
     }
 
     @Test
     void sectionsInAnyOrder_areExpandedSeatBySeat_andCutIntoBlocksOfAtMostAHundred_inSeatOrder_headerLast() {
         ObjectNode payload = json.createObjectNode().put("concertId", "concert-9");
-        ArrayNode sections = payload.putArray("schedules").addObject().put("scheduleId", "schedule-9-1").putArray("sections");
+        ArrayNode sections = payload.putArray("schedules").addObject().put("scheduleId", "schedule-9-1")
+                .put("startsAt", "2027-01-01T19:00:00Z").putArray("sections");
         section(sections, "B", "R", 90, 31, 250);
         section(sections, "A", "VIP", 150, 1, 30);
 

@@ -10,6 +10,8 @@ final class ReservationMother {
 
     static final Instant NOW = Instant.parse("2026-11-25T18:00:00Z");
     static final HoldPolicy POLICY = new HoldPolicy(4, Duration.ofMinutes(5));
+    /** The show of the schedule: a month after {@link #NOW}. */
+    static final Instant STARTS_AT = Instant.parse("2026-12-24T19:00:00Z");
 
     private ReservationMother() {
     }
@@ -19,7 +21,7 @@ final class ReservationMother {
         for (int seatNo = 1; seatNo <= 50; seatNo++) {
             seats.add(seatNo <= 10 ? new Seat(seatNo, "VIP", 150) : new Seat(seatNo, "R", 90));
         }
-        return ScheduleInventory.of("schedule-1-1", "concert-1", seats);
+        return ScheduleInventory.of("schedule-1-1", "concert-1", STARTS_AT, seats);
     }
 
     static Reservation pending(Integer... seatNos) {

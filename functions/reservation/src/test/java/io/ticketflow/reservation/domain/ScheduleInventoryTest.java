@@ -30,6 +30,19 @@ class ScheduleInventoryTest {
     }
 
     @Test
+    void select_moreSeatsThanOneUserMayHave_isSeatLimitReached_evenWithinTheLimitPerReservation() {
+        HoldPolicy twoPerUser = new HoldPolicy(4, POLICY.holdTime(), 2);
+
+        assertProblem(() -> withFiftySeats().select(List.of(1, 2, 3), twoPerUser), ReservationProblems.SEAT_LIMIT_REACHED.slug());
+        assertThat(withFiftySeats().select(List.of(1, 2), twoPerUser)).hasSize(2);
+    }
+
+    @Test
+    void aHold_carriesTheShowsStart() {
+        assertThat(ReservationMother.pending(1).startsAt()).isEqualTo(ReservationMother.STARTS_AT);
+    }
+
+    @Test
     void select_theSameSeatTwice_isAnInvalidRequestNamingIt() {
         assertThatThrownBy(() -> withFiftySeats().select(List.of(7, 8, 7), POLICY))
                 .isInstanceOfSatisfying(ProblemException.class, problem -> {
