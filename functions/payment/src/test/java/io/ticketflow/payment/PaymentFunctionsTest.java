@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 
 class PaymentFunctionsTest {
 
-    /** ServiceStack and SagaStarters: every payment function gets the pass key and the booking saga's ARN. */
+    /** ServiceStack and SagaStarters: every payment function gets the pass key and both sagas' ARNs. */
     private static final Map<String, String> CDK_ENVIRONMENT = Map.of(
             AdmissionKeys.KMS_KEY_ID, LambdaStarts.ADMISSION_KMS_KEY,
-            PaymentSettings.BOOKING_SAGA_ARN, LambdaStarts.stateMachineArn("booking-saga"));
+            PaymentSettings.BOOKING_SAGA_ARN, LambdaStarts.stateMachineArn("booking-saga"),
+            PaymentSettings.BOOKING_CANCELLATION_ARN, LambdaStarts.stateMachineArn("booking-cancellation"));
 
     @Test
     void everyPaymentFunctionOfTheCatalogue_startsWithTheEnvironmentTheCdkAppGivesItsLambda() {
