@@ -60,6 +60,7 @@ def before_call(context, case, kwargs):
         _let_the_saga_await_payment(case)
     elif label == "POST /admin/concerts":
         _unique_schedule_ids(case)
+        _sections_in_seat_order(case)
 
 
 def _enter_an_open_queue(case):
@@ -113,3 +114,19 @@ def _unique_schedule_ids(case):
             schedule_id = (schedule_id[:56] + "-" + str(index))
             schedule["scheduleId"] = schedule_id
         seen.add(schedule_id)
+
+
+def _sections_in_seat_order(case):
+    """A section runs from firstSeat up to lastSeat, which the document says in words: JSON Schema cannot compare
+    two fields. A section given backwards is turned round; every other value goes out as generated."""
+    body = case.body
+    if not isinstance(body, dict) or not isinstance(body.get("schedules"), list):
+        return
+    for schedule in body["schedules"]:
+        sections = schedule.get("sections") if isinstance(schedule, dict) else None
+        for section in sections if isinstance(sections, list) else []:
+            if not isinstance(section, dict):
+                continue
+            first, last = section.get("firstSeat"), section.get("lastSeat")
+            if type(first) is int and type(last) is int and last < first:
+                section["firstSeat"], section["lastSeat"] = last, first

@@ -84,12 +84,16 @@ class ApiFuzzIT {
 
         // last, since operators may close the queues the runs above book through
         FuzzReport operators = fuzzer.as(operatorBearer()).run(reports.resolve("operator-routes"), EXAMPLES,
-                // the operator routes link to nothing a fuzzer could follow: their stateful phase has no scenario
-                "--include-path-regex", "^/admin/", "--phases", "examples,coverage,fuzzing");
+                // the operator routes link to nothing a fuzzer could follow: their stateful phase has no scenario.
+                // A concert document has rules across its fields that JSON Schema cannot state (unique schedule ids,
+                // sections in order and apart, at most 100,000 seats a schedule): a generated "valid" document breaks
+                // one of them more often than not, and its 400 names the rule. Every other check still runs.
+                "--include-path-regex", "^/admin/", "--phases", "examples,coverage,fuzzing",
+                "--exclude-checks", "positive_data_acceptance");
 
         System.out.println(every.figures("all phases, " + EXAMPLES + " examples per operation, seed " + SEED));
         System.out.println(stateful.figures("stateful, positive data, " + STATEFUL_EXAMPLES + " scenarios, seed " + SEED));
-        System.out.println(operators.figures("operator routes with an operator's token, stateless phases, " + EXAMPLES
+        System.out.println(operators.figures("operator routes with an operator's token, stateless phases, schema-valid documents may break a document rule, " + EXAMPLES
                 + " examples per operation, seed " + SEED));
         for (FuzzReport report : List.of(every, stateful, operators)) {
             assertThat(report.problems()).as(report.output()).isEmpty();
