@@ -54,16 +54,16 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
             return success(endpoint.handle(toRequest(event)));
         } catch (ProblemException problem) {
             log.debug("{} answered {}: {}", route, problem.type().status(), problem.detail());
-            return problem(problem.type(), problem.detail(), path);
+            return problem(problem.type(), problem.detail(), path, problem.headers());
         } catch (RuntimeException unexpected) {
             Optional<ProblemException> invalid = AwsRequestErrors.problemOf(unexpected);
             if (invalid.isPresent()) {
                 log.info("{} answered 400: AWS refused a value of the request at {}", route, path, unexpected);
-                return problem(invalid.get().type(), invalid.get().detail(), path);
+                return problem(invalid.get().type(), invalid.get().detail(), path, Map.of());
             }
             // The trace goes to the log only: it may name tables, classes or data the client must not see.
             log.error("{} failed unexpectedly at {}", route, path, unexpected);
-            return problem(ProblemTypes.INTERNAL, "an unexpected error occurred; it has been logged", path);
+            return problem(ProblemTypes.INTERNAL, "an unexpected error occurred; it has been logged", path, Map.of());
         }
     }
 
@@ -83,7 +83,8 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
         return response(result.status(), headers, json.writeValueAsString(result.body()));
     }
 
-    private APIGatewayV2HTTPResponse problem(ProblemType type, String detail, String instance) {
+    private APIGatewayV2HTTPResponse problem(ProblemType type, String detail, String instance,
+                                             Map<String, String> extraHeaders) {
         ObjectNode body = json.createObjectNode()
                 .put("type", type.uri().toString())
                 .put("title", type.title())
@@ -92,7 +93,10 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
         if (instance != null) {
             body.put("instance", instance);
         }
-        return response(type.status(), Map.of(CONTENT_TYPE, PROBLEM_JSON), json.writeValueAsString(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        extraHeaders.forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        headers.put(CONTENT_TYPE, PROBLEM_JSON);
+        return response(type.status(), headers, json.writeValueAsString(body));
     }
 
     private static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {

@@ -115,6 +115,21 @@ class ApiGatewayHttpTest {
     }
 
     @Test
+    void problemToRetryLater_carriesRetryAfterInWholeSecondsRoundedUp() {
+        ProblemType notNow = new ProblemType("not-now", "Not now", 503);
+        HttpEndpoint<String, Object> busy = HttpEndpoint.of(request -> request.pathParameter("id"), id -> {
+            throw ProblemException.retryLater(notNow, "try again soon", java.time.Duration.ofMillis(2_100));
+        });
+
+        APIGatewayV2HTTPResponse response = handle(busy, event(null));
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsOnly(Map.entry("content-type", "application/problem+json"),
+                Map.entry("retry-after", "3"));
+        assertThat(problem(response, 503).path("type").asString()).isEqualTo("https://ticketflow.dev/problems/not-now");
+    }
+
+    @Test
     void bodyThatIsNotJson_returns400MalformedRequest() {
         JsonNode problem = problem(handle(charge, event("{\"amount\": ")), 400);
 

@@ -13,6 +13,8 @@ import static io.ticketflow.reservation.adapter.ReservationItems.number;
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.kernel.SeatBlocks;
+import io.ticketflow.kernel.aws.BatchReads;
+import io.ticketflow.messaging.Cancellations;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.TransactionConflict;
 import io.ticketflow.reservation.domain.CancelReason;
@@ -27,17 +29,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -64,11 +61,10 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
 
     /** A lock taken over between our read and our release only means reading the locks again. */
     static final int RELEASE_ATTEMPTS = 3;
-    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
-    private static final int BATCH_GET_KEYS = 100;
     private static final System.Logger LOG = System.getLogger(DynamoDbReservationRepository.class.getName());
 
     private final DynamoDbClient dynamoDb;
+    private final BatchReads reads;
     private final String locksTable;
     private final String reservationsTable;
     private final String inventoryTable;
@@ -79,6 +75,7 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
     public DynamoDbReservationRepository(DynamoDbClient dynamoDb, String locksTable, String reservationsTable,
                                          String inventoryTable, OutboxWriter outbox, JsonMapper json, Clock clock) {
         this.dynamoDb = dynamoDb;
+        this.reads = new BatchReads(dynamoDb);
         this.locksTable = locksTable;
         this.reservationsTable = reservationsTable;
         this.inventoryTable = inventoryTable;
@@ -92,7 +89,7 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(ReservationItems.inventoryKey(scheduleId, ReservationItems.HEADER_BLOCK));
         SeatBlocks.blocksOf(seatNos).forEach(block -> keys.add(ReservationItems.inventoryKey(scheduleId, block)));
-        List<Map<String, AttributeValue>> items = batchGet(inventoryTable, keys);
+        List<Map<String, AttributeValue>> items = reads.consistent(inventoryTable, keys);
         return items.stream().filter(ReservationItems::isInventoryHeader).findFirst()
                 .map(header -> ReservationItems.inventory(header, items));
     }
@@ -142,10 +139,7 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
         } catch (TransactionCanceledException contended) {
             // on DynamoDB a concurrent transaction on the same lock cancels ours with TransactionConflict:
             // the seat is being taken by someone else right now, which the caller sees as unavailable
-            List<CancellationReason> reasons = contended.hasCancellationReasons() ? contended.cancellationReasons() : List.of();
-            throw unavailable(pending, IntStream.range(0, reasons.size())
-                    .filter(i -> TRANSACTION_CONFLICT.equals(reasons.get(i).code()))
-                    .boxed().toList(), contended);
+            throw unavailable(pending, Cancellations.contendedItems(contended), contended);
         }
     }
 
@@ -175,6 +169,7 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
                 }
                 LOG.log(System.Logger.Level.INFO, "locks of " + changed.reservationId() + " changed meanwhile; reading them again");
             } catch (TransactionCanceledException contended) {
+                Cancellations.rethrowUnlessContended(contended);
                 LOG.log(System.Logger.Level.INFO, "release of " + changed.reservationId() + " contended: " + contended.getMessage());
             }
         }
@@ -217,8 +212,12 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
         try {
             outbox.write(items, List.of(events.confirmed(confirmed, paymentId)));
             return true;
-        } catch (TransactionConflict | TransactionCanceledException changed) {
+        } catch (TransactionConflict changed) {
             LOG.log(System.Logger.Level.INFO, "confirmation of " + confirmed.reservationId() + " refused: " + changed.getMessage());
+            return false;
+        } catch (TransactionCanceledException contended) {
+            Cancellations.rethrowUnlessContended(contended);
+            LOG.log(System.Logger.Level.INFO, "confirmation of " + confirmed.reservationId() + " contended: " + contended.getMessage());
             return false;
         }
     }
@@ -264,7 +263,7 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
 
     private List<SeatLock> locksOf(String scheduleId, List<Integer> seatNos) {
         List<Map<String, AttributeValue>> keys = seatNos.stream().map(seatNo -> ReservationItems.lockKey(scheduleId, seatNo)).toList();
-        return batchGet(locksTable, keys).stream()
+        return reads.consistent(locksTable, keys).stream()
                 .map(ReservationItems::lock)
                 .sorted(Comparator.comparingInt(SeatLock::seatNo))
                 .toList();
@@ -331,22 +330,5 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
     private Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).key(key).consistentRead(true)).item();
         return item == null || item.isEmpty() ? null : item;
-    }
-
-    private List<Map<String, AttributeValue>> batchGet(String table, List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int start = 0; start < keys.size(); start += BATCH_GET_KEYS) {
-            Map<String, KeysAndAttributes> pending = new HashMap<>(Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(start, Math.min(keys.size(), start + BATCH_GET_KEYS)))
-                    .consistentRead(true)
-                    .build()));
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
-                items.addAll(response.responses().getOrDefault(table, List.of()));
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
-        return items;
     }
 }
