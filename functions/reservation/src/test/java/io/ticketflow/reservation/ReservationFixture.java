@@ -60,6 +60,7 @@ final class ReservationFixture implements AutoCloseable {
     private final byte[] holdTemplate;
     private final TestPasses queue = new TestPasses();
     private final Map<String, String> passByToken = new ConcurrentHashMap<>();
+    private final Map<String, String> sagaSettings;
 
     private ReservationFixture(EmulatorEndpoint endpoint, Map<String, Object> properties, Clock clock) {
         this.aws = FreshAccount.clients(endpoint);
@@ -67,6 +68,13 @@ final class ReservationFixture implements AutoCloseable {
         Catalogue.tables().stream().filter(table -> table.owner() == Service.RESERVATION).forEach(provisioner::table);
         Catalogue.queues().stream().filter(queue -> queue.owner() == Service.RESERVATION).forEach(provisioner::queue);
         Map<String, Object> environment = new HashMap<>(properties);
+        // the service refuses to start without its sagas: stand-ins unless the test brings its own
+        environment.computeIfAbsent(ReservationSettings.BOOKING_SAGA_ARN, key -> standInStateMachine(aws, "booking-saga"));
+        environment.computeIfAbsent(ReservationSettings.BOOKING_CANCELLATION_ARN,
+                key -> standInStateMachine(aws, "booking-cancellation"));
+        this.sagaSettings = Map.of(
+                ReservationSettings.BOOKING_SAGA_ARN, environment.get(ReservationSettings.BOOKING_SAGA_ARN).toString(),
+                ReservationSettings.BOOKING_CANCELLATION_ARN, environment.get(ReservationSettings.BOOKING_CANCELLATION_ARN).toString());
         environment.putAll(queue.properties());
         environment.put(AwsSettings.ENDPOINT, endpoint.uri().toString());
         environment.put(AwsSettings.REGION, endpoint.region());
@@ -93,6 +101,23 @@ final class ReservationFixture implements AutoCloseable {
         fixture.publish(CONCERT, SCHEDULE);
         fixture.publish(OTHER_CONCERT, OTHER_SCHEDULE);
         return fixture;
+    }
+
+    /**
+     * A state machine of one Pass state, named {@code name} with the account's resource prefix: its executions start
+     * (and are recorded) like the real saga's, for tests about starting it rather than its paths (those are the
+     * statemachine module's).
+     */
+    static String standInStateMachine(AwsClients aws, String name) {
+        ObjectNode definition = KernelBeans.newJsonMapper().createObjectNode().put("StartAt", "Done");
+        definition.putObject("States").putObject("Done").put("Type", "Pass").put("End", true);
+        return aws.sfn().createStateMachine(r -> r.name(aws.settings().physicalName(name))
+                .definition(definition.toString()).roleArn("arn:aws:iam::123456789012:role/" + name)).stateMachineArn();
+    }
+
+    /** The state machine ARNs the service was started with, by setting: what a Lambda environment would carry. */
+    Map<String, String> sagaSettings() {
+        return sagaSettings;
     }
 
     // --- feeding the service through its consumers

@@ -21,6 +21,7 @@ import software.constructs.Construct;
 final class SagaStarters {
 
     private static final String BOOKING_SAGA_ARN = "BOOKING_SAGA_ARN";
+    private static final String BOOKING_CANCELLATION_ARN = "BOOKING_CANCELLATION_ARN";
 
     /** What one function may do with one state machine. */
     record Started(String stateMachine, String arnConfig, List<String> stateMachineActions,
@@ -31,7 +32,7 @@ final class SagaStarters {
             ReservationResources.HOLD_SEATS, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
                     List.of("states:StartExecution"), List.of()),
             ReservationResources.CANCEL_BOOKING, new Started(SagaStack.CANCELLATION_STATE_MACHINE,
-                    "BOOKING_CANCELLATION_ARN", List.of("states:StartExecution"), List.of()),
+                    BOOKING_CANCELLATION_ARN, List.of("states:StartExecution"), List.of()),
             // pay resumes the waiting saga with the task token and waits briefly for its outcome
             PaymentResources.PAY, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
                     List.of("states:SendTaskSuccess", "states:SendTaskFailure"), List.of("states:DescribeExecution")),
@@ -41,6 +42,13 @@ final class SagaStarters {
     /** Every Payment function needs the saga's ARN: the service's context builds its saga client at start. */
     private static final Started PAYMENT_CONFIGURATION =
             new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN, List.of(), List.of());
+
+    /**
+     * Every Reservation function needs both sagas' ARNs: the service's context builds both saga clients at start
+     * and refuses to start without them. Only holdSeats and cancelBooking may start theirs.
+     */
+    private static final Map<String, String> RESERVATION_CONFIGURATION = Map.of(
+            BOOKING_SAGA_ARN, SagaStack.STATE_MACHINE, BOOKING_CANCELLATION_ARN, SagaStack.CANCELLATION_STATE_MACHINE);
 
     private SagaStarters() {
     }
@@ -52,6 +60,16 @@ final class SagaStarters {
             return Optional.of(PAYMENT_CONFIGURATION);
         }
         return Optional.ofNullable(started);
+    }
+
+    /** The state machine ARN settings of a function's environment: setting → logical state machine name. */
+    static Map<String, String> configuration(String functionName) {
+        boolean reservation = Catalogue.functions().stream()
+                .anyMatch(f -> f.name().equals(functionName) && f.service() == Service.RESERVATION);
+        if (reservation) {
+            return RESERVATION_CONFIGURATION;
+        }
+        return of(functionName).map(started -> Map.of(started.arnConfig(), started.stateMachine())).orElse(Map.of());
     }
 
     static String stateMachineArn(Construct scope, String physicalName) {

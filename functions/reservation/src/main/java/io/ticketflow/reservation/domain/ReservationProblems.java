@@ -17,6 +17,10 @@ public final class ReservationProblems {
     public static final ProblemType RESERVATION_NOT_CONFIRMED =
             new ProblemType("reservation-not-confirmed", "Reservation not confirmed", 409);
 
+    /** The hold's booking saga could not be started, so the hold was undone: nothing is held, try again later. */
+    public static final ProblemType BOOKING_NOT_STARTED =
+            new ProblemType("booking-not-started", "Booking not started", 503);
+
     private ReservationProblems() {
     }
 }
