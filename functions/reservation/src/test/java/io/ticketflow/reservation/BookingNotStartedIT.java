@@ -11,14 +11,17 @@ import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.messaging.FreshAccount;
 import io.ticketflow.reservation.domain.Reservation;
 import io.ticketflow.reservation.domain.ReservationStatus;
+import io.ticketflow.reservation.domain.SeatLock;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,10 +31,12 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(MotoExtension.class)
 class BookingNotStartedIT {
 
+    private static EmulatorEndpoint emulator;
     private static ReservationFixture fixture;
 
     @BeforeAll
     static void start(EmulatorEndpoint endpoint) {
+        emulator = endpoint;
         try (AwsClients sfnAccount = FreshAccount.clients(endpoint)) {
             String deleted = ReservationFixture.standInStateMachine(sfnAccount, "booking-saga");
             sfnAccount.sfn().deleteStateMachine(r -> r.stateMachineArn(deleted));
@@ -66,5 +71,37 @@ class BookingNotStartedIT {
             Reservation undone = fixture.repository().find(event.aggregateId()).orElseThrow();
             assertThat(undone.status()).isEqualTo(ReservationStatus.CANCELLED);
         });
+    }
+
+    @Test
+    void undoFailingToo_answers500_andTheHoldLapsesToTheSweeper() {
+        ShiftableClock clock = new ShiftableClock();
+        try (ReservationFixture racing = ReservationFixture.start(emulator, Map.of(), clock, f -> pending -> {
+            // another writer changes the new reservation first, so the undo finds it changed; then the start fails
+            f.aws.dynamoDb().updateItem(r -> r.tableName(f.aws.settings().physicalName(ReservationResources.RESERVATIONS_TABLE))
+                    .key(Map.of("reservationId", AttributeValue.fromS(pending.reservationId())))
+                    .updateExpression("ADD #version :one")
+                    .expressionAttributeNames(Map.of("#version", "version"))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+            throw new IllegalStateException("StartExecution refused");
+        })) {
+            racing.admit("user-stuck", "qt-stuck", CONCERT);
+
+            JsonNode response = racing.hold("user-stuck", "qt-stuck", SCHEDULE, 7);
+
+            assertThat(response.get("statusCode").intValue()).isEqualTo(500);
+            assertThat(racing.body(response).get("type").stringValue()).isEqualTo("https://ticketflow.dev/problems/internal");
+            List<Reservation> pending = racing.repository().pending(10);
+            assertThat(pending).as("the hold stays PENDING until it lapses").hasSize(1);
+            Reservation stuck = pending.get(0);
+            assertThat(racing.repository().seatLocks(SCHEDULE)).extracting(SeatLock::reservationId)
+                    .containsExactly(stuck.reservationId());
+
+            clock.advance(Duration.ofMinutes(6));
+            racing.sweep();
+
+            assertThat(racing.repository().seatLocks(SCHEDULE)).isEmpty();
+            assertThat(racing.repository().find(stuck.reservationId()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.messaging.EventStore;
 import io.ticketflow.messaging.FreshAccount;
 import io.ticketflow.reservation.adapter.DynamoDbReservationRepository;
+import io.ticketflow.reservation.domain.BookingSagas;
 import io.ticketflow.reservation.domain.ReservationRepository;
 import io.ticketflow.reservation.function.SweepReport;
 import io.ticketflow.testsupport.EmulatorEndpoint;
@@ -62,7 +63,8 @@ final class ReservationFixture implements AutoCloseable {
     private final Map<String, String> passByToken = new ConcurrentHashMap<>();
     private final Map<String, String> sagaSettings;
 
-    private ReservationFixture(EmulatorEndpoint endpoint, Map<String, Object> properties, Clock clock) {
+    private ReservationFixture(EmulatorEndpoint endpoint, Map<String, Object> properties, Clock clock,
+                               Function<ReservationFixture, BookingSagas> sagas) {
         this.aws = FreshAccount.clients(endpoint);
         CatalogueProvisioner provisioner = new CatalogueProvisioner(aws.dynamoDb(), aws.sqs(), aws.settings(), json);
         Catalogue.tables().stream().filter(table -> table.owner() == Service.RESERVATION).forEach(provisioner::table);
@@ -85,6 +87,10 @@ final class ReservationFixture implements AutoCloseable {
             // registered first, so the kernel keeps it instead of the system clock
             ctx.registerBean(KernelBeans.CLOCK, Clock.class, () -> clock);
         }
+        if (sagas != null) {
+            // registered first, so the service keeps this double instead of its Step Functions starter
+            ctx.registerBean(ReservationFunctions.BOOKING_SAGAS, BookingSagas.class, () -> sagas.apply(this));
+        }
         new ReservationFunctions().initialize(ctx);
         ctx.refresh();
         this.holdTemplate = resource("apigw-v2-hold-seats.json");
@@ -97,7 +103,13 @@ final class ReservationFixture implements AutoCloseable {
 
     /** @param clock the functions' clock; null for the system clock */
     static ReservationFixture start(EmulatorEndpoint endpoint, Map<String, Object> properties, Clock clock) {
-        ReservationFixture fixture = new ReservationFixture(endpoint, properties, clock);
+        return start(endpoint, properties, clock, null);
+    }
+
+    /** @param sagas a booking saga double made with the fixture (its tables, clients); null for Step Functions */
+    static ReservationFixture start(EmulatorEndpoint endpoint, Map<String, Object> properties, Clock clock,
+                                   Function<ReservationFixture, BookingSagas> sagas) {
+        ReservationFixture fixture = new ReservationFixture(endpoint, properties, clock, sagas);
         fixture.publish(CONCERT, SCHEDULE);
         fixture.publish(OTHER_CONCERT, OTHER_SCHEDULE);
         return fixture;
