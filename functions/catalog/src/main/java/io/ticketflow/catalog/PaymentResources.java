@@ -1,5 +1,6 @@
 package io.ticketflow.catalog;
 
+import static io.ticketflow.catalog.Grant.*;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
 import java.util.List;
@@ -58,14 +59,22 @@ public final class PaymentResources {
                 List.of(new QueueSpec(ADMISSION_QUEUE, Service.PAYMENT, 30, 5),
                         new QueueSpec(RELAY_FAILURES_QUEUE, Service.PAYMENT, 30, 3),
                         new QueueSpec(AUDIT_QUEUE, Service.PAYMENT, 30, 5)),
-                List.of(FunctionSpec.of(PAY, Service.PAYMENT, FunctionKind.HTTP),
-                        FunctionSpec.of(GET_PAYMENT, Service.PAYMENT, FunctionKind.HTTP),
-                        FunctionSpec.of(BOOKING_STATUS, Service.PAYMENT, FunctionKind.HTTP),
-                        FunctionSpec.of(AWAIT_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(PROCESS_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(CANCEL_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(ADMISSION_CONSUMER, Service.PAYMENT, FunctionKind.SQS),
-                        FunctionSpec.of(EVENTS_RELAY, Service.PAYMENT, FunctionKind.STREAM)),
+                List.of(FunctionSpec.of(PAY, Service.PAYMENT, FunctionKind.HTTP)
+                                .uses(verifiesAdmissionPasses(), reads(ADMISSIONS_TABLE), reads(INTENTS_TABLE),
+                                        reads(IDEMPOTENCY_TABLE), writes(IDEMPOTENCY_TABLE),
+                                        sendsTaskSuccess(Catalogue.BOOKING_SAGA), describesExecution(Catalogue.BOOKING_SAGA)),
+                        FunctionSpec.of(GET_PAYMENT, Service.PAYMENT, FunctionKind.HTTP).uses(reads(PAYMENTS_TABLE)),
+                        FunctionSpec.of(BOOKING_STATUS, Service.PAYMENT, FunctionKind.HTTP)
+                                .uses(describesExecution(Catalogue.BOOKING_SAGA), readsExecutionHistory(Catalogue.BOOKING_SAGA)),
+                        FunctionSpec.of(AWAIT_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK).uses(writes(INTENTS_TABLE)),
+                        FunctionSpec.of(PROCESS_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK)
+                                .uses(reads(INTENTS_TABLE), reads(PAYMENTS_TABLE), writes(PAYMENTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(CANCEL_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK)
+                                .uses(reads(PAYMENTS_TABLE), writes(PAYMENTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(ADMISSION_CONSUMER, Service.PAYMENT, FunctionKind.SQS)
+                                .uses(consumes(ADMISSION_QUEUE), writes(INBOX_TABLE), writes(ADMISSIONS_TABLE)),
+                        FunctionSpec.of(EVENTS_RELAY, Service.PAYMENT, FunctionKind.STREAM)
+                                .uses(relays(EVENTS_TABLE), sends(RELAY_FAILURES_QUEUE))),
                 List.of(new Route(HttpMethod.POST, "/payments", PAY, true),
                         new Route(HttpMethod.GET, "/payments/{paymentId}", GET_PAYMENT, true),
                         new Route(HttpMethod.GET, "/bookings/{reservationId}", BOOKING_STATUS, true)),

@@ -1,57 +1,48 @@
 package io.ticketflow.infra;
 
 import io.ticketflow.catalog.Catalogue;
-import io.ticketflow.catalog.PaymentResources;
-import io.ticketflow.catalog.ReservationResources;
+import io.ticketflow.catalog.FunctionSpec;
+import io.ticketflow.catalog.Grant;
 import io.ticketflow.catalog.Service;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
 /**
- * The functions that talk to a saga: the state machine, the configuration key under which they find its ARN
- * (the same keys the local runtime sets), and what they may do — start it, answer its task tokens, read its
- * executions. Their service stack sets that key and grants exactly those actions on that one machine (and its
- * executions), by ARN built from its physical name.
+ * The functions that talk to a saga, and the configuration key under which they find its state machine's ARN (the
+ * same keys the local runtime sets). What each may do with the machine is its catalogue grants
+ * ({@link FunctionGrants}); the ARNs here are built from physical names.
  */
 final class SagaStarters {
 
-    private static final String BOOKING_SAGA_ARN = "BOOKING_SAGA_ARN";
-
-    /** What one function may do with one state machine. */
-    record Started(String stateMachine, String arnConfig, List<String> stateMachineActions,
-                   List<String> executionActions) {
-    }
-
-    private static final Map<String, Started> BY_FUNCTION = Map.of(
-            ReservationResources.HOLD_SEATS, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
-                    List.of("states:StartExecution"), List.of()),
-            ReservationResources.CANCEL_BOOKING, new Started(SagaStack.CANCELLATION_STATE_MACHINE,
-                    "BOOKING_CANCELLATION_ARN", List.of("states:StartExecution"), List.of()),
-            // pay resumes the waiting saga with the task token and waits briefly for its outcome
-            PaymentResources.PAY, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
-                    List.of("states:SendTaskSuccess", "states:SendTaskFailure"), List.of("states:DescribeExecution")),
-            PaymentResources.BOOKING_STATUS, new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN,
-                    List.of(), List.of("states:DescribeExecution", "states:GetExecutionHistory")));
-
-    /** Every Payment function needs the saga's ARN: the service's context builds its saga client at start. */
-    private static final Started PAYMENT_CONFIGURATION =
-            new Started(SagaStack.STATE_MACHINE, BOOKING_SAGA_ARN, List.of(), List.of());
+    private static final Map<String, String> ARN_CONFIG = Map.of(
+            Catalogue.BOOKING_SAGA, "BOOKING_SAGA_ARN",
+            Catalogue.BOOKING_CANCELLATION, "BOOKING_CANCELLATION_ARN");
 
     private SagaStarters() {
     }
 
-    static Optional<Started> of(String functionName) {
-        Started started = BY_FUNCTION.get(functionName);
-        if (started == null && Catalogue.functions().stream()
-                .anyMatch(f -> f.name().equals(functionName) && f.service() == Service.PAYMENT)) {
-            return Optional.of(PAYMENT_CONFIGURATION);
+    /** Configuration key → state machine, for every machine the function must find. */
+    static Map<String, String> arnConfigs(FunctionSpec spec) {
+        Map<String, String> machines = new TreeMap<>();
+        spec.grants().stream().filter(Grant::onStateMachine)
+                .forEach(grant -> machines.put(arnConfig(grant.resource()), grant.resource()));
+        // Every Payment function needs the saga's ARN: the service's context builds its saga client at start.
+        if (spec.service() == Service.PAYMENT) {
+            machines.put(arnConfig(Catalogue.BOOKING_SAGA), Catalogue.BOOKING_SAGA);
         }
-        return Optional.ofNullable(started);
+        return machines;
+    }
+
+    private static String arnConfig(String stateMachine) {
+        String key = ARN_CONFIG.get(stateMachine);
+        if (key == null) {
+            throw new IllegalStateException("no configuration key for the state machine " + stateMachine);
+        }
+        return key;
     }
 
     static String stateMachineArn(Construct scope, String physicalName) {

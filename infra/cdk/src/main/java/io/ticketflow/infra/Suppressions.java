@@ -17,11 +17,6 @@ final class Suppressions {
     private Suppressions() {
     }
 
-    /** cdk-nag's notation for a wildcard under one resource's own ARN, e.g. a table's indexes. */
-    private static final RegexAppliesTo TABLE_INDEXES = RegexAppliesTo.builder()
-            .regex("/^Resource::<[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g")
-            .build();
-
     /** cdk-nag's notation for every execution of one state machine: arn:…:execution:<machine>:*. */
     private static final RegexAppliesTo SAGA_EXECUTIONS = RegexAppliesTo.builder()
             .regex("/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:[A-Za-z0-9-]+:\\*$/g")
@@ -39,16 +34,9 @@ final class Suppressions {
                         .id("AwsSolutions-IAM5")
                         .reason("Resource '*' is only used by actions that have no resource-level permissions: "
                                 + "xray:PutTraceSegments/PutTelemetryRecords (active tracing) and "
-                                + "dynamodb:ListStreams (stream event source). InfraTemplateTest proves no data "
+                                + "dynamodb:ListStreams (stream event source). SecurityTemplateTest proves no data "
                                 + "action is granted on '*'.")
                         .appliesTo(List.of("Resource::*"))
-                        .build(),
-                NagPackSuppression.builder()
-                        .id("AwsSolutions-IAM5")
-                        .reason("grantReadWriteData covers the global secondary indexes of the service's own "
-                                + "table (<table arn>/index/*): the functions query those indexes, and the "
-                                + "wildcard never leaves that one table.")
-                        .appliesTo(List.of(TABLE_INDEXES))
                         .build(),
                 NagPackSuppression.builder()
                         .id("AwsSolutions-IAM5")
