@@ -75,7 +75,7 @@ final class Suppressions {
         NagSuppressions.addResourceSuppressions(route, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-APIG4")
                 .reason("The route table marks this route public (authenticated=false): it serves data meant "
-                        + "for anonymous visitors, and the stage's throttling bounds its use.")
+                        + "for anonymous visitors, and its own route throttle, stricter than the stage's, bounds its use.")
                 .build()));
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.FunctionSpec;
 import io.ticketflow.catalog.Service;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Template;
 import tools.jackson.databind.JsonNode;
 
 /** One Lambda function per function bean, its configuration, and what its role may do. */
@@ -55,6 +57,28 @@ class FunctionTemplateTest {
                 assertThat(function.path("ReservedConcurrentExecutions").asInt()).isEqualTo(spec.reservedConcurrency());
             }
         }
+    }
+
+    @Test
+    void inProd_httpFunctionsReserveTheStagesConcurrency_andTheTicksKeepTheirOne() {
+        DeploymentSettings dev = synth.settings();
+        DeploymentSettings prod = new DeploymentSettings(Stage.PROD, dev.repoRoot(), dev.version(), dev.jwtIssuer(),
+                dev.jwtAudience(), List.of(), dev.activationBatchSize(), dev.sagaDefinition());
+        ServiceStack queue = new ServiceStack(new App(), Catalogue.service(Service.QUEUE).orElseThrow(), prod,
+                new LambdaArtifacts(dev.repoRoot(), dev.version()).jar(Service.QUEUE));
+        Map<String, Integer> reserved = new HashMap<>();
+        Template.fromStack(queue).findResources("AWS::Lambda::Function").values().forEach(resource -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+            Object concurrency = properties.get("ReservedConcurrentExecutions");
+            reserved.put(((String) properties.get("FunctionName")).substring("ticketflow-prod-".length()),
+                    concurrency == null ? null : ((Number) concurrency).intValue());
+        });
+
+        assertThat(reserved).containsEntry("enterQueue", 40).containsEntry("queueStatus", 40)
+                .containsEntry("adminOpenQueue", 40).containsEntry("adminCloseQueue", 40)
+                .containsEntry("activateQueue", 1).containsEntry("expireQueueTokens", 1)
+                .containsEntry("queueEventsRelay", null).containsEntry("expireQueueToken", null);
     }
 
     @Test
