@@ -28,6 +28,11 @@ public final class PaymentResources {
     public static final String ADMISSIONS_TABLE = "payment-admissions";
     public static final String INBOX_TABLE = "payment-inbox";
     public static final String EVENTS_TABLE = "payment-events";
+    /**
+     * The TTL attribute (epoch seconds) of intents and requests: DynamoDB deletes them once no saga can still need
+     * them, so the task tokens and the per-user keys do not pile up for ever.
+     */
+    public static final String PURGE_AT_ATTRIBUTE = "purgeAt";
 
     public static final String ADMISSION_QUEUE = "payment-admission-events";
     public static final String RELAY_FAILURES_QUEUE = "payment-relay-failures";
@@ -50,9 +55,11 @@ public final class PaymentResources {
         return new ServiceResources(
                 Service.PAYMENT,
                 List.of(
-                        new TableSpec(INTENTS_TABLE, Service.PAYMENT, string("reservationId"), null, List.of(), false, null),
+                        new TableSpec(INTENTS_TABLE, Service.PAYMENT, string("reservationId"), null, List.of(), false,
+                                PURGE_AT_ATTRIBUTE),
                         new TableSpec(PAYMENTS_TABLE, Service.PAYMENT, string("paymentId"), null, List.of(), false, null),
-                        new TableSpec(IDEMPOTENCY_TABLE, Service.PAYMENT, string("requestKey"), null, List.of(), false, null),
+                        new TableSpec(IDEMPOTENCY_TABLE, Service.PAYMENT, string("requestKey"), null, List.of(), false,
+                                PURGE_AT_ATTRIBUTE),
                         Catalogue.admissionTable(ADMISSIONS_TABLE, Service.PAYMENT),
                         Catalogue.inboxTable(INBOX_TABLE, Service.PAYMENT),
                         Catalogue.outboxTable(EVENTS_TABLE, Service.PAYMENT)),

@@ -58,8 +58,7 @@ public final class ApiStack extends Stack {
             builder.corsPreflight(CorsPreflightOptions.builder()
                     .allowOrigins(settings.corsOrigins())
                     .allowHeaders(CORS_HEADERS)
-                    .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
-                            CorsHttpMethod.DELETE, CorsHttpMethod.PATCH, CorsHttpMethod.OPTIONS))
+                    .allowMethods(corsMethods(routeTable))
                     .exposeHeaders(List.of("location"))
                     .maxAge(Duration.hours(1))
                     .build());
@@ -116,6 +115,11 @@ public final class ApiStack extends Stack {
                 .description("base URL of the HTTP API")
                 .value(stage.getUrl())
                 .build();
+    }
+
+    /** The methods the routes use, and no other: the gateway answers the preflight (OPTIONS) itself. */
+    static List<CorsHttpMethod> corsMethods(List<Route> routeTable) {
+        return routeTable.stream().map(route -> CorsHttpMethod.valueOf(route.method().name())).distinct().sorted().toList();
     }
 
     /** A route's throttle as the stage's RouteSettings (JSON, in CloudFormation's own spelling) take it. */

@@ -92,7 +92,8 @@ public final class SagaStack extends Stack {
                 .logs(LogOptions.builder()
                         .destination(logs)
                         .level(LogLevel.ALL)
-                        .includeExecutionData(settings.stage().logExecutionData())
+                        // execution data carries user ids, queue tokens and task tokens: no stage logs it
+                        .includeExecutionData(false)
                         .build())
                 .tracingEnabled(true)
                 .removalPolicy(settings.stage().removalPolicy())

@@ -13,11 +13,9 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * deletion protection and every stateful resource is retained when its stack is deleted.
  */
 public enum Stage {
-    DEV(false, RemovalPolicy.DESTROY, RetentionDays.ONE_WEEK, new Throttle(50, 100), new Throttle(20, 40), true, null),
-    STAGING(true, RemovalPolicy.RETAIN, RetentionDays.ONE_MONTH, new Throttle(200, 400), new Throttle(50, 100), false,
-            null),
-    PROD(true, RemovalPolicy.RETAIN, RetentionDays.THREE_MONTHS, new Throttle(500, 1000), new Throttle(100, 200), false,
-            40);
+    DEV(false, RemovalPolicy.DESTROY, RetentionDays.ONE_WEEK, new Throttle(50, 100), new Throttle(20, 40), null),
+    STAGING(true, RemovalPolicy.RETAIN, RetentionDays.ONE_MONTH, new Throttle(200, 400), new Throttle(50, 100), null),
+    PROD(true, RemovalPolicy.RETAIN, RetentionDays.THREE_MONTHS, new Throttle(500, 1000), new Throttle(100, 200), 40);
 
     /**
      * An API Gateway throttle: beyond it the gateway answers 429 before any function runs.
@@ -33,17 +31,15 @@ public enum Stage {
     private final RetentionDays logRetention;
     private final Throttle apiThrottle;
     private final Throttle anonymousThrottle;
-    private final boolean logExecutionData;
     private final Integer httpReservedConcurrency;
 
     Stage(boolean deletionProtection, RemovalPolicy removalPolicy, RetentionDays logRetention, Throttle apiThrottle,
-          Throttle anonymousThrottle, boolean logExecutionData, Integer httpReservedConcurrency) {
+          Throttle anonymousThrottle, Integer httpReservedConcurrency) {
         this.deletionProtection = deletionProtection;
         this.removalPolicy = removalPolicy;
         this.logRetention = logRetention;
         this.apiThrottle = apiThrottle;
         this.anonymousThrottle = anonymousThrottle;
-        this.logExecutionData = logExecutionData;
         this.httpReservedConcurrency = httpReservedConcurrency;
     }
 
@@ -86,11 +82,6 @@ public enum Stage {
      */
     public Throttle anonymousThrottle() {
         return anonymousThrottle;
-    }
-
-    /** Saga execution data carries user ids and task tokens: logged in dev only. */
-    public boolean logExecutionData() {
-        return logExecutionData;
     }
 
     /**

@@ -126,7 +126,11 @@ class ApiTemplateTest {
     void cors_allowsTheWebPageOriginAndTheAdmissionPassHeader() {
         JsonNode cors = single(synth.resources(api, "AWS::ApiGatewayV2::Api")).path("Properties").path("CorsConfiguration");
 
-        assertThat(cors.path("AllowOrigins").get(0).asString()).isEqualTo(SynthesizedApp.WEB_ORIGIN);
+        assertThat(cors.path("AllowOrigins").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(SynthesizedApp.WEB_ORIGIN);
+        // the methods of the route table, no PUT or PATCH that no route takes
+        assertThat(cors.path("AllowMethods").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder("GET", "POST", "DELETE");
         assertThat(cors.path("AllowHeaders").toString()).contains("authorization", "x-admission-pass", "idempotency-key")
                 .as("the pass replaced the queue token on the reservation and payment routes")
                 .doesNotContain("x-queue-token");

@@ -68,8 +68,7 @@ class FunctionTemplateTest {
                 new LambdaArtifacts(dev.repoRoot(), dev.version()).jar(Service.QUEUE));
         Map<String, Integer> reserved = new HashMap<>();
         Template.fromStack(queue).findResources("AWS::Lambda::Function").values().forEach(resource -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+            Map<String, Object> properties = propertiesOf(resource);
             Object concurrency = properties.get("ReservedConcurrentExecutions");
             reserved.put(((String) properties.get("FunctionName")).substring("ticketflow-prod-".length()),
                     concurrency == null ? null : ((Number) concurrency).intValue());
@@ -79,6 +78,39 @@ class FunctionTemplateTest {
                 .containsEntry("adminOpenQueue", 40).containsEntry("adminCloseQueue", 40)
                 .containsEntry("activateQueue", 1).containsEntry("expireQueueTokens", 1)
                 .containsEntry("queueEventsRelay", null).containsEntry("expireQueueToken", null);
+    }
+
+    @Test
+    void inStagingAndProd_noFunctionHasTheFaultInjectionSwitch() {
+        DeploymentSettings dev = synth.settings();
+        LambdaArtifacts jars = new LambdaArtifacts(dev.repoRoot(), dev.version());
+        for (Stage stage : List.of(Stage.STAGING, Stage.PROD)) {
+            DeploymentSettings settings = new DeploymentSettings(stage, dev.repoRoot(), dev.version(), dev.jwtIssuer(),
+                    dev.jwtAudience(), List.of(), dev.activationBatchSize(), dev.sagaDefinition());
+            App app = new App();
+            List<ServiceStack> stacks = Catalogue.services().stream()
+                    .map(service -> new ServiceStack(app, service, settings, jars.jar(service.service()))).toList();
+            List<String> variables = new ArrayList<>();
+            stacks.forEach(stack -> Template.fromStack(stack).findResources("AWS::Lambda::Function").values()
+                    .forEach(function -> variables.addAll(environmentOf(function).keySet())));
+
+            // TICKETFLOW_FAULT_INJECTION=enabled makes X-Fault-Inject and saga payloads fail steps on purpose
+            assertThat(variables).as(stage.id()).hasSizeGreaterThan(Catalogue.functions().size())
+                    .contains("SPRING_CLOUD_FUNCTION_DEFINITION")
+                    .noneMatch(name -> name.toUpperCase(java.util.Locale.ROOT).contains("FAULT"));
+        }
+    }
+
+    /** The properties of a resource as {@link Template#findResources} gives it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> propertiesOf(Object resource) {
+        return (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environmentOf(Object function) {
+        Map<String, Object> environment = (Map<String, Object>) propertiesOf(function).getOrDefault("Environment", Map.of());
+        return (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
     }
 
     @Test
