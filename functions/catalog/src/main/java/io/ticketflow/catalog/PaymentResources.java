@@ -1,6 +1,14 @@
 package io.ticketflow.catalog;
 
-import static io.ticketflow.catalog.Grant.*;
+import static io.ticketflow.catalog.Grant.consumes;
+import static io.ticketflow.catalog.Grant.describesExecution;
+import static io.ticketflow.catalog.Grant.reads;
+import static io.ticketflow.catalog.Grant.readsExecutionHistory;
+import static io.ticketflow.catalog.Grant.relays;
+import static io.ticketflow.catalog.Grant.sends;
+import static io.ticketflow.catalog.Grant.sendsTaskSuccess;
+import static io.ticketflow.catalog.Grant.verifiesAdmissionPasses;
+import static io.ticketflow.catalog.Grant.writes;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
 import java.util.List;

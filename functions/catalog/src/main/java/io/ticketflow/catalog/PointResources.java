@@ -1,6 +1,9 @@
 package io.ticketflow.catalog;
 
-import static io.ticketflow.catalog.Grant.*;
+import static io.ticketflow.catalog.Grant.reads;
+import static io.ticketflow.catalog.Grant.relays;
+import static io.ticketflow.catalog.Grant.sends;
+import static io.ticketflow.catalog.Grant.writes;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
 import java.util.List;

@@ -1,6 +1,12 @@
 package io.ticketflow.catalog;
 
-import static io.ticketflow.catalog.Grant.*;
+import static io.ticketflow.catalog.Grant.consumes;
+import static io.ticketflow.catalog.Grant.reads;
+import static io.ticketflow.catalog.Grant.readsIndex;
+import static io.ticketflow.catalog.Grant.relays;
+import static io.ticketflow.catalog.Grant.sends;
+import static io.ticketflow.catalog.Grant.signsAdmissionPasses;
+import static io.ticketflow.catalog.Grant.writes;
 import static io.ticketflow.catalog.KeyAttribute.number;
 import static io.ticketflow.catalog.KeyAttribute.string;
 

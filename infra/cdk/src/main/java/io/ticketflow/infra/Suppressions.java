@@ -40,9 +40,10 @@ final class Suppressions {
                         .build(),
                 NagPackSuppression.builder()
                         .id("AwsSolutions-IAM5")
-                        .reason("Reading a booking's saga (DescribeExecution, GetExecutionHistory) is granted on the "
-                                + "executions of that one state machine (<machine arn>:execution:<name>:*): execution "
-                                + "names are reservation ids, unknown when the stack is deployed.")
+                        .reason("Reading a saga's executions (DescribeExecution, GetExecutionHistory: a booking's status, "
+                                + "or whether its cancellation was started) is granted on the executions of that one "
+                                + "state machine (<machine arn>:execution:<name>:*): execution names are reservation "
+                                + "ids, unknown when the stack is deployed.")
                         .appliesTo(List.of(SAGA_EXECUTIONS))
                         .build()), true);
     }
