@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.Grant;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -60,8 +61,14 @@ final class FunctionGrants {
         switch (grant.access()) {
             case READ -> allow(role, READ, tables.apply(grant.resource()).getTableArn());
             case WRITE -> allow(role, WRITE, tables.apply(grant.resource()).getTableArn());
-            case READ_INDEX -> allow(role, READ_INDEX,
-                    tables.apply(grant.resource()).getTableArn() + "/index/" + grant.index());
+            case READ_INDEX -> {
+                Table table = tables.apply(grant.resource());
+                if (Catalogue.table(grant.resource()).indexes().stream().noneMatch(i -> i.name().equals(grant.index()))) {
+                    throw new IllegalStateException(function + " reads the index " + grant.index() + " of "
+                            + grant.resource() + ", which declares no such index");
+                }
+                allow(role, READ_INDEX, table.getTableArn() + "/index/" + grant.index());
+            }
             case READ_STREAM -> {
                 Table table = tables.apply(grant.resource());
                 if (table.getTableStreamArn() == null) {
