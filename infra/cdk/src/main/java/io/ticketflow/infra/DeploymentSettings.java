@@ -19,7 +19,7 @@ import java.util.function.Function;
  * @param jwtAudience      accepted {@code aud} values
  * @param corsOrigins      origins of the web page; empty turns CORS off
  * @param activationBatchSize tokens the activation schedule admits per run
- * @param sagaDefinition   the booking saga's ASL file; the saga stack is added only when it exists
+ * @param sagaDefinition   the booking saga's ASL file (the cancellation's sits beside it); the synth fails without either
  */
 public record DeploymentSettings(Stage stage, Path repoRoot, String version, String jwtIssuer, List<String> jwtAudience,
                                  List<String> corsOrigins, int activationBatchSize, Path sagaDefinition) {
