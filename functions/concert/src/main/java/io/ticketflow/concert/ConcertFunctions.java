@@ -21,6 +21,7 @@ import io.ticketflow.concert.function.ReplaySeatMapsFunction;
 import io.ticketflow.concert.function.ScheduleQuery;
 import io.ticketflow.concert.function.SeatMapFunction;
 import io.ticketflow.concert.function.SeatMapQuery;
+import io.ticketflow.kernel.observe.EmbeddedMetrics;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.FunctionBeans;
@@ -85,7 +86,8 @@ public final class ConcertFunctions implements ApplicationContextInitializer<Gen
                 settings(ctx).physicalName(ConcertResources.INBOX_TABLE), new SeatMapProjector(seatMapStore(ctx), clock(ctx)),
                 json(ctx), clock(ctx)));
         FunctionBeans.stream(ctx, ConcertResources.CONCERT_EVENTS_RELAY, () -> new StreamRelay(
-                aws(ctx).sqs(), settings(ctx), ConcertResources.EVENTS_TABLE, json(ctx)));
+                aws(ctx).sqs(), settings(ctx), ConcertResources.EVENTS_TABLE, json(ctx),
+                ctx.getBean(EmbeddedMetrics.class)));
     }
 
     /** The replay over this deployment's event stores (also used by tests and tools outside Spring). */

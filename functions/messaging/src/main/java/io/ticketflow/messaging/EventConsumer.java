@@ -5,12 +5,15 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.kernel.observe.Correlation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -32,7 +35,7 @@ public final class EventConsumer implements Function<SQSEvent, SQSBatchResponse>
     /** Attempts of an optimistic handler ({@link EventHandler#retriesOnConflict()}) before the message fails. */
     static final int CONFLICT_ATTEMPTS = 5;
 
-    private static final System.Logger LOG = System.getLogger(EventConsumer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
 
     private final DynamoDbClient dynamoDb;
     private final String inboxTable;
@@ -53,14 +56,33 @@ public final class EventConsumer implements Function<SQSEvent, SQSBatchResponse>
     public SQSBatchResponse apply(SQSEvent batch) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSMessage message : batch.getRecords()) {
+            boolean applied;
             try {
-                consume(json.readValue(message.getBody(), EventEnvelope.class));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "message " + message.getMessageId() + " failed and will be redelivered: " + e);
+                EventEnvelope event = json.readValue(message.getBody(), EventEnvelope.class);
+                // the failure line too carries the booking's id: that is where one looks first
+                applied = Correlation.with(event.correlationId(), () -> applied(message, event));
+            } catch (RuntimeException unreadable) {
+                applied = failed(message, unreadable);
+            }
+            if (!applied) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    private boolean applied(SQSMessage message, EventEnvelope event) {
+        try {
+            consume(event);
+            return true;
+        } catch (RuntimeException e) {
+            return failed(message, e);
+        }
+    }
+
+    private static boolean failed(SQSMessage message, RuntimeException e) {
+        LOG.warn("message {} failed and will be redelivered: {}", message.getMessageId(), e.toString());
+        return false;
     }
 
     private void consume(EventEnvelope event) {
@@ -87,8 +109,8 @@ public final class EventConsumer implements Function<SQSEvent, SQSBatchResponse>
                 return false;
             }
             // inbox condition failed: a duplicate; an effect's condition failed: the event no longer applies
-            LOG.log(System.Logger.Level.DEBUG, "event " + event.eventId() + " is a no-op: "
-                    + (failed.contains(inboxIndex) ? "already processed" : "stale for the handler"));
+            LOG.debug("event {} is a no-op: {}", event.eventId(),
+                    failed.contains(inboxIndex) ? "already processed" : "stale for the handler");
         }
         return true;
     }

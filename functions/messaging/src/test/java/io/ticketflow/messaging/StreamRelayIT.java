@@ -1,5 +1,6 @@
 package io.ticketflow.messaging;
 
+import io.ticketflow.kernel.observe.EmbeddedMetrics;
 import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
 import static io.ticketflow.messaging.EventMother.restored;
@@ -46,7 +47,8 @@ class StreamRelayIT {
         String outboxTable = provisioning.table(Catalogue.table(OUTBOX));
         outbox = new OutboxWriter(aws.dynamoDb(), outboxTable, json);
         stream = new StreamTail(aws.dynamoDb(), aws.dynamoDbStreams(), outboxTable);
-        relay = new StreamRelay(aws.sqs(), aws.settings(), OUTBOX, json);
+        relay = new StreamRelay(aws.sqs(), aws.settings(), OUTBOX, json,
+                new EmbeddedMetrics("test", java.time.Clock.systemUTC()));
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package io.ticketflow.payment;
 
 import io.ticketflow.catalog.PaymentResources;
+import io.ticketflow.kernel.observe.EmbeddedMetrics;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.FunctionBeans;
@@ -81,7 +82,8 @@ public final class PaymentFunctions implements ApplicationContextInitializer<Gen
                 physical(ctx, PaymentResources.INBOX_TABLE),
                 new AdmissionEventHandler(physical(ctx, PaymentResources.ADMISSIONS_TABLE)), json(ctx), clock(ctx)));
         FunctionBeans.stream(ctx, PaymentResources.EVENTS_RELAY, () -> new StreamRelay(
-                aws(ctx).sqs(), ctx.getBean(AwsSettings.class), PaymentResources.EVENTS_TABLE, json(ctx)));
+                aws(ctx).sqs(), ctx.getBean(AwsSettings.class), PaymentResources.EVENTS_TABLE, json(ctx),
+                ctx.getBean(EmbeddedMetrics.class)));
     }
 
     private static PaymentRepository newRepository(GenericApplicationContext ctx) {

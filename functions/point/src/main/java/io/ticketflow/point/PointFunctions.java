@@ -1,6 +1,7 @@
 package io.ticketflow.point;
 
 import io.ticketflow.catalog.PointResources;
+import io.ticketflow.kernel.observe.EmbeddedMetrics;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.FunctionBeans;
@@ -54,7 +55,7 @@ public final class PointFunctions implements ApplicationContextInitializer<Gener
                 () -> new RefundPointsFunction(book(ctx)));
         FunctionBeans.stream(ctx, PointResources.EVENTS_RELAY, () -> new StreamRelay(
                 ctx.getBean(AwsClients.class).sqs(), ctx.getBean(AwsSettings.class), PointResources.EVENTS_TABLE,
-                json(ctx)));
+                json(ctx), ctx.getBean(EmbeddedMetrics.class)));
     }
 
     private static PointBook newBook(GenericApplicationContext ctx) {

@@ -1,6 +1,7 @@
 package io.ticketflow.queue;
 
 import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.kernel.observe.EmbeddedMetrics;
 import io.ticketflow.kernel.admission.AdmissionKeys;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
@@ -93,7 +94,7 @@ public final class QueueFunctions implements ApplicationContextInitializer<Gener
                 ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class), ctx.getBean(KernelBeans.CLOCK, Clock.class)));
         FunctionBeans.stream(ctx, QueueResources.QUEUE_EVENTS_RELAY, () -> new StreamRelay(
                 ctx.getBean(AwsClients.class).sqs(), ctx.getBean(AwsSettings.class), QueueResources.EVENTS_TABLE,
-                ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class)));
+                ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class), ctx.getBean(EmbeddedMetrics.class)));
     }
 
     private static QueueRepository newRepository(GenericApplicationContext ctx) {

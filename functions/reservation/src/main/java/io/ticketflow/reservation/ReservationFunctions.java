@@ -1,6 +1,7 @@
 package io.ticketflow.reservation;
 
 import io.ticketflow.catalog.ReservationResources;
+import io.ticketflow.kernel.observe.EmbeddedMetrics;
 import io.ticketflow.kernel.aws.AwsClients;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.FunctionBeans;
@@ -122,7 +123,8 @@ public final class ReservationFunctions implements ApplicationContextInitializer
         FunctionBeans.sqs(ctx, ReservationResources.CATALOG_CONSUMER, () -> consumer(ctx,
                 new SeatInventoryHandler(aws(ctx).dynamoDb(), physical(ctx, ReservationResources.SEAT_INVENTORY_TABLE))));
         FunctionBeans.stream(ctx, ReservationResources.EVENTS_RELAY, () -> new StreamRelay(
-                aws(ctx).sqs(), ctx.getBean(AwsSettings.class), ReservationResources.EVENTS_TABLE, json(ctx)));
+                aws(ctx).sqs(), ctx.getBean(AwsSettings.class), ReservationResources.EVENTS_TABLE, json(ctx),
+                ctx.getBean(EmbeddedMetrics.class)));
     }
 
     private static BookingSagas bookingSagas(GenericApplicationContext ctx) {

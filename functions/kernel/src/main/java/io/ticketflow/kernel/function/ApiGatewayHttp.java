@@ -6,6 +6,7 @@ import io.ticketflow.kernel.aws.AwsRequestErrors;
 import io.ticketflow.kernel.http.Caller;
 import io.ticketflow.kernel.http.HttpEndpoint;
 import io.ticketflow.kernel.http.HttpRequest;
+import io.ticketflow.kernel.observe.Correlation;
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemType;
 import io.ticketflow.kernel.problem.ProblemTypes;
@@ -23,6 +24,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,6 +53,54 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
+        APIGatewayV2HTTPResponse response = Correlation.with(correlationId(event), () -> answer(event));
+        // A hold creates its booking: its answer names it, and the access line joins the booking's lines.
+        // Route and status only: paths, headers and bodies carry ids and tokens a log must not keep.
+        Correlation.with(bookingOf(response).orElseGet(() -> correlationId(event)), () -> {
+            log.info("{} answered {} in {} ms", event.getRouteKey(), response.getStatusCode(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return null;
+        });
+        return response;
+    }
+
+    /**
+     * The booking the request is about when it names one ({@code reservationId} in the path or the JSON body, as
+     * {@code POST /payments} has it), so its lines join its saga's and consumers'; otherwise API Gateway's request id.
+     */
+    private String correlationId(APIGatewayV2HTTPEvent event) {
+        Map<String, String> pathParameters = event.getPathParameters();
+        String booking = pathParameters == null ? null : pathParameters.get("reservationId");
+        if (booking != null && !booking.isBlank()) {
+            return booking;
+        }
+        Optional<String> inBody = reservationIdIn(event.getIsBase64Encoded() ? null : event.getBody());
+        if (inBody.isPresent()) {
+            return inBody.get();
+        }
+        return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    }
+
+    private Optional<String> bookingOf(APIGatewayV2HTTPResponse response) {
+        int status = response.getStatusCode();
+        return status >= 200 && status < 300 ? reservationIdIn(response.getBody()) : Optional.empty();
+    }
+
+    private Optional<String> reservationIdIn(String body) {
+        if (body == null || body.isBlank() || body.charAt(0) != '{') {
+            return Optional.empty();
+        }
+        try {
+            JsonNode id = json.readTree(body).path("reservationId");
+            return id.isString() && !id.stringValue().isBlank() ? Optional.of(id.stringValue()) : Optional.empty();
+        } catch (JacksonException notJson) {
+            // only the log's correlation id depends on it; the endpoint itself answers the malformed body
+            return Optional.empty();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         String route = event.getRouteKey();
         String path = event.getRawPath();
         try {

@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.ticketflow.catalog.BusinessMetric;
+import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.catalog.FunctionKind;
 import io.ticketflow.kernel.http.HttpEndpoint;
+import io.ticketflow.kernel.observe.EmbeddedMetrics;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -70,9 +74,16 @@ public final class FunctionBeans {
             JsonMapper json = ctx.getBean(JsonMapper.class);
             boolean faultInjection = SagaTaskFunction.FAULT_INJECTION_ENABLED.equalsIgnoreCase(
                     ctx.getEnvironment().getProperty(SagaTaskFunction.FAULT_INJECTION, "").trim());
+            EmbeddedMetrics metrics = ctx.getBean(EmbeddedMetrics.class);
+            Runnable failed = isSagaStep(name) ? () -> metrics.count(BusinessMetric.SAGA_FAILURES) : () -> { };
             return new RawJsonFunction<JsonNode, O>(json::readTree,
-                    new SagaTaskFunction<>(name, in, fn.get(), json, faultInjection), json::writeValueAsBytes);
+                    new SagaTaskFunction<>(name, in, fn.get(), json, faultInjection, failed), json::writeValueAsBytes);
         });
+    }
+
+    private static boolean isSagaStep(String name) {
+        return Catalogue.functions().stream()
+                .anyMatch(function -> function.name().equals(name) && function.kind() == FunctionKind.SAGA_TASK);
     }
 
     private static <I, O> ApiGatewayHttp<I, O> adapt(HttpEndpoint<I, O> endpoint, JsonMapper json) {

@@ -1,6 +1,8 @@
 package io.ticketflow.kernel.function;
 
+import io.ticketflow.catalog.BusinessMetric;
 import io.ticketflow.kernel.aws.AwsClients;
+import io.ticketflow.kernel.observe.EmbeddedMetrics;
 import io.ticketflow.kernel.aws.AwsSettings;
 import java.time.Clock;
 import java.util.Locale;
@@ -27,6 +29,7 @@ public final class KernelBeans {
     public static final String CLOCK = "clock";
     public static final String AWS_SETTINGS = "awsSettings";
     public static final String AWS_CLIENTS = "awsClients";
+    public static final String METRICS = "embeddedMetrics";
 
     /** Logs every incoming event at INFO, and events carry bearer and queue tokens (STACK.md). */
     static final String ADAPTER_LOGGER = "org.springframework.cloud.function.adapter.aws";
@@ -43,6 +46,8 @@ public final class KernelBeans {
         registerIfAbsent(ctx, AWS_SETTINGS, AwsSettings.class,
                 () -> AwsSettings.from(ctx.getEnvironment()::getProperty));
         registerIfAbsent(ctx, AWS_CLIENTS, AwsClients.class, () -> new AwsClients(ctx.getBean(AwsSettings.class)));
+        registerIfAbsent(ctx, METRICS, EmbeddedMetrics.class, () -> new EmbeddedMetrics(
+                BusinessMetric.deployment(ctx.getBean(AwsSettings.class).resourcePrefix()), ctx.getBean(Clock.class)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ticketflow.kernel.function;
 
+import io.ticketflow.kernel.observe.Correlation;
 import io.ticketflow.kernel.saga.StepFaultInjected;
 import java.util.Arrays;
 import java.util.Objects;
@@ -16,6 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * output of {@code POST /payments}, which the ASL hands to every later step) — fails with
  * {@link StepFaultInjected} before the action runs, so the saga takes the same {@code Catch} as for a real
  * failure of that step. {@code faultAt} may list several functions, comma-separated.
+ *
+ * <p>Its log lines carry the booking's id (the payload's {@code reservationId}) as {@link Correlation} id, and a
+ * step that throws is reported to {@code failed} (a saga step counts a {@code SagaFailures} metric) before the
+ * error goes on to the state machine unchanged.
  */
 final class SagaTaskFunction<I, O> implements Function<JsonNode, O> {
 
@@ -27,21 +32,32 @@ final class SagaTaskFunction<I, O> implements Function<JsonNode, O> {
     private final Function<I, O> action;
     private final JsonMapper json;
     private final boolean faultInjection;
+    private final Runnable failed;
 
-    SagaTaskFunction(String name, Class<I> inputType, Function<I, O> action, JsonMapper json, boolean faultInjection) {
+    SagaTaskFunction(String name, Class<I> inputType, Function<I, O> action, JsonMapper json, boolean faultInjection,
+                     Runnable failed) {
         this.name = Objects.requireNonNull(name, "name");
         this.inputType = Objects.requireNonNull(inputType, "inputType");
         this.action = Objects.requireNonNull(action, "action");
         this.json = Objects.requireNonNull(json, "json");
         this.faultInjection = faultInjection;
+        this.failed = Objects.requireNonNull(failed, "failed");
     }
 
     @Override
     public O apply(JsonNode payload) {
-        if (faultInjection && faultRequested(payload)) {
-            throw new StepFaultInjected(name);
-        }
-        return action.apply(json.treeToValue(payload, inputType));
+        JsonNode booking = payload.path("reservationId");
+        return Correlation.with(booking.isString() ? booking.stringValue() : null, () -> {
+            try {
+                if (faultInjection && faultRequested(payload)) {
+                    throw new StepFaultInjected(name);
+                }
+                return action.apply(json.treeToValue(payload, inputType));
+            } catch (RuntimeException stepFailed) {
+                failed.run();
+                throw stepFailed;
+            }
+        });
     }
 
     private boolean faultRequested(JsonNode payload) {

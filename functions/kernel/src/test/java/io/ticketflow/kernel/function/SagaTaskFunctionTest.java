@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticketflow.kernel.saga.StepFaultInjected;
+import io.ticketflow.kernel.observe.Correlation;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.MDC;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,12 +19,13 @@ class SagaTaskFunctionTest {
 
     private final JsonMapper json = KernelBeans.newJsonMapper();
     private final AtomicInteger actionRuns = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
 
     private SagaTaskFunction<Deduct, String> task(boolean faultInjection) {
         return new SagaTaskFunction<>("deductPoints", Deduct.class, command -> {
             actionRuns.incrementAndGet();
             return command.operationId() + "/" + command.amount();
-        }, json, faultInjection);
+        }, json, faultInjection, failures::incrementAndGet);
     }
 
     @Test
@@ -62,6 +66,36 @@ class SagaTaskFunctionTest {
 
         assertThat(result).isEqualTo("r-1:deduct/30");
         assertThat(actionRuns).hasValue(1);
+    }
+
+    @Test
+    void stepThatThrows_isReportedAsFailedOnce_andTheErrorReachesTheStateMachineUnchanged() {
+        assertThatThrownBy(() -> task(true).apply(payload(
+                "{\"reservationId\":\"r-1\",\"operationId\":\"r-1:deduct\",\"amount\":30,\"faultAt\":\"deductPoints\"}")))
+                .isExactlyInstanceOf(StepFaultInjected.class);
+
+        assertThat(failures).hasValue(1);
+    }
+
+    @Test
+    void stepThatSucceeds_isNotReportedAsFailed() {
+        task(true).apply(payload("{\"operationId\":\"r-1:deduct\",\"amount\":30}"));
+
+        assertThat(failures).hasValue(0);
+    }
+
+    @Test
+    void theBookingId_isTheCorrelationIdWhileTheStepRuns_andIsGoneAfterwards() {
+        AtomicReference<String> seen = new AtomicReference<>();
+        SagaTaskFunction<Deduct, String> task = new SagaTaskFunction<>("deductPoints", Deduct.class, command -> {
+            seen.set(MDC.get(Correlation.KEY));
+            return "ok";
+        }, json, false, () -> { });
+
+        task.apply(payload("{\"reservationId\":\"r-42\",\"operationId\":\"r-42:deduct\",\"amount\":30}"));
+
+        assertThat(seen).hasValue("r-42");
+        assertThat(MDC.get(Correlation.KEY)).isNull();
     }
 
     private JsonNode payload(String text) {
