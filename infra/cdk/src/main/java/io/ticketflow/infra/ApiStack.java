@@ -73,6 +73,8 @@ public final class ApiStack extends Stack {
         this.stage = api.addStage("DefaultStage", HttpStageOptions.builder()
                 .stageName("$default")
                 .autoDeploy(true)
+                // per-route Latency and 5xx: the operations dashboard's p99 per route
+                .detailedMetricsEnabled(true)
                 .throttle(ThrottleSettings.builder()
                         .rateLimit(settings.stage().apiRateLimit())
                         .burstLimit(settings.stage().apiBurstLimit())

@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
@@ -80,6 +81,8 @@ public final class ServiceFunction extends Construct {
                 .reservedConcurrentExecutions(settings.stage().reservedConcurrency(spec))
                 .role(role)
                 .logGroup(logGroup)
+                // Lambda's own lines (START, REPORT) as JSON too; ours already are, and pass through as they are
+                .loggingFormat(LoggingFormat.JSON)
                 .tracing(Tracing.ACTIVE)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .environment(environment)
