@@ -16,17 +16,19 @@ import java.util.Map;
  * @param functionConfig    extra function configuration (system properties), e.g. a short active window
  * @param seed              open the demo queues after start-up
  * @param faults            failures to inject on purpose ({@link Faults}); {@link Faults#NONE} normally
+ * @param metricsSeconds    print the metrics summary line every so many seconds; 0 = never
  */
 public record LocalOptions(int port, URI endpoint, String region, String resourcePrefix, Path projectRoot,
                            Map<String, Integer> scheduleOverrides, Map<String, String> functionConfig,
-                           boolean seed, Faults faults) {
+                           boolean seed, Faults faults, int metricsSeconds) {
 
     public static final String ALL_SCHEDULES = "*";
+    static final int DEFAULT_METRICS_SECONDS = 10;
     static final String USAGE = """
             usage: run-local [--port N] [--prefix NAME-] [--endpoint URL]
                              [--activation-interval-seconds N] [--expiry-interval-seconds N]
                              [--schedule-interval-seconds N] [--set KEY=VALUE]... [--no-seed]
-                             [--faults crash=P,delay=200ms,duplicate=P,drop=P]
+                             [--faults crash=P,delay=200ms,duplicate=P,drop=P] [--metrics [N]]
             """;
 
     public LocalOptions {
@@ -35,6 +37,16 @@ public record LocalOptions(int port, URI endpoint, String region, String resourc
         resourcePrefix = resourcePrefix == null ? "local-" : resourcePrefix;
         region = region == null || region.isBlank() ? "us-east-1" : region;
         faults = faults == null ? Faults.NONE : faults;
+        if (metricsSeconds < 0) {
+            throw new IllegalArgumentException("metricsSeconds must not be negative");
+        }
+    }
+
+    /** Options without the metrics summary. */
+    public LocalOptions(int port, URI endpoint, String region, String resourcePrefix, Path projectRoot,
+                        Map<String, Integer> scheduleOverrides, Map<String, String> functionConfig, boolean seed,
+                        Faults faults) {
+        this(port, endpoint, region, resourcePrefix, projectRoot, scheduleOverrides, functionConfig, seed, faults, 0);
     }
 
     /** Options without injected faults. */
@@ -50,6 +62,7 @@ public record LocalOptions(int port, URI endpoint, String region, String resourc
         String prefix = "local-";
         boolean seed = true;
         Faults faults = Faults.NONE;
+        int metricsSeconds = 0;
         Map<String, Integer> schedules = new LinkedHashMap<>();
         Map<String, String> config = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
@@ -71,12 +84,16 @@ public record LocalOptions(int port, URI endpoint, String region, String resourc
                 }
                 case "--no-seed" -> seed = false;
                 case "--faults" -> faults = Faults.parse(value(args, ++i, arg));
+                case "--metrics" -> {
+                    boolean given = i + 1 < args.size() && args.get(i + 1).matches("\\d+");
+                    metricsSeconds = given ? positive(args, ++i, arg) : DEFAULT_METRICS_SECONDS;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         URI endpointUri = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
         return new LocalOptions(port, endpointUri, environment.get("AWS_REGION"), prefix,
-                projectRoot, schedules, config, seed, faults);
+                projectRoot, schedules, config, seed, faults, metricsSeconds);
     }
 
     /** The interval a schedule runs at here: an override for it, else one for all, else its declared rate. */

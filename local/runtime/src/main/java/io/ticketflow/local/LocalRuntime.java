@@ -1,5 +1,6 @@
 package io.ticketflow.local;
 
+import io.ticketflow.catalog.DeadLetterQueues;
 import io.ticketflow.catalog.QueueSubscription;
 import io.ticketflow.concert.ConcertFunctions;
 import io.ticketflow.catalog.ConcertResources;
@@ -21,6 +22,7 @@ import io.ticketflow.statemachine.SagaDefinition;
 import io.ticketflow.testsupport.MotoServer;
 import io.ticketflow.testsupport.ProjectRoot;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -38,6 +40,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -71,6 +74,9 @@ public final class LocalRuntime implements AutoCloseable {
     private List<String> provisioned = List.of();
     private List<String> seeded = List.of();
     private final Map<String, String> replacedProperties = new LinkedHashMap<>();
+    private MetricsTally metrics;
+    /** Standard out before this runtime put its {@link MetricsTally} in front of it. */
+    private PrintStream console;
 
     private LocalRuntime(LocalOptions options, Topology topology) {
         this.options = options;
@@ -155,6 +161,13 @@ public final class LocalRuntime implements AutoCloseable {
         }
         if (options.seed() || topology.tables().stream().anyMatch(t -> t.name().equals(ConcertResources.CATALOG_TABLE))) {
             functions.add(ConcertFunctions.PUBLISH_CONCERT);
+        }
+        console = System.out;
+        metrics = new MetricsTally(console, json);
+        System.setOut(metrics.printStream());
+        if (options.metricsSeconds() > 0) {
+            running.add(new MetricsSummary(metrics, this::deadLetterMessages, clock, console,
+                    Duration.ofSeconds(options.metricsSeconds())).start());
         }
         lambdas = LocalLambdas.start(functions, json, options.faults());
         stepFunctions.connect(lambdas);
@@ -321,6 +334,30 @@ public final class LocalRuntime implements AutoCloseable {
         return workDirectory;
     }
 
+    /** What the functions counted in their metric lines, and what they logged, since the start. */
+    MetricsTally metrics() {
+        return metrics;
+    }
+
+    /** Messages waiting in the dead-letter and failure queues this topology has. */
+    private long deadLetterMessages() {
+        Set<String> queues = new LinkedHashSet<>();
+        topology.queues().forEach(queue -> {
+            queues.add(queue.name());
+            queues.add(queue.deadLetterQueueName());
+        });
+        long waiting = 0;
+        for (String queue : DeadLetterQueues.names()) {
+            if (queues.contains(queue)) {
+                String url = clients.sqs().getQueueUrl(r -> r.queueName(settings.physicalName(queue))).queueUrl();
+                waiting += Long.parseLong(clients.sqs().getQueueAttributes(r -> r.queueUrl(url)
+                                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                        .attributes().getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"));
+            }
+        }
+        return waiting;
+    }
+
     boolean startedMoto() {
         return moto != null;
     }
@@ -337,6 +374,10 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         running.clear();
+        if (console != null && System.out != console) {
+            System.out.flush();
+            System.setOut(console);
+        }
         if (clients != null) {
             clients.close();
         }

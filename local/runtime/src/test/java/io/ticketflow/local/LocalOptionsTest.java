@@ -43,6 +43,16 @@ class LocalOptionsTest {
     }
 
     @Test
+    void metrics_withoutSeconds_summarisesEveryTenSeconds_withSeconds_asGiven_andOffByDefault() {
+        assertThat(LocalOptions.parse(List.of(), Map.of(), ROOT).metricsSeconds()).isZero();
+        assertThat(LocalOptions.parse(List.of("--metrics"), Map.of(), ROOT).metricsSeconds()).isEqualTo(10);
+        assertThat(LocalOptions.parse(List.of("--metrics", "--no-seed"), Map.of(), ROOT).metricsSeconds()).isEqualTo(10);
+        assertThat(LocalOptions.parse(List.of("--metrics", "3", "--port", "9090"), Map.of(), ROOT).metricsSeconds()).isEqualTo(3);
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--metrics", "0"), Map.of(), ROOT))
+                .hasMessageContaining("at least 1");
+    }
+
+    @Test
     void unknownOptionOrMissingValue_isRejectedWithUsage() {
         assertThatThrownBy(() -> LocalOptions.parse(List.of("--bogus"), Map.of(), ROOT)).hasMessageContaining("usage");
         assertThatThrownBy(() -> LocalOptions.parse(List.of("--port"), Map.of(), ROOT)).hasMessageContaining("needs a value");

@@ -5,6 +5,8 @@ import io.ticketflow.kernel.saga.StepFaultInjected;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +28,8 @@ final class SagaTaskFunction<I, O> implements Function<JsonNode, O> {
 
     static final String FAULT_INJECTION = "TICKETFLOW_FAULT_INJECTION";
     static final String FAULT_INJECTION_ENABLED = "enabled";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SagaTaskFunction.class);
 
     private final String name;
     private final Class<I> inputType;
@@ -54,6 +58,8 @@ final class SagaTaskFunction<I, O> implements Function<JsonNode, O> {
                 }
                 return action.apply(json.treeToValue(payload, inputType));
             } catch (RuntimeException stepFailed) {
+                // the error's name only: what the state machine branches on; messages may carry amounts or ids
+                LOG.warn("saga step {} failed: {}", name, stepFailed.getClass().getSimpleName());
                 failed.run();
                 throw stepFailed;
             }
