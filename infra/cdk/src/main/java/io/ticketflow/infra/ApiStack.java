@@ -112,6 +112,7 @@ public final class ApiStack extends Stack {
             }
         }
         ((CfnStage) stage.getNode().getDefaultChild()).setRouteSettings(anonymousRoutes);
+        new OnSaleDashboard(this, settings, api.getApiId());
 
         CfnOutput.Builder.create(this, "ApiUrl")
                 .description("base URL of the HTTP API")

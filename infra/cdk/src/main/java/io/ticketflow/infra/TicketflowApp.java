@@ -18,7 +18,7 @@ import software.amazon.awscdk.Tags;
 public final class TicketflowApp {
 
     /** The stacks of one deployment, for the synth and for the tests' assertions. */
-    public record Stacks(List<ServiceStack> services, ApiStack api, SagaStack saga, OperationsStack operations) {
+    public record Stacks(List<ServiceStack> services, ApiStack api, SagaStack saga) {
     }
 
     private TicketflowApp() {
@@ -55,11 +55,10 @@ public final class TicketflowApp {
         services.forEach(api::addStackDependency);
         SagaStack saga = new SagaStack(app, SagaStack.requireDefinition(settings.sagaDefinition()), settings);
         services.forEach(saga::addStackDependency);
-        OperationsStack operations = new OperationsStack(app, settings, api.api().getApiId());
 
         Tags.of(app).add("project", "ticketflow");
         Tags.of(app).add("stage", settings.stage().id());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        return new Stacks(List.copyOf(services), api, saga, operations);
+        return new Stacks(List.copyOf(services), api, saga);
     }
 }

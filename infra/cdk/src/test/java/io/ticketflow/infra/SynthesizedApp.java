@@ -84,7 +84,6 @@ final class SynthesizedApp {
         List<Stack> all = new ArrayList<>(stacks.services());
         all.add(stacks.api());
         all.add(stacks.saga());
-        all.add(stacks.operations());
         return all;
     }
 

@@ -16,10 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The on-sale dashboard and its alarms, as CloudFormation deploys them. */
-class OperationsTemplateTest {
+class OnSaleDashboardTemplateTest {
 
     private final SynthesizedApp synth = SynthesizedApp.get();
-    private final OperationsStack operations = synth.stacks().operations();
+    private final ApiStack operations = synth.stacks().api();
 
     @Test
     void dashboard_showsEveryBusinessMetric_p99OfEveryRoute_andEveryDeadLetterQueue() {
@@ -57,15 +57,15 @@ class OperationsTemplateTest {
 
         assertThat(byName).containsOnlyKeys("ticketflow-dev-saga-failure-rate", "ticketflow-dev-compensation-rate",
                 "ticketflow-dev-5xx-rate", "ticketflow-dev-p99-latency");
-        assertRate(byName.get("ticketflow-dev-saga-failure-rate"), "SagaFailures", "Holds", OperationsStack.SAGA_FAILURE_RATE);
-        assertRate(byName.get("ticketflow-dev-compensation-rate"), "Compensations", "Holds", OperationsStack.COMPENSATION_RATE);
-        assertRate(byName.get("ticketflow-dev-5xx-rate"), "5xx", "Count", OperationsStack.SERVER_ERROR_RATE);
+        assertRate(byName.get("ticketflow-dev-saga-failure-rate"), "SagaFailures", "Holds", OnSaleDashboard.SAGA_FAILURE_RATE);
+        assertRate(byName.get("ticketflow-dev-compensation-rate"), "Compensations", "Holds", OnSaleDashboard.COMPENSATION_RATE);
+        assertRate(byName.get("ticketflow-dev-5xx-rate"), "5xx", "Count", OnSaleDashboard.SERVER_ERROR_RATE);
 
         JsonNode p99 = byName.get("ticketflow-dev-p99-latency");
         assertThat(p99.path("Namespace").asString()).isEqualTo("AWS/ApiGateway");
         assertThat(p99.path("MetricName").asString()).isEqualTo("Latency");
         assertThat(p99.path("ExtendedStatistic").asString()).isEqualTo("p99");
-        assertThat(p99.path("Threshold").asDouble()).isEqualTo(OperationsStack.P99_LATENCY_MS);
+        assertThat(p99.path("Threshold").asDouble()).isEqualTo(OnSaleDashboard.P99_LATENCY_MS);
         assertThat(p99.path("Dimensions").get(0).path("Value").toString()).contains("HttpApi");
         for (JsonNode alarm : byName.values()) {
             assertThat(alarm.path("ComparisonOperator").asString()).isEqualTo("GreaterThanThreshold");
@@ -109,7 +109,7 @@ class OperationsTemplateTest {
     private static void assertRate(JsonNode alarm, String part, String whole, double threshold) {
         String metrics = alarm.path("Metrics").toString();
         assertThat(alarm.path("Threshold").asDouble()).isEqualTo(threshold);
-        assertThat(metrics).contains("IF(whole >= " + OperationsStack.MINIMUM_VOLUME + ", part / whole, 0)")
+        assertThat(metrics).contains("IF(whole >= " + OnSaleDashboard.MINIMUM_VOLUME + ", part / whole, 0)")
                 .contains("\"MetricName\":\"" + part + "\"").contains("\"MetricName\":\"" + whole + "\"");
     }
 

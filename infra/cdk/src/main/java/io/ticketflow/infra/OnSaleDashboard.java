@@ -12,7 +12,6 @@ import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
@@ -26,10 +25,11 @@ import software.constructs.Construct;
 /**
  * What an on-sale is watched by: one CloudWatch dashboard (the crowd, the bookings, the saga, p99 per route, dead
  * letters) and the alarms that say a sale is going wrong. The business metrics are the functions' EMF lines
- * ({@link BusinessMetric}); the rest is what API Gateway, Step Functions and SQS publish themselves. Everything is
- * found by name and the API's id, so this stack changes nothing the services or the API deploy.
+ * ({@link BusinessMetric}); the rest is what API Gateway, Step Functions and SQS publish themselves. It lives in the
+ * API stack, the one that knows the API's id; the state machine and the queues are found by their physical names,
+ * as the stacks find each other (no exports).
  */
-public final class OperationsStack extends Stack {
+public final class OnSaleDashboard extends Construct {
 
     static final Duration PERIOD = Duration.minutes(1);
     /** A saga step failing for one hold in ten is a fault of ours or a dependency's, not of the fans. */
@@ -48,11 +48,8 @@ public final class OperationsStack extends Stack {
     private final String apiId;
     private final Dashboard dashboard;
 
-    public OperationsStack(Construct scope, DeploymentSettings settings, String apiId) {
-        super(scope, settings.physicalName("operations"), StackProps.builder()
-                .stackName(settings.physicalName("operations"))
-                .description("ticketflow dashboard and alarms (" + settings.stage().id() + ")")
-                .build());
+    public OnSaleDashboard(Construct scope, DeploymentSettings settings, String apiId) {
+        super(scope, "OnSale");
         this.settings = settings;
         this.apiId = apiId;
         this.dashboard = Dashboard.Builder.create(this, "Dashboard")
