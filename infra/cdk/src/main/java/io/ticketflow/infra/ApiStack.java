@@ -87,9 +87,16 @@ public final class ApiStack extends Stack {
                 })
                 .build());
 
-        IHttpRouteAuthorizer authorizer = HttpJwtAuthorizer.Builder.create("JwtAuthorizer", settings.jwtIssuer())
+        String issuer = settings.jwtIssuer();
+        List<String> audience = settings.jwtAudience();
+        if (settings.ownsIdentityProvider()) {
+            DevUserPool users = new DevUserPool(this, settings);
+            issuer = users.issuer();
+            audience = users.audiences();
+        }
+        IHttpRouteAuthorizer authorizer = HttpJwtAuthorizer.Builder.create("JwtAuthorizer", issuer)
                 .authorizerName("jwt")
-                .jwtAudience(settings.jwtAudience())
+                .jwtAudience(audience)
                 .build();
         Map<String, HttpLambdaIntegration> integrations = new LinkedHashMap<>();
         Map<String, Object> anonymousRoutes = new LinkedHashMap<>();

@@ -17,8 +17,9 @@ import java.util.function.Function;
  *
  * @param repoRoot         the repository root: the service jars are under {@code functions/<service>/target}
  * @param version          the version in the service jars' file names
- * @param jwtIssuer        the JWT authorizer's issuer URL (an OIDC provider: Cognito, Auth0, ...)
- * @param jwtAudience      accepted {@code aud} values
+ * @param jwtIssuer        the JWT authorizer's issuer URL (an OIDC provider: Cognito, Auth0, ...); null: a
+ *                         {@code dev} stage that brings its own Cognito user pool ({@link DevUserPool})
+ * @param jwtAudience      accepted {@code aud} values; empty with a null issuer (the pool's clients)
  * @param corsOrigins      origins of the web page, each {@code scheme://host[:port]}; empty turns CORS off. Only
  *                         {@code dev} may allow every origin ({@code *}) or plain http
  * @param activationBatchSize tokens the activation schedule admits per run
@@ -35,8 +36,7 @@ public record DeploymentSettings(Stage stage, Path repoRoot, String version, Str
     public static final String ACTIVATION_BATCH_SIZE = "queueActivationBatchSize";
     public static final String SAGA_DEFINITION = "sagaDefinition";
 
-    /** The issuer and audience the local runtime signs its dev tokens with (local/runtime DevJwt). */
-    static final String DEV_ISSUER = "https://ticketflow.dev/local";
+    /** The audience of a dev stage given only an issuer (the local runtime's dev tokens carry it too). */
     static final String DEV_AUDIENCE = "ticketflow-api";
     static final String DEV_CORS_ORIGIN = "http://localhost:8080";
     static final int DEFAULT_ACTIVATION_BATCH_SIZE = 100;
@@ -45,12 +45,18 @@ public record DeploymentSettings(Stage stage, Path repoRoot, String version, Str
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(repoRoot, "repoRoot");
         Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(jwtIssuer, "jwtIssuer");
         jwtAudience = List.copyOf(jwtAudience);
         corsOrigins = List.copyOf(corsOrigins);
         Objects.requireNonNull(sagaDefinition, "sagaDefinition");
-        if (jwtAudience.isEmpty()) {
+        if (jwtIssuer == null && stage != Stage.DEV) {
+            throw new IllegalArgumentException("stage " + stage.id() + " needs its identity provider's issuer");
+        }
+        if (jwtIssuer != null && jwtAudience.isEmpty()) {
             throw new IllegalArgumentException("jwtAudience must name at least one audience");
+        }
+        if (jwtIssuer == null && !jwtAudience.isEmpty()) {
+            throw new IllegalArgumentException(JWT_AUDIENCE + " needs " + JWT_ISSUER
+                    + ": without an issuer the dev stage's own user pool names its clients");
         }
         corsOrigins.forEach(origin -> requireExplicitOrigin(stage, origin));
         if (activationBatchSize < 1) {
@@ -59,15 +65,15 @@ public record DeploymentSettings(Stage stage, Path repoRoot, String version, Str
     }
 
     /**
-     * Reads the settings from CDK context. {@code dev} falls back to the local runtime's issuer so an
-     * offline synth works; {@code prod} must name its identity provider, or every caller would get 401.
+     * Reads the settings from CDK context. {@code dev} without an issuer creates its own Cognito user pool, so a
+     * fresh deployment works; {@code staging} and {@code prod} must name their identity provider.
      */
     public static DeploymentSettings fromContext(Function<String, Object> context) {
         Stage stage = Stage.parse(text(context, STAGE, "dev"));
         Path repoRoot = Path.of(text(context, REPO_ROOT, "../..")).toAbsolutePath().normalize();
-        String issuer = text(context, JWT_ISSUER, stage == Stage.DEV ? DEV_ISSUER : null);
-        String audience = text(context, JWT_AUDIENCE, stage == Stage.DEV ? DEV_AUDIENCE : null);
-        if (issuer == null || audience == null) {
+        String issuer = text(context, JWT_ISSUER, null);
+        String audience = text(context, JWT_AUDIENCE, stage == Stage.DEV && issuer != null ? DEV_AUDIENCE : null);
+        if (stage != Stage.DEV && (issuer == null || audience == null)) {
             throw new IllegalArgumentException("stage " + stage.id() + " needs the identity provider: -c "
                     + JWT_ISSUER + "=https://<issuer> -c " + JWT_AUDIENCE + "=<client id>[,<client id>...]");
         }
@@ -76,8 +82,13 @@ public record DeploymentSettings(Stage stage, Path repoRoot, String version, Str
                 String.valueOf(DEFAULT_ACTIVATION_BATCH_SIZE)));
         Path saga = Path.of(text(context, SAGA_DEFINITION,
                 repoRoot.resolve("statemachine/booking-saga.asl.json").toString()));
-        return new DeploymentSettings(stage, repoRoot, buildVersion(), issuer, list(audience), list(origins),
-                batchSize, saga);
+        return new DeploymentSettings(stage, repoRoot, buildVersion(), issuer, list(audience == null ? "" : audience),
+                list(origins), batchSize, saga);
+    }
+
+    /** Whether the stage brings its own identity provider (a dev stage deployed without {@code jwtIssuer}). */
+    public boolean ownsIdentityProvider() {
+        return jwtIssuer == null;
     }
 
     /**

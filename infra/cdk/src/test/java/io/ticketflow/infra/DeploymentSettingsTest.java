@@ -16,15 +16,32 @@ import io.ticketflow.catalog.Service;
 class DeploymentSettingsTest {
 
     @Test
-    void noContext_meansDevWithTheLocalRuntimesIssuerAndTheRepositorysSagaFile() {
+    void noContext_meansDevWithItsOwnUserPoolAndTheRepositorysSagaFile() {
         DeploymentSettings settings = DeploymentSettings.fromContext(Map.<String, Object>of()::get);
 
         assertThat(settings.stage()).isEqualTo(Stage.DEV);
         assertThat(settings.resourcePrefix()).isEqualTo("ticketflow-dev-");
-        assertThat(settings.jwtIssuer()).isEqualTo(DeploymentSettings.DEV_ISSUER);
-        assertThat(settings.jwtAudience()).containsExactly(DeploymentSettings.DEV_AUDIENCE);
+        assertThat(settings.ownsIdentityProvider()).isTrue();
+        assertThat(settings.jwtAudience()).isEmpty();
         assertThat(settings.sagaDefinition().toString()).endsWith("statemachine/booking-saga.asl.json");
         assertThat(settings.version()).isNotBlank().doesNotContain("@");
+    }
+
+    @Test
+    void devWithAnIssuer_trustsIt_withTheDevAudienceUnlessGiven() {
+        DeploymentSettings settings = DeploymentSettings.fromContext(Map.<String, Object>of(
+                "jwtIssuer", "https://idp.example.test/")::get);
+
+        assertThat(settings.ownsIdentityProvider()).isFalse();
+        assertThat(settings.jwtIssuer()).isEqualTo("https://idp.example.test/");
+        assertThat(settings.jwtAudience()).containsExactly(DeploymentSettings.DEV_AUDIENCE);
+    }
+
+    @Test
+    void anAudienceWithoutAnIssuer_isRejected_theOwnPoolNamesItsClients() {
+        assertThatThrownBy(() -> DeploymentSettings.fromContext(Map.<String, Object>of("jwtAudience", "web")::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jwtAudience needs jwtIssuer");
     }
 
     @Test
