@@ -42,6 +42,7 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
     private static final Logger log = LoggerFactory.getLogger(ApiGatewayHttp.class);
     private static final String CONTENT_TYPE = "content-type";
     private static final String RETRY_AFTER = "retry-after";
+    private static final int CORRELATION_BODY_LIMIT = 4096;
 
     private final HttpEndpoint<I, O> endpoint;
     private final JsonMapper json;
@@ -54,10 +55,11 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
-        APIGatewayV2HTTPResponse response = Correlation.with(correlationId(event), () -> answer(event));
+        String correlationId = correlationId(event);
+        APIGatewayV2HTTPResponse response = Correlation.with(correlationId, () -> answer(event));
         // A hold creates its booking: its answer names it, and the access line joins the booking's lines.
         // Route and status only: paths, headers and bodies carry ids and tokens a log must not keep.
-        Correlation.with(bookingOf(response).orElseGet(() -> correlationId(event)), () -> {
+        Correlation.with(bookingOf(response).orElse(correlationId), () -> {
             log.info("{} answered {} in {} ms", event.getRouteKey(), response.getStatusCode(),
                     (System.nanoTime() - started) / 1_000_000);
             return null;
@@ -82,13 +84,14 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
         return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }
 
+    /** The booking a 201 created (a hold); other answers, seat maps among them, are not read again. */
     private Optional<String> bookingOf(APIGatewayV2HTTPResponse response) {
-        int status = response.getStatusCode();
-        return status >= 200 && status < 300 ? reservationIdIn(response.getBody()) : Optional.empty();
+        return response.getStatusCode() == 201 ? reservationIdIn(response.getBody()) : Optional.empty();
     }
 
+    /** Only small bodies are looked into: a payment names its booking in a few bytes, a concert document is large. */
     private Optional<String> reservationIdIn(String body) {
-        if (body == null || body.isBlank() || body.charAt(0) != '{') {
+        if (body == null || body.isBlank() || body.length() > CORRELATION_BODY_LIMIT || body.charAt(0) != '{') {
             return Optional.empty();
         }
         try {

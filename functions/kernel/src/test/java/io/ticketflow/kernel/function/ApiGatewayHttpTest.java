@@ -10,6 +10,7 @@ import io.ticketflow.kernel.http.Caller;
 import io.ticketflow.kernel.http.HttpEndpoint;
 import io.ticketflow.kernel.http.HttpRequest;
 import io.ticketflow.kernel.http.JsonBodies;
+import io.ticketflow.kernel.observe.Correlation;
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.problem.ProblemType;
 import io.ticketflow.kernel.problem.ProblemTypes;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
@@ -345,6 +347,23 @@ class ApiGatewayHttpTest {
 
     private <I, O> APIGatewayV2HTTPResponse handle(HttpEndpoint<I, O> endpoint, APIGatewayV2HTTPEvent event) {
         return new ApiGatewayHttp<>(endpoint, json).apply(event);
+    }
+
+    @Test
+    void theBookingNamedInTheBody_isTheCorrelationIdWhileTheActionRuns_elseTheRequestId() {
+        List<String> seen = new ArrayList<>();
+        HttpEndpoint<Charge, Balance> recording = HttpEndpoint.of(request -> {
+            seen.add(MDC.get(Correlation.KEY));
+            return JsonBodies.read(request, Charge.class, json);
+        }, command -> new Balance("user-7", command.amount()));
+        APIGatewayV2HTTPEvent withRequestId = event("{\"amount\":5}");
+        withRequestId.getRequestContext().setRequestId("req-1");
+
+        handle(recording, event("{\"amount\":5,\"reservationId\":\"r-9\"}"));
+        handle(recording, withRequestId);
+
+        assertThat(seen).containsExactly("r-9", "req-1");
+        assertThat(MDC.get(Correlation.KEY)).isNull();
     }
 
     private JsonNode problem(APIGatewayV2HTTPResponse response, int status) {
