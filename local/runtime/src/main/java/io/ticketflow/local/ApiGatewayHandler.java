@@ -41,15 +41,17 @@ final class ApiGatewayHandler implements HttpHandler {
     private final JwtVerifier authorizer;
     private final DevTokens devTokens;
     private final JsonMapper json;
+    private final RouteLatencies latencies;
 
     ApiGatewayHandler(RouteTable routes, HttpApiEvents events, LocalLambdas lambdas, JwtVerifier authorizer,
-                      DevTokens devTokens, JsonMapper json) {
+                      DevTokens devTokens, JsonMapper json, RouteLatencies latencies) {
         this.routes = routes;
         this.events = events;
         this.lambdas = lambdas;
         this.authorizer = authorizer;
         this.devTokens = devTokens;
         this.json = json;
+        this.latencies = latencies;
     }
 
     @Override
@@ -77,8 +79,18 @@ final class ApiGatewayHandler implements HttpHandler {
             sendMessage(exchange, 404, "Not Found");
             return;
         }
+        long started = System.nanoTime();
+        try {
+            answer(exchange, match.get(), method, path, body);
+        } finally {
+            latencies.record(match.get().route().routeKey(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private void answer(HttpExchange exchange, RouteTable.Match match, String method, String path, byte[] body)
+            throws IOException {
         Map<String, Object> claims = null;
-        if (match.get().route().authenticated()) {
+        if (match.route().authenticated()) {
             try {
                 claims = authorizer.verify(exchange.getRequestHeaders().getFirst("authorization"));
             } catch (InvalidTokenException rejected) {
@@ -88,10 +100,10 @@ final class ApiGatewayHandler implements HttpHandler {
                 return;
             }
         }
-        ObjectNode event = events.event(exchange, match.get().route(), match.get().pathParameters(), body, claims);
+        ObjectNode event = events.event(exchange, match.route(), match.pathParameters(), body, claims);
         JsonNode response;
         try {
-            response = lambdas.invoke(match.get().route().function(), event);
+            response = lambdas.invoke(match.route().function(), event);
         } catch (LocalLambdas.FunctionFailed e) {
             LOG.error("{}", e.getMessage(), e.getCause());
             sendMessage(exchange, 500, "Internal Server Error");

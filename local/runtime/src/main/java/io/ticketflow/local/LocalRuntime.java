@@ -77,6 +77,8 @@ public final class LocalRuntime implements AutoCloseable {
     private MetricsTally metrics;
     /** Standard out before this runtime put its {@link MetricsTally} in front of it. */
     private PrintStream console;
+    private PrintStream tallied;
+    private final RouteLatencies latencies = new RouteLatencies();
 
     private LocalRuntime(LocalOptions options, Topology topology) {
         this.options = options;
@@ -164,9 +166,10 @@ public final class LocalRuntime implements AutoCloseable {
         }
         console = System.out;
         metrics = new MetricsTally(console, json);
-        System.setOut(metrics.printStream());
+        tallied = metrics.printStream();
+        System.setOut(tallied);
         if (options.metricsSeconds() > 0) {
-            running.add(new MetricsSummary(metrics, this::deadLetterMessages, clock, console,
+            running.add(new MetricsSummary(metrics, latencies, this::deadLetterMessages, clock, console,
                     Duration.ofSeconds(options.metricsSeconds())).start());
         }
         lambdas = LocalLambdas.start(functions, json, options.faults());
@@ -175,7 +178,7 @@ public final class LocalRuntime implements AutoCloseable {
             seeded = seed(lambdas);
         }
         gateway.serve(new ApiGatewayHandler(new RouteTable(topology.routes()), new HttpApiEvents(json, clock), lambdas,
-                new JwtVerifier(jwt, clock), devTokens, json));
+                new JwtVerifier(jwt, clock), devTokens, json, latencies));
         for (StreamSubscription subscription : topology.streamSubscriptions()) {
             StreamPoller poller = new StreamPoller(subscription, clients.dynamoDb(), clients.dynamoDbStreams(),
                     clients.sqs(), settings, lambdas, json, clock);
@@ -374,8 +377,9 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         running.clear();
-        if (console != null && System.out != console) {
-            System.out.flush();
+        // only our own tally is taken away: another runtime started after this one keeps its own
+        if (tallied != null && System.out == tallied) {
+            tallied.flush();
             System.setOut(console);
         }
         if (clients != null) {

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** run-local --metrics: the functions' own EMF lines, added up and summarised in one line. */
@@ -50,15 +52,31 @@ class MetricsTallyTest {
 
     @Test
     void summaryLine_showsEntersPerSecondOverTheInterval_waiting_andTheRunningTotals() {
-        MetricsSummary summary = new MetricsSummary(tally, () -> 2,
+        MetricsSummary summary = new MetricsSummary(tally, new RouteLatencies(), () -> 2,
                 Clock.fixed(Instant.parse("2026-12-05T13:00:10Z"), ZoneOffset.UTC), new PrintStream(console), Duration.ofSeconds(10));
 
-        summary.line(Map.of(BusinessMetric.ENTERS, 100L), 0);
+        summary.line(Map.of(BusinessMetric.ENTERS, 100L), Optional.empty(), 0);
         String line = summary.line(Map.of(BusinessMetric.ENTERS, 250L, BusinessMetric.ACTIVATIONS, 200L,
                 BusinessMetric.HOLDS, 40L, BusinessMetric.CONFIRMATIONS, 30L, BusinessMetric.COMPENSATIONS, 3L,
-                BusinessMetric.REFUNDS, 2L, BusinessMetric.SAGA_FAILURES, 4L), 2);
+                BusinessMetric.REFUNDS, 2L, BusinessMetric.SAGA_FAILURES, 4L),
+                Optional.of(new RouteLatencies.P99("POST /payments", 412, 40)), 2);
 
         assertThat(line).isEqualTo("metrics 13:00:10  enters/s 15.0  waiting 50  activations 200  holds 40"
-                + "  confirmations 30  compensations 3  refunds 2  saga failures 4  dead letters 2");
+                + "  confirmations 30  compensations 3  refunds 2  saga failures 4  dead letters 2"
+                + "  p99 412 ms (POST /payments, slowest route)");
+    }
+
+    @Test
+    void slowestRoute_isTheRouteWithTheHighestP99_overTheRequestsSinceTheLastLine() {
+        RouteLatencies latencies = new RouteLatencies();
+        for (long ms = 1; ms <= 100; ms++) {
+            latencies.record("GET /concerts", ms);
+        }
+        latencies.record("POST /payments", 50);
+        latencies.record("POST /payments", 60);
+
+        assertThat(latencies.slowestSinceLast()).contains(new RouteLatencies.P99("GET /concerts", 99, 100));
+        assertThat(latencies.slowestSinceLast()).isEmpty();
+        assertThat(RouteLatencies.p99(List.of(7L))).isEqualTo(7);
     }
 }
