@@ -24,6 +24,8 @@ public final class QueueResources {
 
     public static final String ENTER_QUEUE = "enterQueue";
     public static final String QUEUE_STATUS = "queueStatus";
+    /** The shared, cacheable part of a poll: how far the concert's queue has come (public, behind CloudFront). */
+    public static final String QUEUE_NOW_SERVING = "queueNowServing";
     public static final String ACTIVATE_QUEUE = "activateQueue";
     public static final String EXPIRE_QUEUE_TOKENS = "expireQueueTokens";
     public static final String QUEUE_EVENTS_RELAY = "queueEventsRelay";
@@ -54,6 +56,7 @@ public final class QueueResources {
                 List.of(
                         FunctionSpec.of(ENTER_QUEUE, Service.QUEUE, FunctionKind.HTTP),
                         FunctionSpec.of(QUEUE_STATUS, Service.QUEUE, FunctionKind.HTTP),
+                        FunctionSpec.of(QUEUE_NOW_SERVING, Service.QUEUE, FunctionKind.HTTP),
                         FunctionSpec.of(ADMIN_OPEN_QUEUE, Service.QUEUE, FunctionKind.HTTP),
                         FunctionSpec.of(ADMIN_CLOSE_QUEUE, Service.QUEUE, FunctionKind.HTTP),
                         // one tick at a time; a second concurrent one would only fail its conditions
@@ -66,6 +69,7 @@ public final class QueueResources {
                 List.of(
                         new Route(HttpMethod.POST, "/concerts/{concertId}/queue-tokens", ENTER_QUEUE, true),
                         new Route(HttpMethod.GET, "/queue-tokens/{token}", QUEUE_STATUS, true),
+                        new Route(HttpMethod.GET, "/concerts/{concertId}/queue", QUEUE_NOW_SERVING, false),
                         // plain segments, not AIP-style "queue:open": API Gateway documents no ':' in route paths
                         Route.admin(HttpMethod.POST, "/admin/concerts/{concertId}/queue/open", ADMIN_OPEN_QUEUE),
                         Route.admin(HttpMethod.POST, "/admin/concerts/{concertId}/queue/close", ADMIN_CLOSE_QUEUE)),

@@ -10,10 +10,13 @@ import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.events.EventTypes;
 import io.ticketflow.kernel.testing.LambdaInvocations;
+import io.ticketflow.kernel.work.ProofOfWork;
+import io.ticketflow.queue.domain.EnterRules;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +59,13 @@ class QueueFunctionsContractIT {
         assertThat(first.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
         assertThat(first.get("statusCode").intValue()).isEqualTo(201);
         JsonNode ticket = LAMBDA.body(first);
-        assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("token", "concertId", "status", "position", "etaSeconds");
+        assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("token", "concertId", "status", "position", "place",
+                "etaSeconds", "pollAfterSeconds");
         assertThat(ticket.get("status").stringValue()).isEqualTo("WAITING");
         assertThat(ticket.get("position").intValue()).isEqualTo(1);
-        assertThat(ticket.get("etaSeconds").intValue()).isEqualTo(10);
+        assertThat(ticket.get("etaSeconds").intValue()).as("no rate measured yet: one batch per tick").isEqualTo(10);
+        assertThat(ticket.get("place").intValue()).isEqualTo(1);
+        assertThat(first.get("headers").get("retry-after").stringValue()).isEqualTo(ticket.get("pollAfterSeconds").asString());
         assertThat(first.get("headers").get("location").stringValue()).isEqualTo("/queue-tokens/" + ticket.get("token").stringValue());
         assertThat(first.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
         assertThat(second.get("statusCode").intValue()).isEqualTo(200);
@@ -137,6 +143,9 @@ class QueueFunctionsContractIT {
         event.put("rawPath", path);
         ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
         ((ObjectNode) event.get("pathParameters")).put("concertId", concertId);
+        // the work a browser solves first, at the difficulty the function runs with (the deployed default)
+        ((ObjectNode) event.get("headers")).put("x-queue-work",
+                ProofOfWork.solve(concertId, userId, EnterRules.DEFAULT_WORK_DIFFICULTY, Instant.now()));
         return asCaller(event, userId);
     }
 

@@ -56,6 +56,7 @@ public final class TicketflowApp {
             services.add(new ServiceStack(app, resources, settings, artifacts.jar(resources.service())));
         }
         ApiStack api = new ApiStack(app, Catalogue.routes(), settings);
+        new NowServingCdn(api, "NowServingCdn", api.api(), settings);
         // The API and the saga call functions by ARN, not through exports: order the deployment instead.
         services.forEach(api::addStackDependency);
         Optional<SagaStack> saga = Optional.empty();

@@ -2,6 +2,7 @@ package io.ticketflow.bench;
 
 import io.ticketflow.catalog.Route;
 import io.ticketflow.kernel.admission.AdmissionProblems;
+import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.local.LocalRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -112,8 +115,22 @@ final class CrowdClient {
         return new Crowd.Hall.Booked(concertId, schedule.path("scheduleId").asString(), seats, sections);
     }
 
+    /** {@code POST /admin/concerts/{id}/queue/open} with an opening time: arrivals before it wait for the draw. */
+    Answer openQueue(String operatorBearer, String concertId, Instant opensAt) {
+        return timed("open", "POST", "/admin/concerts/" + concertId + "/queue/open", operatorBearer,
+                json.writeValueAsString(Map.of("opensAt", opensAt.toString())), Map.of());
+    }
+
+    /** Enters with the work solved for the bearer's user, as a browser would before it posts. */
     Answer enter(String bearer, String concertId) {
-        return timed("enter", "POST", "/concerts/" + concertId + "/queue-tokens", bearer, null, Map.of());
+        return timed("enter", "POST", "/concerts/" + concertId + "/queue-tokens", bearer, null,
+                ProofOfWork.header(concertId, subjectOf(bearer), LocalRuntime.LOCAL_WORK_DIFFICULTY));
+    }
+
+    /** The user a bearer token names: its claims are the client's own to read. */
+    private String subjectOf(String bearer) {
+        String[] parts = bearer.split("\\.");
+        return json.readTree(Base64.getUrlDecoder().decode(parts[1])).path("sub").asString();
     }
 
     /** Enters once the queue is open: publishing opens it through events, and enters answer 404 until then. */
@@ -128,7 +145,8 @@ final class CrowdClient {
                 throw new IllegalStateException("queue of " + concertId + " not open after " + OPENING_TIMEOUT + ": "
                         + entered.body());
             }
-            CrowdFan.pause(Duration.ofMillis(250));
+            // a 429 says when this user may enter again; asking sooner only counts against the limit
+            CrowdFan.pause(entered.is(429) && entered.askAgainLater() ? entered.retryAfter() : Duration.ofMillis(250));
         }
     }
 

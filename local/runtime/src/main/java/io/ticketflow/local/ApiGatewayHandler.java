@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +43,17 @@ final class ApiGatewayHandler implements HttpHandler {
     private final JwtVerifier authorizer;
     private final DevTokens devTokens;
     private final JsonMapper json;
+    private final EdgeCache edge;
 
     ApiGatewayHandler(RouteTable routes, HttpApiEvents events, LocalLambdas lambdas, JwtVerifier authorizer,
-                      DevTokens devTokens, JsonMapper json) {
+                      DevTokens devTokens, JsonMapper json, EdgeCache edge) {
         this.routes = routes;
         this.events = events;
         this.lambdas = lambdas;
         this.authorizer = authorizer;
         this.devTokens = devTokens;
         this.json = json;
+        this.edge = edge;
     }
 
     @Override
@@ -77,6 +81,15 @@ final class ApiGatewayHandler implements HttpHandler {
             sendMessage(exchange, 404, "Not Found");
             return;
         }
+        boolean shared = method.equals("GET") && !match.get().route().authenticated();
+        String cacheKey = exchange.getRequestURI().getRawPath() + "?" + Objects.toString(exchange.getRequestURI().getRawQuery(), "");
+        if (shared) {
+            Optional<EdgeCache.Entry> kept = edge.lookup(cacheKey);
+            if (kept.isPresent()) {
+                sendKept(exchange, kept.get());
+                return;
+            }
+        }
         Map<String, Object> claims = null;
         if (match.get().route().authenticated()) {
             try {
@@ -97,7 +110,36 @@ final class ApiGatewayHandler implements HttpHandler {
             sendMessage(exchange, 500, "Internal Server Error");
             return;
         }
+        if (shared) {
+            keep(cacheKey, response);
+        }
         sendProxyResponse(exchange, response);
+    }
+
+    /** Answers from the edge: 304 when the caller holds the kept ETag, else the kept answer with its age. */
+    private void sendKept(HttpExchange exchange, EdgeCache.Entry kept) throws IOException {
+        long age = edge.ageOf(kept);
+        kept.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.getResponseHeaders().set("age", Long.toString(age));
+        exchange.getResponseHeaders().set("x-cache", "Hit from local edge");
+        if (EdgeCache.matches(exchange.getRequestHeaders().getFirst("if-none-match"), kept.etag())) {
+            exchange.getResponseHeaders().remove("content-type");
+            send(exchange, 304, new byte[0]);
+            return;
+        }
+        send(exchange, kept.status(), kept.body());
+    }
+
+    /** Offers a function's 200 to the edge, as CloudFront would keep it. */
+    private void keep(String cacheKey, JsonNode response) {
+        if (response == null || !response.isObject() || !response.path("body").isString()
+                || response.path("isBase64Encoded").asBoolean(false)) {
+            return;
+        }
+        Map<String, String> headers = new HashMap<>();
+        response.path("headers").properties().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().asString()));
+        edge.offer(cacheKey, response.path("statusCode").asInt(200), headers,
+                response.path("body").asString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a payload-2.0 proxy response: statusCode, headers, multiValueHeaders, cookies, body, isBase64Encoded. */

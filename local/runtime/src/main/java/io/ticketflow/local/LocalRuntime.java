@@ -17,6 +17,7 @@ import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.stepfunctions.StepFunctionsEmulator;
 import io.ticketflow.queue.QueueFunctions;
+import io.ticketflow.queue.QueueSettings;
 import io.ticketflow.statemachine.SagaDefinition;
 import io.ticketflow.testsupport.MotoServer;
 import io.ticketflow.testsupport.ProjectRoot;
@@ -51,6 +52,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     static final Duration MAX_IDLE_PAUSE = Duration.ofMillis(500);
     static final List<String> DEMO_CONCERTS = List.of("concert-1", "concert-2", "concert-3");
+    /** Proof-of-work bits locally: about 256 hashes, well under a millisecond per enter. */
+    public static final int LOCAL_WORK_DIFFICULTY = 8;
 
     private final LocalOptions options;
     private final Topology topology;
@@ -71,6 +74,8 @@ public final class LocalRuntime implements AutoCloseable {
     private List<String> provisioned = List.of();
     private List<String> seeded = List.of();
     private final Map<String, String> replacedProperties = new LinkedHashMap<>();
+    /** CloudFront's part locally: the public, cacheable answers (the queue's "now serving"). */
+    private final EdgeCache edge = new EdgeCache(clock);
 
     private LocalRuntime(LocalOptions options, Topology topology) {
         this.options = options;
@@ -162,7 +167,7 @@ public final class LocalRuntime implements AutoCloseable {
             seeded = seed(lambdas);
         }
         gateway.serve(new ApiGatewayHandler(new RouteTable(topology.routes()), new HttpApiEvents(json, clock), lambdas,
-                new JwtVerifier(jwt, clock), devTokens, json));
+                new JwtVerifier(jwt, clock), devTokens, json, edge));
         for (StreamSubscription subscription : topology.streamSubscriptions()) {
             StreamPoller poller = new StreamPoller(subscription, clients.dynamoDb(), clients.dynamoDbStreams(),
                     clients.sqs(), settings, lambdas, json, clock);
@@ -214,6 +219,11 @@ public final class LocalRuntime implements AutoCloseable {
         config.put(JwtSettings.AUDIENCE, jwt.audience());
         config.put(AdmissionKeys.SIGNING_KEY, admissionKey.toJSONString());
         config.put(AdmissionKeys.PUBLIC_KEY, admissionKey.toPublicJWK().toJSONString());
+        // a laptop's whole crowd comes from one address and its tests retry every 50 ms: work of a few hundred
+        // hashes, and enter limits only a run that sets them (functionConfig) reaches
+        config.put(QueueSettings.WORK_DIFFICULTY, String.valueOf(LOCAL_WORK_DIFFICULTY));
+        config.put(QueueSettings.ENTER_LIMIT_PER_USER, String.valueOf(Integer.MAX_VALUE));
+        config.put(QueueSettings.ENTER_LIMIT_PER_ADDRESS, String.valueOf(Integer.MAX_VALUE));
         config.put("spring.main.banner-mode", "off");
         config.put("spring.main.log-startup-info", "false");
         config.putAll(stepFunctions.functionConfiguration());
@@ -274,6 +284,15 @@ public final class LocalRuntime implements AutoCloseable {
     /** The ARN of a saga's state machine here. */
     public String stateMachineArn(SagaDefinition saga) {
         return stepFunctions.stateMachineArn(saga);
+    }
+
+    /** How many GETs the edge answered from its copy, and how many went to a function. */
+    public long edgeHits() {
+        return edge.hits();
+    }
+
+    public long edgeMisses() {
+        return edge.misses();
     }
 
     public String devToken(String userId) {

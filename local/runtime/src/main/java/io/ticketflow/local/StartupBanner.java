@@ -58,7 +58,8 @@ final class StartupBanner {
         out.append("               more: scripts/dev-token bob ").append(runtime.port()).append('\n');
         out.append("\nwalk-through\n");
         out.append("  TOKEN=$(scripts/dev-token alice ").append(runtime.port()).append(")\n");
-        out.append("  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" ").append(base)
+        out.append("  WORK=$(scripts/queue-work concert-1 alice ").append(runtime.port()).append(")\n");
+        out.append("  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" -H \"X-Queue-Work: $WORK\" ").append(base)
                 .append("/concerts/concert-1/queue-tokens\n");
         out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" ").append(base).append("/queue-tokens/<token>\n");
         out.append("\nCtrl-C stops the pollers, the HTTP server")

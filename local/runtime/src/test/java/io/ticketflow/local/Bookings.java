@@ -9,6 +9,7 @@ import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventSchemas;
+import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.messaging.EventStore;
 import io.ticketflow.statemachine.SagaDefinition;
 import java.net.URI;
@@ -77,7 +78,8 @@ final class Bookings {
 
         /** Takes (or finds) a place in the concert's queue, without waiting for its admission. */
         User entered(String concertId) {
-            HttpResponse<String> entered = send("POST", "/concerts/" + concertId + "/queue-tokens", bearer, null, Map.of());
+            HttpResponse<String> entered = send("POST", "/concerts/" + concertId + "/queue-tokens", bearer, null,
+                    ProofOfWork.header(concertId, userId, LocalRuntime.LOCAL_WORK_DIFFICULTY));
             assertThat(entered.statusCode()).as(entered.body()).isIn(200, 201);
             queueToken = JSON.readTree(entered.body()).path("token").asString();
             return this;
