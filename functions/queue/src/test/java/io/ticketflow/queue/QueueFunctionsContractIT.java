@@ -99,6 +99,27 @@ class QueueFunctionsContractIT {
     }
 
     @Test
+    void queueNowServing_recordedCloudFrontRequest_isCacheableForATick_andAnsweredNotModifiedForItsETag() throws IOException {
+        openQueue("c-serving");
+        LAMBDA.invoke(QueueResources.ENTER_QUEUE, enterEvent("c-serving", "user-10"));
+        LAMBDA.invoke(QueueResources.ACTIVATE_QUEUE, task("{\"concertId\":\"c-serving\"}"));
+
+        JsonNode first = LAMBDA.invoke(QueueResources.QUEUE_NOW_SERVING, nowServingEvent("c-serving", null));
+        String etag = first.get("headers").get("etag").stringValue();
+        JsonNode again = LAMBDA.invoke(QueueResources.QUEUE_NOW_SERVING, nowServingEvent("c-serving", etag));
+        JsonNode unknown = LAMBDA.invoke(QueueResources.QUEUE_NOW_SERVING, nowServingEvent("c-nowhere", null));
+
+        assertThat(first.get("statusCode").intValue()).isEqualTo(200);
+        assertThat(first.get("headers").get("cache-control").stringValue()).isEqualTo("public, max-age=10");
+        JsonNode serving = LAMBDA.body(first);
+        assertThat(serving.get("nowServing").intValue()).as("the one enter was admitted").isEqualTo(1);
+        assertThat(serving.get("workDifficulty").intValue()).isEqualTo(EnterRules.DEFAULT_WORK_DIFFICULTY);
+        assertThat(again.get("statusCode").intValue()).isEqualTo(304);
+        assertThat(again.path("body").asString("")).isEmpty();
+        assertProblem(unknown, 404, "unknown-concert");
+    }
+
+    @Test
     void expireQueueTokens_scheduledTickWithNothingDue_reportsZeroExpired() throws IOException {
         openQueue("c-expiry");
 
@@ -156,6 +177,18 @@ class QueueFunctionsContractIT {
         ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
         ((ObjectNode) event.get("pathParameters")).put("token", token);
         return asCaller(event, userId);
+    }
+
+    private static byte[] nowServingEvent(String concertId, String ifNoneMatch) throws IOException {
+        ObjectNode event = LAMBDA.event("apigw-v2-queue-now-serving.json");
+        String path = "/concerts/" + concertId + "/queue";
+        event.put("rawPath", path);
+        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
+        ((ObjectNode) event.get("pathParameters")).put("concertId", concertId);
+        if (ifNoneMatch != null) {
+            ((ObjectNode) event.get("headers")).put("if-none-match", ifNoneMatch);
+        }
+        return fixture.json.writeValueAsBytes(event);
     }
 
     private static byte[] asCaller(ObjectNode event, String userId) {
