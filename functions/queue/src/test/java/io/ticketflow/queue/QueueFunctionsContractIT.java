@@ -159,11 +159,8 @@ class QueueFunctionsContractIT {
     }
 
     private static byte[] enterEvent(String concertId, String userId) throws IOException {
-        ObjectNode event = LAMBDA.event("apigw-v2-enter-queue.json");
-        String path = "/concerts/" + concertId + "/queue-tokens";
-        event.put("rawPath", path);
-        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
-        ((ObjectNode) event.get("pathParameters")).put("concertId", concertId);
+        ObjectNode event = onPath(LAMBDA.event("apigw-v2-enter-queue.json"), "/concerts/" + concertId + "/queue-tokens",
+                "concertId", concertId);
         // the work a browser solves first, at the difficulty the function runs with (the deployed default)
         ((ObjectNode) event.get("headers")).put("x-queue-work",
                 ProofOfWork.solve(concertId, userId, EnterRules.DEFAULT_WORK_DIFFICULTY, Instant.now()));
@@ -171,24 +168,24 @@ class QueueFunctionsContractIT {
     }
 
     private static byte[] statusEvent(String token, String userId) throws IOException {
-        ObjectNode event = LAMBDA.event("apigw-v2-queue-status.json");
-        String path = "/queue-tokens/" + token;
-        event.put("rawPath", path);
-        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
-        ((ObjectNode) event.get("pathParameters")).put("token", token);
-        return asCaller(event, userId);
+        return asCaller(onPath(LAMBDA.event("apigw-v2-queue-status.json"), "/queue-tokens/" + token, "token", token), userId);
     }
 
     private static byte[] nowServingEvent(String concertId, String ifNoneMatch) throws IOException {
-        ObjectNode event = LAMBDA.event("apigw-v2-queue-now-serving.json");
-        String path = "/concerts/" + concertId + "/queue";
-        event.put("rawPath", path);
-        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
-        ((ObjectNode) event.get("pathParameters")).put("concertId", concertId);
+        ObjectNode event = onPath(LAMBDA.event("apigw-v2-queue-now-serving.json"), "/concerts/" + concertId + "/queue",
+                "concertId", concertId);
         if (ifNoneMatch != null) {
             ((ObjectNode) event.get("headers")).put("if-none-match", ifNoneMatch);
         }
         return fixture.json.writeValueAsBytes(event);
+    }
+
+    /** The recorded event moved to {@code path}, whose one path parameter is {@code value}. */
+    private static ObjectNode onPath(ObjectNode event, String path, String parameter, String value) {
+        event.put("rawPath", path);
+        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
+        ((ObjectNode) event.get("pathParameters")).put(parameter, value);
+        return event;
     }
 
     private static byte[] asCaller(ObjectNode event, String userId) {
