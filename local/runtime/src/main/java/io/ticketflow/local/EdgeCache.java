@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class EdgeCache {
 
+    /** Copies kept before the expired ones are dropped: a query string makes a new key, and keys are the caller's. */
+    private static final int SWEEP_ABOVE = 10_000;
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|,)\\s*max-age\\s*=\\s*(\\d+)");
 
     private final Clock clock;
@@ -71,6 +73,9 @@ final class EdgeCache {
             return;
         }
         Instant now = clock.instant();
+        if (entries.size() > SWEEP_ABOVE) {
+            entries.values().removeIf(entry -> !now.isBefore(entry.expiresAt()));
+        }
         entries.put(key, new Entry(status, Map.copyOf(headers), body.clone(), now, now.plusSeconds(seconds)));
     }
 
