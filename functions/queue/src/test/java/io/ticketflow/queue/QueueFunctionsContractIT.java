@@ -56,10 +56,12 @@ class QueueFunctionsContractIT {
         assertThat(first.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
         assertThat(first.get("statusCode").intValue()).isEqualTo(201);
         JsonNode ticket = LAMBDA.body(first);
-        assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("token", "concertId", "status", "position", "etaSeconds");
+        assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("token", "concertId", "status", "position", "etaSeconds",
+                "pollAfterSeconds");
         assertThat(ticket.get("status").stringValue()).isEqualTo("WAITING");
         assertThat(ticket.get("position").intValue()).isEqualTo(1);
         assertThat(ticket.get("etaSeconds").intValue()).isEqualTo(10);
+        assertThat(ticket.get("pollAfterSeconds").intValue()).as("a waiting client asks again after one tick").isEqualTo(10);
         assertThat(first.get("headers").get("location").stringValue()).isEqualTo("/queue-tokens/" + ticket.get("token").stringValue());
         assertThat(first.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
         assertThat(second.get("statusCode").intValue()).isEqualTo(200);

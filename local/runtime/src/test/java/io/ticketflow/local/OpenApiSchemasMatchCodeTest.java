@@ -17,6 +17,7 @@ import io.ticketflow.concert.domain.ConcertSummary;
 import io.ticketflow.concert.domain.SeatStatus;
 import io.ticketflow.concert.function.ConcertList;
 import io.ticketflow.concert.function.ConcertPublished;
+import io.ticketflow.concert.domain.Section;
 import io.ticketflow.concert.function.ScheduleList;
 import io.ticketflow.concert.function.SeatMapQuery;
 import io.ticketflow.concert.function.SeatMapView;
@@ -91,9 +92,9 @@ class OpenApiSchemasMatchCodeTest {
 
     static {
         List<Object> tickets = List.of(
-                new QueueTicket(ID, "concert-1", TokenStatus.WAITING, 3, 20, null, null, true),
-                new QueueTicket(ID, "concert-1", TokenStatus.ACTIVE, 0, 0, AT, "eyJhbGciOiJFUzI1NiJ9.e30.c2ln", false),
-                new QueueTicket(ID, "concert-1", TokenStatus.EXPIRED, 0, 0, AT, null, false));
+                new QueueTicket(ID, "concert-1", TokenStatus.WAITING, 3, 20, null, null, 10L, true),
+                new QueueTicket(ID, "concert-1", TokenStatus.ACTIVE, 0, 0, AT, "eyJhbGciOiJFUzI1NiJ9.e30.c2ln", null, false),
+                new QueueTicket(ID, "concert-1", TokenStatus.EXPIRED, 0, 0, AT, null, null, false));
         OUTPUTS.put("enterQueue", new Success(Set.of(200, 201), Set.of(200, 201), tickets));
         OUTPUTS.put("queueStatus", new Success(Set.of(200), Set.of(), tickets));
 
@@ -101,8 +102,9 @@ class OpenApiSchemasMatchCodeTest {
                 new ConcertList(List.of(new ConcertSummary("concert-1", "Spring Tour", "The Band", "Arena"))),
                 new ConcertList(List.of()))));
         OUTPUTS.put("listSchedules", new Success(Set.of(200), Set.of(), List.of(new ScheduleList("concert-1",
-                List.of(new ScheduleList.ScheduleAvailability("schedule-1-1", AT, 10),
-                        new ScheduleList.ScheduleAvailability("schedule-1-2", AT.plusSeconds(86_400), 0)),
+                List.of(new ScheduleList.ScheduleAvailability("schedule-1-1", AT, 10,
+                                List.of(new Section("A", "VIP", 150, 1, 10))),
+                        new ScheduleList.ScheduleAvailability("schedule-1-2", AT.plusSeconds(86_400), 0, List.of())),
                 List.of(LocalDate.of(2026, 6, 1))))));
         OUTPUTS.put("seatMap", new Success(Set.of(200), Set.of(), List.of(new SeatMapView("schedule-1-1", "concert-1",
                 List.of(new SeatMapView.SeatView(1, "VIP", 150, SeatStatus.FREE),

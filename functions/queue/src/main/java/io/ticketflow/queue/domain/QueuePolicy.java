@@ -20,6 +20,7 @@ public record QueuePolicy(int batchSize, int maxActive, Duration activeWindow, D
     public static final int DEFAULT_BATCH_SIZE = 100;
     public static final int DEFAULT_MAX_ACTIVE = 1000;
     public static final Duration DEFAULT_ACTIVE_WINDOW = Duration.ofSeconds(300);
+    static final long MAX_POLL_AFTER_SECONDS = 60;
 
     public QueuePolicy {
         if (batchSize < 1) {
@@ -42,6 +43,15 @@ public record QueuePolicy(int batchSize, int maxActive, Duration activeWindow, D
         }
         long ticks = (position + batchSize - 1) / batchSize;
         return ticks * tickInterval.toSeconds();
+    }
+
+    /**
+     * How long a waiting client should wait before asking again: a position moves only when a tick runs, so never
+     * less than the tick; further back, up to a minute (a quarter of the wait), so a long line is not a refresh storm.
+     */
+    public long pollAfterSeconds(long position) {
+        long tick = tickInterval.toSeconds();
+        return Math.max(tick, Math.min(etaSeconds(position) / 4, Math.max(tick, MAX_POLL_AFTER_SECONDS)));
     }
 
     /** How many seqs the next tick may move the watermark by: a batch, bounded by free active places and by who waits. */
