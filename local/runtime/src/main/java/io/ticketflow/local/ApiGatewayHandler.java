@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The HTTP API stand-in: selects the route, runs the JWT authorizer, builds
  * the payload-2.0 event, invokes the route's function and writes its proxy response back. Answers
  * like API Gateway where the function is never reached (404 no route, 401 authorizer, 500 function
- * error). Two local-only endpoints: {@code POST /_local/dev-tokens} and {@code GET /openapi.json}.
+ * error). Two local-only endpoints: {@code POST /_local/dev-tokens} and {@code GET /openapi.json}; and the fan's
+ * page, {@code web/}, at {@code /}.
  */
 final class ApiGatewayHandler implements HttpHandler {
 
@@ -41,15 +43,17 @@ final class ApiGatewayHandler implements HttpHandler {
     private final JwtVerifier authorizer;
     private final DevTokens devTokens;
     private final JsonMapper json;
+    private final WebAssets web;
 
     ApiGatewayHandler(RouteTable routes, HttpApiEvents events, LocalLambdas lambdas, JwtVerifier authorizer,
-                      DevTokens devTokens, JsonMapper json) {
+                      DevTokens devTokens, JsonMapper json, WebAssets web) {
         this.routes = routes;
         this.events = events;
         this.lambdas = lambdas;
         this.authorizer = authorizer;
         this.devTokens = devTokens;
         this.json = json;
+        this.web = web;
     }
 
     @Override
@@ -58,7 +62,10 @@ final class ApiGatewayHandler implements HttpHandler {
             byte[] body = readAll(exchange.getRequestBody());
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
-            if (method.equals("POST") && path.equals(DEV_TOKENS_PATH)) {
+            Optional<Path> asset = web.find(method, path);
+            if (asset.isPresent()) {
+                web.send(exchange, asset.get());
+            } else if (method.equals("POST") && path.equals(DEV_TOKENS_PATH)) {
                 mintDevToken(exchange, body);
             } else if (method.equals("GET") && path.equals(OPENAPI_PATH)) {
                 serveOpenApi(exchange);

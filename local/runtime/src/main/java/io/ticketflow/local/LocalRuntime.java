@@ -162,7 +162,8 @@ public final class LocalRuntime implements AutoCloseable {
             seeded = seed(lambdas);
         }
         gateway.serve(new ApiGatewayHandler(new RouteTable(topology.routes()), new HttpApiEvents(json, clock), lambdas,
-                new JwtVerifier(jwt, clock), devTokens, json));
+                new JwtVerifier(jwt, clock), devTokens, json,
+                new WebAssets(options.projectRoot().resolve("web"))));
         for (StreamSubscription subscription : topology.streamSubscriptions()) {
             StreamPoller poller = new StreamPoller(subscription, clients.dynamoDb(), clients.dynamoDbStreams(),
                     clients.sqs(), settings, lambdas, json, clock);

@@ -53,7 +53,8 @@ final class StartupBanner {
         if (!seeded.isEmpty()) {
             out.append("demo data      open queues: ").append(String.join(", ", seeded)).append('\n');
         }
-        out.append("\nAPI            ").append(base).append("   (OpenAPI: ").append(base).append("/openapi.json)\n");
+        out.append("\nweb page       ").append(base).append("/   (sign in with any user name: a dev token is minted)\n");
+        out.append("API            ").append(base).append("   (OpenAPI: ").append(base).append("/openapi.json)\n");
         out.append("dev token      alice: ").append(alice).append('\n');
         out.append("               more: scripts/dev-token bob ").append(runtime.port()).append('\n');
         out.append("\nwalk-through\n");
