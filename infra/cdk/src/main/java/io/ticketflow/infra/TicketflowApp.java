@@ -14,13 +14,13 @@ import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Tags;
 
 /**
- * The CDK app: a stack per service, one for the HTTP API and one for the booking saga, all read from
- * the catalogue and the saga's ASL file. Entry point of {@code cdk.json}.
+ * The CDK app: a stack per service, one for the HTTP API, one for the booking saga and one for the web page
+ * (CloudFront in front of the page and the API), all read from the catalogue, the saga's ASL file and {@code web/}. Entry point of {@code cdk.json}.
  */
 public final class TicketflowApp {
 
     /** The stacks of one deployment, for the synth and for the tests' assertions. */
-    public record Stacks(List<ServiceStack> services, ApiStack api, Optional<SagaStack> saga) {
+    public record Stacks(List<ServiceStack> services, ApiStack api, Optional<SagaStack> saga, WebStack web) {
     }
 
     private TicketflowApp() {
@@ -65,9 +65,11 @@ public final class TicketflowApp {
             saga = Optional.of(sagaStack);
         }
 
+        WebStack web = new WebStack(app, api, Catalogue.routes(), settings);
+
         Tags.of(app).add("project", "ticketflow");
         Tags.of(app).add("stage", settings.stage().id());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        return new Stacks(List.copyOf(services), api, saga);
+        return new Stacks(List.copyOf(services), api, saga, web);
     }
 }

@@ -57,6 +57,7 @@ final class SynthesizedApp {
             DeploymentSettings settings = new DeploymentSettings(Stage.DEV, root, version, ISSUER, List.of(AUDIENCE),
                     List.of(WEB_ORIGIN), BATCH_SIZE, FIXTURE_ASL.toAbsolutePath());
             writePlaceholderJars(new LambdaArtifacts(root, version));
+            writePlaceholderPage(root);
             App app = App.Builder.create().outdir("target/cdk-test.out").build();
             instance = new SynthesizedApp(app, settings, TicketflowApp.build(app, settings));
         }
@@ -79,6 +80,7 @@ final class SynthesizedApp {
         List<Stack> all = new ArrayList<>(stacks.services());
         all.add(stacks.api());
         stacks.saga().ifPresent(all::add);
+        all.add(stacks.web());
         return all;
     }
 
@@ -143,6 +145,16 @@ final class SynthesizedApp {
             return "{" + value.get("Ref").asString() + "}";
         }
         return value.toString();
+    }
+
+    /** The web stack deploys {@code web/}: a one-file page stands in for it. */
+    private static void writePlaceholderPage(Path root) {
+        try {
+            Files.createDirectories(root.resolve("web"));
+            Files.writeString(root.resolve("web/index.html"), "<!doctype html><title>placeholder</title>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void writePlaceholderJars(LambdaArtifacts artifacts) {
