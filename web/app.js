@@ -256,9 +256,9 @@ async function seatMapScreen(screen, concertId, scheduleId) {
     h('li', {}, h('span', { class: 'seat mine', 'aria-hidden': 'true' }, h('span', { class: 'mark', text: '✓' })), h('span', { text: 'your choice' })));
   page('Pick your seats', legend, tabs, grid, h('div', { class: 'card row' }, chosen, hold), message, status);
   if (!pass) {
-    message.textContent = 'Join the line first: booking opens when it is your turn.';
-    app.append(h('button', { onclick: () => (location.hash = `#/queue/${concertId}`), text: 'Go to the waiting room' }));
-    return;
+    // the map is public: a fan may look before their turn, and holds once admitted
+    hold.replaceWith(h('button', { id: 'to-queue', onclick: () => (location.hash = `#/queue/${concertId}`),
+      text: 'Join the line to book' }));
   }
 
   let sections = [];
