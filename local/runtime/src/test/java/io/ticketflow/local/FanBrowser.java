@@ -122,8 +122,16 @@ final class FanBrowser implements AutoCloseable {
         return visible(By.cssSelector("#seat-grid button[data-seat='" + seatNo + "']"));
     }
 
+    /** Read in one script: the map is redrawn every few seconds. */
     String seatStatus(int seatNo) {
-        return seat(seatNo).getDomAttribute("data-status");
+        return (String) seatProperty(seatNo, "dataset.status");
+    }
+
+    /** A property of the seat's button, e.g. {@code disabled} or {@code ariaLabel}, read in one script. */
+    Object seatProperty(int seatNo, String property) {
+        seat(seatNo);
+        return script("const e = document.querySelector(\"#seat-grid button[data-seat='" + seatNo + "']\");"
+                + " return e ? e." + property + " : null");
     }
 
     FanBrowser hold() {
@@ -153,16 +161,22 @@ final class FanBrowser implements AutoCloseable {
         return settledBooking();
     }
 
+    /** Read in one script, so a redraw of the booking between finding and reading can never go stale. */
     String settledBooking() {
         wait.until(driver -> {
-            List<WebElement> status = driver.findElements(By.id("booking-status"));
-            return !status.isEmpty() && !"RUNNING".equals(status.get(0).getDomAttribute("data-status"));
+            String status = bookingStatus();
+            return status != null && !status.equals("RUNNING");
         });
-        return visible(By.id("booking-status")).getDomAttribute("data-status");
+        return bookingStatus();
+    }
+
+    private String bookingStatus() {
+        return (String) script("const e = document.getElementById('booking-status'); return e ? e.dataset.status : null");
     }
 
     long balance() {
-        return Long.parseLong(visible(By.id("balance")).getDomAttribute("data-balance"));
+        visible(By.id("balance"));
+        return ((Number) script("return Number(document.getElementById('balance').dataset.balance)")).longValue();
     }
 
     List<String> steps() {

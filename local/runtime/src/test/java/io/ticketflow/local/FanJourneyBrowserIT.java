@@ -118,7 +118,7 @@ class FanJourneyBrowserIT {
             assertThat(loser.driver.getCurrentUrl()).contains("#/seats/");
             assertThat(loser.alert()).isEqualTo("Sorry, that seat was just taken. The map now shows who has what.");
             loser.waitUntil(driver -> "HELD".equals(loser.seatStatus(5)));
-            assertThat(loser.seat(5).isEnabled()).isFalse();
+            assertThat(loser.seatProperty(5, "disabled")).isEqualTo(true);
             loser.screenshot("seat-taken");
         }
     }

@@ -136,7 +136,7 @@ class StadiumPublishIT {
             fan.waitUntil(driver -> fan.seat(2001).isDisplayed());
             assertThat(fan.driver.findElements(By.cssSelector("#seat-grid button[data-seat]")))
                     .hasSize(SECTION_SEATS);
-            assertThat(fan.seat(2001).getDomAttribute("aria-label")).isEqualTo("Seat 2001, R, 120 points, free");
+            assertThat(fan.seatProperty(2001, "ariaLabel")).isEqualTo("Seat 2001, R, 120 points, free");
             double largestRead = ((Number) fan.script("""
                     return Math.max(...performance.getEntriesByType('resource')
                         .filter(entry => entry.name.includes('/seats?')).map(entry => entry.transferSize))""")).doubleValue();
