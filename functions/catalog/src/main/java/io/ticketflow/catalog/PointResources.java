@@ -1,5 +1,9 @@
 package io.ticketflow.catalog;
 
+import static io.ticketflow.catalog.Grant.reads;
+import static io.ticketflow.catalog.Grant.relays;
+import static io.ticketflow.catalog.Grant.sends;
+import static io.ticketflow.catalog.Grant.writes;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
 import java.util.List;
@@ -44,12 +48,16 @@ public final class PointResources {
                         Catalogue.outboxTable(EVENTS_TABLE, Service.POINT)),
                 List.of(new QueueSpec(AUDIT_QUEUE, Service.POINT, 30, 5),
                         new QueueSpec(RELAY_FAILURES_QUEUE, Service.POINT, 30, 3)),
-                List.of(FunctionSpec.of(CHARGE_POINTS, Service.POINT, FunctionKind.HTTP),
-                        FunctionSpec.of(POINT_BALANCE, Service.POINT, FunctionKind.HTTP),
-                        FunctionSpec.of(POINT_HISTORY, Service.POINT, FunctionKind.HTTP),
-                        FunctionSpec.of(DEDUCT_POINTS, Service.POINT, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(REFUND_POINTS, Service.POINT, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(EVENTS_RELAY, Service.POINT, FunctionKind.STREAM)),
+                List.of(FunctionSpec.of(CHARGE_POINTS, Service.POINT, FunctionKind.HTTP)
+                                .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(POINT_BALANCE, Service.POINT, FunctionKind.HTTP).uses(reads(ACCOUNTS_TABLE)),
+                        FunctionSpec.of(POINT_HISTORY, Service.POINT, FunctionKind.HTTP).uses(reads(ACCOUNTS_TABLE)),
+                        FunctionSpec.of(DEDUCT_POINTS, Service.POINT, FunctionKind.SAGA_TASK)
+                                .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(REFUND_POINTS, Service.POINT, FunctionKind.SAGA_TASK)
+                                .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(EVENTS_RELAY, Service.POINT, FunctionKind.STREAM)
+                                .uses(relays(EVENTS_TABLE), sends(RELAY_FAILURES_QUEUE))),
                 List.of(new Route(HttpMethod.POST, "/points/charges", CHARGE_POINTS, true),
                         new Route(HttpMethod.GET, "/points/balance", POINT_BALANCE, true),
                         new Route(HttpMethod.GET, "/points/history", POINT_HISTORY, true)),
