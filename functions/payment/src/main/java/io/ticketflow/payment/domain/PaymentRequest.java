@@ -1,5 +1,6 @@
 package io.ticketflow.payment.domain;
 
+import io.ticketflow.kernel.CompositeKeys;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,9 +21,12 @@ public record PaymentRequest(String userId, String idempotencyKey, String reserv
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** Keys are scoped per user: two users choosing the same key never see each other's request. */
+    /**
+     * Keys are scoped per user: two users choosing the same key never see each other's request, whatever
+     * characters their ids and keys contain.
+     */
     public String requestKey() {
-        return userId + "#" + idempotencyKey;
+        return CompositeKeys.of(userId, idempotencyKey);
     }
 
     public boolean sameReservation(String otherReservationId) {
