@@ -12,6 +12,8 @@ import java.util.List;
  *       version; {@code sk = LEDGER#<operationId>} holds one ledger line per operation (charge, deduct, refund),
  *       written in the same transaction as the balance and the event, only if absent, so an operation counts
  *       once. One partition per user keeps balance, ledger and history one Query apart.</li>
+ *   <li>{@code sk = TOPUP#<checkoutId>} holds a top-up the user started at the payment provider: the provider's
+ *       signed webhook credits only the amount and currency it names, once per checkout.</li>
  *   <li>{@code point-events}: the outbox and event store (aggregate = user, sequence = balance version); its
  *       stream feeds {@code pointEventsRelay}. No service consumes point events yet, so the relay routes them
  *       to {@code point-events-audit} only: they stay observable (tests, demos, a future consumer's backlog)
@@ -25,7 +27,10 @@ public final class PointResources {
     public static final String AUDIT_QUEUE = "point-events-audit";
     public static final String RELAY_FAILURES_QUEUE = "point-relay-failures";
 
+    /** An operator's direct credit: users buy points through {@link #START_TOP_UP} and the provider's webhook. */
     public static final String CHARGE_POINTS = "chargePoints";
+    public static final String START_TOP_UP = "startTopUp";
+    public static final String TOP_UP_WEBHOOK = "topUpWebhook";
     public static final String POINT_BALANCE = "pointBalance";
     public static final String POINT_HISTORY = "pointHistory";
     public static final String DEDUCT_POINTS = "deductPoints";
@@ -45,12 +50,17 @@ public final class PointResources {
                 List.of(new QueueSpec(AUDIT_QUEUE, Service.POINT, 30, 5),
                         new QueueSpec(RELAY_FAILURES_QUEUE, Service.POINT, 30, 3)),
                 List.of(FunctionSpec.of(CHARGE_POINTS, Service.POINT, FunctionKind.HTTP),
+                        FunctionSpec.of(START_TOP_UP, Service.POINT, FunctionKind.HTTP),
+                        FunctionSpec.of(TOP_UP_WEBHOOK, Service.POINT, FunctionKind.HTTP),
                         FunctionSpec.of(POINT_BALANCE, Service.POINT, FunctionKind.HTTP),
                         FunctionSpec.of(POINT_HISTORY, Service.POINT, FunctionKind.HTTP),
                         FunctionSpec.of(DEDUCT_POINTS, Service.POINT, FunctionKind.SAGA_TASK),
                         FunctionSpec.of(REFUND_POINTS, Service.POINT, FunctionKind.SAGA_TASK),
                         FunctionSpec.of(EVENTS_RELAY, Service.POINT, FunctionKind.STREAM)),
-                List.of(new Route(HttpMethod.POST, "/points/charges", CHARGE_POINTS, true),
+                List.of(Route.admin(HttpMethod.POST, "/points/charges", CHARGE_POINTS),
+                        new Route(HttpMethod.POST, "/points/top-ups", START_TOP_UP, true),
+                        // no authorizer: the provider calls it, and the signature is checked in the function
+                        new Route(HttpMethod.POST, "/points/top-ups/webhook", TOP_UP_WEBHOOK, false),
                         new Route(HttpMethod.GET, "/points/balance", POINT_BALANCE, true),
                         new Route(HttpMethod.GET, "/points/history", POINT_HISTORY, true)),
                 List.of(new StreamSubscription(EVENTS_TABLE, EVENTS_RELAY, 100, 5, RELAY_FAILURES_QUEUE)),

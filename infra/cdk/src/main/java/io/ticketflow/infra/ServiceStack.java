@@ -215,6 +215,9 @@ public final class ServiceStack extends Stack {
         }
         SagaStarters.of(spec.name()).forEach(started -> extra.put(started.arnConfig(),
                 SagaStarters.stateMachineArn(this, settings.physicalName(started.stateMachine()))));
+        if (spec.service() == Service.POINT) {
+            extra.putAll(PaymentProviderSettings.environment(this, settings));
+        }
         if (AdmissionPassKey.CONFIGURED.contains(spec.service())) {
             extra.put(AdmissionPassKey.KEY_ID_ENV, AdmissionPassKey.keyId(this, settings));
         }

@@ -202,6 +202,22 @@ class FunctionTemplateTest {
     }
 
     @Test
+    void pointFunctions_getTheProviderUrlAndTheWebhookSecretFromSecretsManager_andNoOtherFunctionGetsTheSecret() {
+        for (FunctionSpec spec : Catalogue.functions()) {
+            JsonNode environment = function(spec).path("Environment").path("Variables");
+
+            if (spec.service() == Service.POINT) {
+                assertThat(environment.path("POINT_PROVIDER_URL").asString()).as(spec.name()).startsWith("https://");
+                // a dynamic reference: CloudFormation resolves it at deploy time, the template never holds the secret
+                assertThat(SynthesizedApp.text(environment.path("POINT_WEBHOOK_SECRET"))).as(spec.name())
+                        .isEqualTo("{{resolve:secretsmanager:ticketflow/dev/payment-webhook:SecretString:::}}");
+            } else {
+                assertThat(environment.has("POINT_WEBHOOK_SECRET")).as(spec.name()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void passServices_nameTheAdmissionPassKeyByItsAlias_andNoOtherFunctionNamesAKey() {
         Set<Service> passServices = Set.of(Service.QUEUE, Service.RESERVATION, Service.PAYMENT);
         String aliasArn = "arn:{AWS::Partition}:kms:{AWS::Region}:{AWS::AccountId}:" + admissionPassAlias();

@@ -3,6 +3,7 @@ package io.ticketflow.point.adapter;
 import io.ticketflow.point.domain.LedgerEntry;
 import io.ticketflow.point.domain.LedgerKind;
 import io.ticketflow.point.domain.PointAccount;
+import io.ticketflow.point.domain.TopUpOrder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       after it, {@code version}, {@code at}, and for deductions and refunds {@code reservationId}.</li>
  *   <li>{@code FENCE#<reservationId>} — a refund found no deduction to undo; a deduction for that reservation
  *       checks this item's absence.</li>
+ *   <li>{@code TOPUP#<checkoutId>} — a top-up the user started: {@code amount}, {@code currency},
+ *       {@code paymentUrl}, {@code at}; the provider's webhook credits only what such an item says.</li>
  * </ul>
  */
 final class PointItems {
@@ -33,6 +36,9 @@ final class PointItems {
     static final String BALANCE_KEY = "BALANCE";
     static final String LEDGER_PREFIX = "LEDGER#";
     static final String FENCE_PREFIX = "FENCE#";
+    static final String TOP_UP_PREFIX = "TOPUP#";
+    static final String CURRENCY = "currency";
+    static final String PAYMENT_URL = "paymentUrl";
 
     private PointItems() {
     }
@@ -90,6 +96,24 @@ final class PointItems {
         item.put(RESERVATION_ID, AttributeValue.fromS(reservationId));
         item.put(AT, AttributeValue.fromS(at.toString()));
         return item;
+    }
+
+    static Map<String, AttributeValue> topUpKey(String userId, String checkoutId) {
+        return key(userId, TOP_UP_PREFIX + checkoutId);
+    }
+
+    static Map<String, AttributeValue> topUpItem(TopUpOrder order) {
+        Map<String, AttributeValue> item = new HashMap<>(topUpKey(order.userId(), order.checkoutId()));
+        item.put(AMOUNT, number(order.amount()));
+        item.put(CURRENCY, AttributeValue.fromS(order.currency()));
+        item.put(PAYMENT_URL, AttributeValue.fromS(order.paymentUrl()));
+        item.put(AT, AttributeValue.fromS(order.createdAt().toString()));
+        return item;
+    }
+
+    static TopUpOrder topUp(Map<String, AttributeValue> item) {
+        return new TopUpOrder(item.get(USER_ID).s(), item.get(SK).s().substring(TOP_UP_PREFIX.length()),
+                longOf(item, AMOUNT), item.get(CURRENCY).s(), item.get(PAYMENT_URL).s(), Instant.parse(item.get(AT).s()));
     }
 
     static AttributeValue number(long value) {
