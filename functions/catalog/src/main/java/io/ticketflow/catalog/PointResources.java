@@ -1,5 +1,6 @@
 package io.ticketflow.catalog;
 
+import static io.ticketflow.catalog.KeyAttribute.number;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
 import java.util.List;
@@ -24,6 +25,8 @@ public final class PointResources {
 
     public static final String ACCOUNTS_TABLE = "point-accounts";
     public static final String EVENTS_TABLE = "point-events";
+    /** Ledger lines by {@code userId} and {@code line} (their version): the history's pages, newest first. */
+    public static final String LEDGER_BY_LINE_INDEX = "ledgerByLine";
     public static final String AUDIT_QUEUE = "point-events-audit";
     public static final String RELAY_FAILURES_QUEUE = "point-relay-failures";
 
@@ -45,7 +48,8 @@ public final class PointResources {
     static ServiceResources declare() {
         return new ServiceResources(
                 Service.POINT,
-                List.of(new TableSpec(ACCOUNTS_TABLE, Service.POINT, string("userId"), string("sk"), List.of(), false, null),
+                List.of(new TableSpec(ACCOUNTS_TABLE, Service.POINT, string("userId"), string("sk"),
+                                List.of(new IndexSpec(LEDGER_BY_LINE_INDEX, string("userId"), number("line"))), false, null),
                         Catalogue.outboxTable(EVENTS_TABLE, Service.POINT)),
                 List.of(new QueueSpec(AUDIT_QUEUE, Service.POINT, 30, 5),
                         new QueueSpec(RELAY_FAILURES_QUEUE, Service.POINT, 30, 3)),

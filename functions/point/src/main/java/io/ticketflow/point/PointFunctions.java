@@ -20,6 +20,7 @@ import io.ticketflow.point.function.ChargePoints;
 import io.ticketflow.point.function.ChargePointsFunction;
 import io.ticketflow.point.function.DeductPoints;
 import io.ticketflow.point.function.DeductPointsFunction;
+import io.ticketflow.point.function.HistoryQuery;
 import io.ticketflow.point.function.PointBalanceFunction;
 import io.ticketflow.point.function.PointHistoryFunction;
 import io.ticketflow.point.function.PointsDeducted;
@@ -67,7 +68,7 @@ public final class PointFunctions implements ApplicationContextInitializer<Gener
         FunctionBeans.http(ctx, PointResources.POINT_BALANCE, () -> HttpEndpoint
                 .of(AccountQuery::from, new PointBalanceFunction(book(ctx))));
         FunctionBeans.http(ctx, PointResources.POINT_HISTORY, () -> HttpEndpoint
-                .of(AccountQuery::from, new PointHistoryFunction(book(ctx))));
+                .of(HistoryQuery::from, new PointHistoryFunction(book(ctx))));
         FunctionBeans.task(ctx, PointResources.DEDUCT_POINTS, DeductPoints.class, PointsDeducted.class,
                 () -> new DeductPointsFunction(book(ctx)));
         FunctionBeans.task(ctx, PointResources.REFUND_POINTS, RefundPoints.class, PointsRefunded.class,

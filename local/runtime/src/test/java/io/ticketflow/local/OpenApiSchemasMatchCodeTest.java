@@ -130,7 +130,8 @@ class OpenApiSchemasMatchCodeTest {
         OUTPUTS.put("pointBalance", new Success(Set.of(200), Set.of(), List.of(new PointBalance("alice", 0))));
         OUTPUTS.put("pointHistory", new Success(Set.of(200), Set.of(), List.of(new PointHistory("alice", 250, List.of(
                 new PointHistory.Line(ID + ":deduct", "DEDUCTED", 250, 250, ID, AT.plusSeconds(60)),
-                new PointHistory.Line("topup-1", "CHARGED", 500, 500, null, AT))))));
+                new PointHistory.Line("topup:cs_sim_1", "CHARGED", 500, 500, null, AT)), "Mjp0b3B1cDpjc19zaW1fMQ"),
+                new PointHistory("alice", 0, List.of(), null))));
 
         OUTPUTS.put("pay", new Success(Set.of(200, 202), Set.of(202), List.of(
                 new PaymentAnswer(PaymentAnswer.CONFIRMED, ID, "b1946ac9-2e1d-3c5b-8f4a-0e6d7c8b9a01", null),

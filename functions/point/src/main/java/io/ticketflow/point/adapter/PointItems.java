@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <ul>
  *   <li>{@code BALANCE} — {@code balance}, {@code version} (the number of ledger lines that produced it).</li>
  *   <li>{@code LEDGER#<operationId>} — one line per operation: {@code kind}, {@code amount}, {@code balance}
- *       after it, {@code version}, {@code at}, and for deductions and refunds {@code reservationId}.</li>
+ *       after it, {@code version} (also as {@code line}, the sort key of the index {@code ledgerByLine} that pages
+ *       the ledger newest first), {@code at}, and for deductions and refunds {@code reservationId}.</li>
  *   <li>{@code FENCE#<reservationId>} — a refund found no deduction to undo; a deduction for that reservation
  *       checks this item's absence.</li>
  *   <li>{@code TOPUP#<checkoutId>} — a top-up the user started: {@code amount}, {@code currency},
@@ -37,6 +38,8 @@ final class PointItems {
     static final String LEDGER_PREFIX = "LEDGER#";
     static final String FENCE_PREFIX = "FENCE#";
     static final String TOP_UP_PREFIX = "TOPUP#";
+    /** A ledger line's version again, under a name only ledger lines carry: the sort key of the ledger index. */
+    static final String LINE = "line";
     static final String CURRENCY = "currency";
     static final String PAYMENT_URL = "paymentUrl";
 
@@ -77,6 +80,7 @@ final class PointItems {
         item.put(AMOUNT, number(entry.amount()));
         item.put(BALANCE, number(entry.balanceAfter()));
         item.put(VERSION, number(entry.version()));
+        item.put(LINE, number(entry.version()));
         item.put(AT, AttributeValue.fromS(entry.at().toString()));
         if (entry.reservationId() != null) {
             item.put(RESERVATION_ID, AttributeValue.fromS(entry.reservationId()));
