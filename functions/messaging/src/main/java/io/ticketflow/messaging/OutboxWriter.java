@@ -2,6 +2,8 @@ package io.ticketflow.messaging;
 
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.kernel.aws.Backoff;
+import io.ticketflow.kernel.aws.Throttled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes a state change and the events it causes in ONE {@code TransactWriteItems}: either both are stored or
  * neither, so an event is never lost nor published for a change that did not happen. The outbox table's stream
  * then feeds the {@link StreamRelay}.
+ *
+ * <p>A cancellation is read by {@link Cancellations}: a failed condition becomes a {@link TransactionConflict}; a
+ * throttled transaction, which wrote nothing, is tried again after a {@link Backoff} and ends as {@link Throttled}
+ * when that allows no more; any other cancellation (a race with another transaction, a fault) is rethrown as is.
  */
 public final class OutboxWriter {
 
@@ -24,17 +30,24 @@ public final class OutboxWriter {
     private final DynamoDbClient dynamoDb;
     private final String outboxTable;
     private final JsonMapper json;
+    private final Backoff backoff;
 
     /** @param outboxTable physical table name */
     public OutboxWriter(DynamoDbClient dynamoDb, String outboxTable, JsonMapper json) {
+        this(dynamoDb, outboxTable, json, Backoff.standard());
+    }
+
+    public OutboxWriter(DynamoDbClient dynamoDb, String outboxTable, JsonMapper json, Backoff backoff) {
         this.dynamoDb = dynamoDb;
         this.outboxTable = outboxTable;
         this.json = json;
+        this.backoff = backoff;
     }
 
     /**
      * @throws TransactionConflict when a condition failed — of a state change, or of an event whose
      *                             aggregate already has that sequence number (indexes: state changes, then events)
+     * @throws Throttled           when DynamoDB kept throttling the transaction; nothing was written
      */
     public void write(List<TransactWriteItem> stateChanges, List<EventEnvelope> events) {
         List<TransactWriteItem> items = new ArrayList<>(stateChanges);
@@ -45,14 +58,23 @@ public final class OutboxWriter {
         if (items.size() > MAX_TRANSACTION_ITEMS) {
             throw new IllegalArgumentException(items.size() + " items exceed the " + MAX_TRANSACTION_ITEMS + " of one transaction");
         }
-        try {
-            dynamoDb.transactWriteItems(request -> request.transactItems(items));
-        } catch (TransactionCanceledException cancelled) {
-            List<Integer> failed = Cancellations.conditionFailures(cancelled);
-            if (failed.isEmpty()) {
-                throw cancelled;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(request -> request.transactItems(items));
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                switch (Cancellations.causeOf(cancelled)) {
+                    case CONDITION_FAILED -> throw new TransactionConflict(Cancellations.conditionFailures(cancelled), cancelled);
+                    case THROTTLED -> {
+                        if (!backoff.allowsAfter(attempt)) {
+                            throw new Throttled("TransactWriteItems of " + items.size() + " items throttled "
+                                    + attempt + " times", cancelled);
+                        }
+                        backoff.pauseAfter(attempt);
+                    }
+                    default -> throw cancelled;
+                }
             }
-            throw new TransactionConflict(failed, cancelled);
         }
     }
 

@@ -66,10 +66,13 @@ public final class ReservationFunctions implements ApplicationContextInitializer
     static final String ADMISSION_GATE = "reservationAdmissionGate";
     static final String POLICY = "reservationHoldPolicy";
     static final String CANCELLATION_POLICY = "reservationCancellationPolicy";
-    static final String BOOKING_SAGAS = "reservationBookingSagas";
+    /**
+     * The hold's saga starter. A context that registered a bean under this name before this initializer ran keeps
+     * it (as {@code KernelBeans} keeps a clock): how a test of holds alone brings an explicit double; every other
+     * context builds the Step Functions one, and refuses to start without {@code BOOKING_SAGA_ARN}.
+     */
+    public static final String BOOKING_SAGAS = "reservationBookingSagas";
     static final String BOOKING_CANCELLATIONS = "reservationBookingCancellations";
-
-    private static final System.Logger LOG = System.getLogger(ReservationFunctions.class.getName());
 
     @Override
     public void initialize(GenericApplicationContext ctx) {
@@ -81,7 +84,9 @@ public final class ReservationFunctions implements ApplicationContextInitializer
         ctx.registerBean(ADMISSION_GATE, AdmissionGate.class, () -> new AdmissionGate(
                 AdmissionKeys.verifier(ctx.getEnvironment()::getProperty, aws(ctx)::kms),
                 aws(ctx).dynamoDb(), physical(ctx, ReservationResources.ADMISSIONS_TABLE)));
-        ctx.registerBean(BOOKING_SAGAS, BookingSagas.class, () -> bookingSagas(ctx));
+        if (!ctx.containsBeanDefinition(BOOKING_SAGAS)) {
+            ctx.registerBean(BOOKING_SAGAS, BookingSagas.class, () -> bookingSagas(ctx));
+        }
         ctx.registerBean(BOOKING_CANCELLATIONS, BookingCancellations.class, () -> bookingCancellations(ctx));
 
         FunctionBeans.http(ctx, ReservationResources.HOLD_SEATS, () -> HttpEndpoint
@@ -121,22 +126,15 @@ public final class ReservationFunctions implements ApplicationContextInitializer
     }
 
     private static BookingSagas bookingSagas(GenericApplicationContext ctx) {
-        String arn = ctx.getEnvironment().getProperty(ReservationSettings.BOOKING_SAGA_ARN);
-        if (arn == null || arn.isBlank()) {
-            LOG.log(System.Logger.Level.INFO, ReservationSettings.BOOKING_SAGA_ARN + " is not set: holds start no booking saga");
-            return BookingSagas.NONE;
-        }
-        return new StepFunctionsBookingSagas(aws(ctx).sfn(), arn.trim(), json(ctx), clock(ctx));
+        return new StepFunctionsBookingSagas(aws(ctx).sfn(),
+                ReservationSettings.requiredArn(ctx.getEnvironment()::getProperty, ReservationSettings.BOOKING_SAGA_ARN),
+                json(ctx), clock(ctx));
     }
 
     private static BookingCancellations bookingCancellations(GenericApplicationContext ctx) {
-        String arn = ctx.getEnvironment().getProperty(ReservationSettings.BOOKING_CANCELLATION_ARN);
-        if (arn == null || arn.isBlank()) {
-            LOG.log(System.Logger.Level.INFO, ReservationSettings.BOOKING_CANCELLATION_ARN
-                    + " is not set: bookings cannot be cancelled");
-            return BookingCancellations.NONE;
-        }
-        return new StepFunctionsBookingCancellations(aws(ctx).sfn(), arn.trim(), json(ctx));
+        return new StepFunctionsBookingCancellations(aws(ctx).sfn(),
+                ReservationSettings.requiredArn(ctx.getEnvironment()::getProperty, ReservationSettings.BOOKING_CANCELLATION_ARN),
+                json(ctx));
     }
 
     private static EventConsumer consumer(GenericApplicationContext ctx, EventHandler handler) {

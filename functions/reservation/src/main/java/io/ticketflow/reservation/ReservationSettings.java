@@ -5,7 +5,10 @@ import io.ticketflow.reservation.domain.CancellationPolicy;
 import io.ticketflow.reservation.domain.HoldPolicy;
 import java.util.function.Function;
 
-/** The hold rules from configuration (environment variables on Lambda, system properties locally). */
+/**
+ * The Reservation service's configuration (environment variables on Lambda, system properties locally): the hold
+ * rules, and the state machines it starts, without which its context refuses to start.
+ */
 public final class ReservationSettings {
 
     public static final String MAX_SEATS = "RESERVATION_MAX_SEATS";
@@ -14,12 +17,26 @@ public final class ReservationSettings {
     public static final String SEATS_PER_USER = "RESERVATION_SEATS_PER_USER";
     /** How long before the show a confirmed booking can no longer be cancelled with a refund. */
     public static final String CANCELLATION_CUTOFF_SECONDS = "RESERVATION_CANCELLATION_CUTOFF_SECONDS";
-    /** The booking saga's state machine; holds start no saga where it is not set (issue #3 alone). */
+    /** The booking saga's state machine, which every hold starts; required. */
     public static final String BOOKING_SAGA_ARN = "BOOKING_SAGA_ARN";
-    /** The cancellation saga of confirmed bookings; without it a cancellation cannot be started. */
+    /** The cancellation saga of confirmed bookings; required. */
     public static final String BOOKING_CANCELLATION_ARN = "BOOKING_CANCELLATION_ARN";
 
     private ReservationSettings() {
+    }
+
+    /**
+     * The state machine ARN configured under {@code key}.
+     *
+     * @throws IllegalStateException naming the key when it is not set: a hold without its saga could never be paid,
+     *                               so a deployment without one must fail at start-up, not on a fan's hold
+     */
+    public static String requiredArn(Function<String, String> properties, String key) {
+        String arn = new Settings(properties).text(key);
+        if (arn == null) {
+            throw new IllegalStateException(key + " is not configured: the Reservation service cannot start without it");
+        }
+        return arn;
     }
 
     public static HoldPolicy policy(Function<String, String> properties) {

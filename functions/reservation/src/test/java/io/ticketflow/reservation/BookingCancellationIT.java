@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.events.EventTypes;
 import io.ticketflow.kernel.aws.AwsClients;
-import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.messaging.FreshAccount;
 import io.ticketflow.reservation.domain.ReservationStatus;
 import io.ticketflow.reservation.domain.SeatLock;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Cancelling a confirmed booking: {@code cancelBooking} starts the cancellation saga (refusing what is not the
@@ -37,12 +35,7 @@ class BookingCancellationIT {
     @BeforeAll
     static void start(EmulatorEndpoint endpoint) {
         sfnAccount = FreshAccount.clients(endpoint);
-        // a stand-in definition: this test is about the start, the saga's paths are the statemachine module's
-        ObjectNode definition = KernelBeans.newJsonMapper().createObjectNode().put("StartAt", "Done");
-        definition.putObject("States").putObject("Done").put("Type", "Pass").put("End", true);
-        stateMachineArn = sfnAccount.sfn().createStateMachine(r -> r.name("booking-cancellation")
-                .definition(definition.toString()).roleArn("arn:aws:iam::123456789012:role/booking-cancellation"))
-                .stateMachineArn();
+        stateMachineArn = ReservationFixture.standInStateMachine(sfnAccount, "booking-cancellation");
         // the buyer books seat after seat here; the cap per user has tests of its own (FairAllocationIT)
         fixture = ReservationFixture.start(endpoint, Map.of(ReservationSettings.BOOKING_CANCELLATION_ARN, stateMachineArn,
                 ReservationSettings.SEATS_PER_USER, "50"));

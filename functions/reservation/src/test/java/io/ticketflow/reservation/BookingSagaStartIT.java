@@ -5,7 +5,6 @@ import static io.ticketflow.reservation.ReservationFixture.SCHEDULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.kernel.aws.AwsClients;
-import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.messaging.FreshAccount;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** A new hold starts its booking saga, named by the reservation; PENDING bookings can be listed to restart lost ones. */
 @ExtendWith(MotoExtension.class)
@@ -28,11 +26,7 @@ class BookingSagaStartIT {
     @BeforeAll
     static void start(EmulatorEndpoint endpoint) {
         sfnAccount = FreshAccount.clients(endpoint);
-        // a stand-in definition: this test is about the start, the saga's paths are the statemachine module's
-        ObjectNode definition = KernelBeans.newJsonMapper().createObjectNode().put("StartAt", "Done");
-        definition.putObject("States").putObject("Done").put("Type", "Pass").put("End", true);
-        stateMachineArn = sfnAccount.sfn().createStateMachine(r -> r.name("booking-saga")
-                .definition(definition.toString()).roleArn("arn:aws:iam::123456789012:role/booking-saga")).stateMachineArn();
+        stateMachineArn = ReservationFixture.standInStateMachine(sfnAccount, "booking-saga");
         fixture = ReservationFixture.start(endpoint, Map.of(ReservationSettings.BOOKING_SAGA_ARN, stateMachineArn));
         fixture.admit("user-saga", "qt-saga", CONCERT);
     }

@@ -57,6 +57,9 @@ class ReservationAdmissionConsumerIT {
         System.setProperty(AwsSettings.REGION, endpoint.region());
         System.setProperty(AwsSettings.RESOURCE_PREFIX, aws.settings().resourcePrefix());
         QUEUE.properties().forEach(System::setProperty);
+        System.setProperty(ReservationSettings.BOOKING_SAGA_ARN, ReservationFixture.standInStateMachine(aws, "booking-saga"));
+        System.setProperty(ReservationSettings.BOOKING_CANCELLATION_ARN,
+                ReservationFixture.standInStateMachine(aws, "booking-cancellation"));
         invoker = new FunctionInvoker(ReservationFunctions.ADMISSION_CONSUMER);
     }
 

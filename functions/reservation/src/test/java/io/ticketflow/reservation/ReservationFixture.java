@@ -13,6 +13,7 @@ import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.messaging.EventStore;
 import io.ticketflow.messaging.FreshAccount;
 import io.ticketflow.reservation.adapter.DynamoDbReservationRepository;
+import io.ticketflow.reservation.domain.BookingSagas;
 import io.ticketflow.reservation.domain.ReservationRepository;
 import io.ticketflow.reservation.function.SweepReport;
 import io.ticketflow.testsupport.EmulatorEndpoint;
@@ -61,13 +62,22 @@ final class ReservationFixture implements AutoCloseable {
     private final byte[] holdTemplate;
     private final TestPasses queue = new TestPasses();
     private final Map<String, String> passByToken = new ConcurrentHashMap<>();
+    private final Map<String, String> sagaSettings;
 
-    private ReservationFixture(EmulatorEndpoint endpoint, Map<String, Object> properties, Clock clock) {
+    private ReservationFixture(EmulatorEndpoint endpoint, Map<String, Object> properties, Clock clock,
+                               Function<ReservationFixture, BookingSagas> sagas) {
         this.aws = FreshAccount.clients(endpoint);
         CatalogueProvisioner provisioner = new CatalogueProvisioner(aws.dynamoDb(), aws.sqs(), aws.settings(), json);
         Catalogue.tables().stream().filter(table -> table.owner() == Service.RESERVATION).forEach(provisioner::table);
         Catalogue.queues().stream().filter(queue -> queue.owner() == Service.RESERVATION).forEach(provisioner::queue);
         Map<String, Object> environment = new HashMap<>(properties);
+        // the service refuses to start without its sagas: stand-ins unless the test brings its own
+        environment.computeIfAbsent(ReservationSettings.BOOKING_SAGA_ARN, key -> standInStateMachine(aws, "booking-saga"));
+        environment.computeIfAbsent(ReservationSettings.BOOKING_CANCELLATION_ARN,
+                key -> standInStateMachine(aws, "booking-cancellation"));
+        this.sagaSettings = Map.of(
+                ReservationSettings.BOOKING_SAGA_ARN, environment.get(ReservationSettings.BOOKING_SAGA_ARN).toString(),
+                ReservationSettings.BOOKING_CANCELLATION_ARN, environment.get(ReservationSettings.BOOKING_CANCELLATION_ARN).toString());
         environment.putAll(queue.properties());
         environment.put(AwsSettings.ENDPOINT, endpoint.uri().toString());
         environment.put(AwsSettings.REGION, endpoint.region());
@@ -77,6 +87,10 @@ final class ReservationFixture implements AutoCloseable {
         if (clock != null) {
             // registered first, so the kernel keeps it instead of the system clock
             ctx.registerBean(KernelBeans.CLOCK, Clock.class, () -> clock);
+        }
+        if (sagas != null) {
+            // registered first, so the service keeps this double instead of its Step Functions starter
+            ctx.registerBean(ReservationFunctions.BOOKING_SAGAS, BookingSagas.class, () -> sagas.apply(this));
         }
         new ReservationFunctions().initialize(ctx);
         ctx.refresh();
@@ -90,10 +104,33 @@ final class ReservationFixture implements AutoCloseable {
 
     /** @param clock the functions' clock; null for the system clock */
     static ReservationFixture start(EmulatorEndpoint endpoint, Map<String, Object> properties, Clock clock) {
-        ReservationFixture fixture = new ReservationFixture(endpoint, properties, clock);
+        return start(endpoint, properties, clock, null);
+    }
+
+    /** @param sagas a booking saga double made with the fixture (its tables, clients); null for Step Functions */
+    static ReservationFixture start(EmulatorEndpoint endpoint, Map<String, Object> properties, Clock clock,
+                                   Function<ReservationFixture, BookingSagas> sagas) {
+        ReservationFixture fixture = new ReservationFixture(endpoint, properties, clock, sagas);
         fixture.publish(CONCERT, SCHEDULE);
         fixture.publish(OTHER_CONCERT, OTHER_SCHEDULE);
         return fixture;
+    }
+
+    /**
+     * A state machine of one Pass state, named {@code name} with the account's resource prefix: its executions start
+     * (and are recorded) like the real saga's, for tests about starting it rather than its paths (those are the
+     * statemachine module's).
+     */
+    static String standInStateMachine(AwsClients aws, String name) {
+        ObjectNode definition = KernelBeans.newJsonMapper().createObjectNode().put("StartAt", "Done");
+        definition.putObject("States").putObject("Done").put("Type", "Pass").put("End", true);
+        return aws.sfn().createStateMachine(r -> r.name(aws.settings().physicalName(name))
+                .definition(definition.toString()).roleArn("arn:aws:iam::123456789012:role/" + name)).stateMachineArn();
+    }
+
+    /** The state machine ARNs the service was started with, by setting: what a Lambda environment would carry. */
+    Map<String, String> sagaSettings() {
+        return sagaSettings;
     }
 
     // --- feeding the service through its consumers

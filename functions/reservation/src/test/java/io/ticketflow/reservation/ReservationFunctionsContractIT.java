@@ -43,6 +43,7 @@ class ReservationFunctionsContractIT {
         fixture = ReservationFixture.start(endpoint, Map.of());
         // what the Lambda environment would carry
         lambdaEnvironment(ReservationFunctions.class, fixture.aws.settings());
+        fixture.sagaSettings().forEach(System::setProperty);
     }
 
     @AfterAll

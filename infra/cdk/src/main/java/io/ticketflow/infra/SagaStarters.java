@@ -4,6 +4,7 @@ import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.PaymentResources;
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.catalog.Service;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
@@ -48,6 +49,13 @@ final class SagaStarters {
                     new Started(SagaStack.CANCELLATION_STATE_MACHINE, BOOKING_CANCELLATION_ARN,
                             List.of(), List.of("states:DescribeExecution", "states:GetExecutionHistory"))));
 
+    /**
+     * Every Reservation function needs both sagas' ARNs: the service's context builds both saga clients at start
+     * and refuses to start without them. Only holdSeats and cancelBooking may start theirs.
+     */
+    private static final Map<String, String> RESERVATION_CONFIGURATION = Map.of(
+            BOOKING_SAGA_ARN, SagaStack.STATE_MACHINE, BOOKING_CANCELLATION_ARN, SagaStack.CANCELLATION_STATE_MACHINE);
+
     private SagaStarters() {
     }
 
@@ -59,6 +67,18 @@ final class SagaStarters {
             return List.of(PAYMENT_BOOKING_CONFIGURATION, PAYMENT_CANCELLATION_CONFIGURATION);
         }
         return started == null ? List.of() : started;
+    }
+
+    /** The state machine ARN settings of a function's environment: setting → logical state machine name. */
+    static Map<String, String> configuration(String functionName) {
+        boolean reservation = Catalogue.functions().stream()
+                .anyMatch(f -> f.name().equals(functionName) && f.service() == Service.RESERVATION);
+        if (reservation) {
+            return RESERVATION_CONFIGURATION;
+        }
+        Map<String, String> configuration = new LinkedHashMap<>();
+        of(functionName).forEach(started -> configuration.put(started.arnConfig(), started.stateMachine()));
+        return configuration;
     }
 
     static String stateMachineArn(Construct scope, String physicalName) {

@@ -213,8 +213,8 @@ public final class ServiceStack extends Stack {
         if (spec.service() == Service.QUEUE) {
             extra.put(COUNTER_SHARDS_ENV, String.valueOf(COUNTER_SHARDS));
         }
-        SagaStarters.of(spec.name()).forEach(started -> extra.put(started.arnConfig(),
-                SagaStarters.stateMachineArn(this, settings.physicalName(started.stateMachine()))));
+        SagaStarters.configuration(spec.name()).forEach((setting, machine) -> extra.put(setting,
+                SagaStarters.stateMachineArn(this, settings.physicalName(machine))));
         if (spec.service() == Service.POINT) {
             extra.putAll(PaymentProviderSettings.environment(this, settings));
         }

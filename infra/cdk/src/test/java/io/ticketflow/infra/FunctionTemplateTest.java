@@ -180,7 +180,6 @@ class FunctionTemplateTest {
                         List.of("states:DescribeExecution", "states:GetExecutionHistory"),
                         executions + "booking-cancellation:*",
                         List.of("states:DescribeExecution", "states:GetExecutionHistory")));
-        Map<String, String> arnKeys = Map.of("holdSeats", "BOOKING_SAGA_ARN", "cancelBooking", "BOOKING_CANCELLATION_ARN");
         for (FunctionSpec spec : Catalogue.functions()) {
             Map<String, List<String>> granted = new java.util.HashMap<>();
             statements(spec).stream()
@@ -189,14 +188,17 @@ class FunctionTemplateTest {
                             asList(s.path("Action")).stream().map(JsonNode::asString).toList())));
             assertThat(granted).as(spec.name()).isEqualTo(allowed.getOrDefault(spec.name(), Map.of()));
 
-            // every Payment function builds its saga client at start, so each needs both sagas' ARNs
-            List<String> keys = spec.service() == io.ticketflow.catalog.Service.PAYMENT
-                    ? List.of("BOOKING_SAGA_ARN", "BOOKING_CANCELLATION_ARN")
-                    : arnKeys.containsKey(spec.name()) ? List.of(arnKeys.get(spec.name())) : List.of();
-            for (String arnKey : keys) {
-                String machine = arnKey.equals("BOOKING_SAGA_ARN") ? "booking-saga" : "booking-cancellation";
-                assertThat(SynthesizedApp.text(function(spec).path("Environment").path("Variables").path(arnKey)))
-                        .as(spec.name()).isEqualTo(machines + machine);
+            // Payment and Reservation functions build their saga clients at start, so each needs their ARNs
+            Map<String, String> arns = switch (spec.service()) {
+                case PAYMENT, RESERVATION -> Map.of("BOOKING_SAGA_ARN", "booking-saga", "BOOKING_CANCELLATION_ARN", "booking-cancellation");
+                default -> Map.of();
+            };
+            JsonNode environment = function(spec).path("Environment").path("Variables");
+            arns.forEach((arnKey, machine) -> assertThat(SynthesizedApp.text(environment.path(arnKey)))
+                    .as(spec.name() + " " + arnKey).isEqualTo(machines + machine));
+            if (arns.isEmpty()) {
+                assertThat(environment.has("BOOKING_SAGA_ARN") || environment.has("BOOKING_CANCELLATION_ARN"))
+                        .as(spec.name()).isFalse();
             }
         }
     }

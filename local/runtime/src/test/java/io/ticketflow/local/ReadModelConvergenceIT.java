@@ -76,7 +76,6 @@ class ReadModelConvergenceIT {
     private static final int THREADS = 4;
     private static final Duration CONVERGENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = KernelBeans.newJsonMapper();
-    private static final String NO_SAGA = "arn:aws:states:us-east-1:000000000000:stateMachine:no-saga-in-this-test";
 
     private static LocalRuntime runtime;
     private static Bookings bookings;
@@ -91,17 +90,17 @@ class ReadModelConvergenceIT {
     @BeforeAll
     static void start(EmulatorEndpoint endpoint) {
         Topology catalogue = Topology.catalogue();
-        // no BookingRecovery either: it would start the sagas the holds did not
+        // holds start no saga (SagalessFunctions records them), and no BookingRecovery restarts them
         Topology withoutSagas = new Topology(catalogue.routes(), catalogue.tables(), catalogue.queues(),
                 catalogue.streamSubscriptions(), catalogue.queueSubscriptions(), catalogue.schedules());
-        runtime = LocalRuntime.start(new LocalOptions(0, endpoint.uri(), endpoint.region(), "convergence-",
+        SagalessFunctions.STARTED.clear();
+        runtime = SagalessFunctions.start(new LocalOptions(0, endpoint.uri(), endpoint.region(), "convergence-",
                 ProjectRoot.find(),
                 Map.of(LocalOptions.ALL_SCHEDULES, 1, ReservationResources.EXPIRY_SCHEDULE, 86_400),
                 // lapsed holds are re-held before any sweep; their seats count against a user's cap until one runs,
                 // which is FairAllocationIT's concern, not this read model's
                 Map.of(ReservationSettings.HOLD_SECONDS, String.valueOf(HOLD_SECONDS),
                         ReservationSettings.SEATS_PER_USER, "1000",
-                        ReservationSettings.BOOKING_SAGA_ARN, NO_SAGA,
                         QueueSettings.ACTIVE_WINDOW_SECONDS, "600",
                         QueueSettings.BATCH_SIZE, String.valueOf(USERS)), true), withoutSagas);
         bookings = new Bookings(runtime);
@@ -135,6 +134,8 @@ class ReadModelConvergenceIT {
         assertThat(count("hold 409")).as("refused holds, seed " + seed).isPositive();
         assertThat(count("cancel 200")).as("cancels, seed " + seed).isPositive();
         assertThat(sweep.path("expired").intValue()).as("holds the sweep expired, incl. " + lapsed).isPositive();
+        assertThat(SagalessFunctions.STARTED).as("every hold answered 201 started its booking saga, none other")
+                .containsExactlyInAnyOrderElementsOf(holdEnds.keySet());
 
         DynamoDbSeatMapStore seatMaps = new DynamoDbSeatMapStore(runtime.clients().dynamoDb(),
                 runtime.settings().physicalName(ConcertResources.SEAT_MAPS_TABLE));

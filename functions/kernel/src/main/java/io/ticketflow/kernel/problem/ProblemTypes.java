@@ -13,6 +13,8 @@ public final class ProblemTypes {
     public static final ProblemType INSUFFICIENT_SCOPE = new ProblemType("insufficient-scope", "Insufficient scope", 403);
     public static final ProblemType NOT_FOUND = new ProblemType("not-found", "Not found", 404);
     public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflict", 409);
+    /** AWS kept refusing for capacity (throttling) after every retry: nothing was done, ask again later. */
+    public static final ProblemType SERVICE_BUSY = new ProblemType("service-busy", "Service busy", 503);
     public static final ProblemType INTERNAL = new ProblemType("internal", "Internal error", 500);
 
     private ProblemTypes() {

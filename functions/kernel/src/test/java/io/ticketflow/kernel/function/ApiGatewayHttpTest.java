@@ -129,6 +129,20 @@ class ApiGatewayHttpTest {
     }
 
     @Test
+    void awsThrottlingAfterEveryRetry_returns503ServiceBusyWithRetryAfter_withoutNamingWhatWasRefused() {
+        HttpEndpoint<String, Object> enter = HttpEndpoint.of(request -> request.pathParameter("id"), id -> {
+            throw new io.ticketflow.kernel.aws.Throttled("TransactWriteItems on table t-queue-tokens throttled 5 times", null);
+        });
+
+        APIGatewayV2HTTPResponse response = handle(enter, event(null));
+
+        assertThat(response.getHeaders()).containsEntry("retry-after", "1");
+        JsonNode problem = problem(response, 503);
+        assertThat(problem.path("type").asString()).isEqualTo("https://ticketflow.dev/problems/service-busy");
+        assertThat(response.getBody()).doesNotContain("t-queue-tokens");
+    }
+
+    @Test
     void bodyThatIsNotJson_returns400MalformedRequest() {
         JsonNode problem = problem(handle(charge, event("{\"amount\": ")), 400);
 

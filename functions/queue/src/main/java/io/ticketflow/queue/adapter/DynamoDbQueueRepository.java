@@ -18,6 +18,8 @@ import static io.ticketflow.queue.adapter.QueueItems.key;
 import static io.ticketflow.queue.adapter.QueueItems.number;
 
 import io.ticketflow.events.EventEnvelope;
+import io.ticketflow.kernel.aws.BatchReads;
+import io.ticketflow.messaging.Cancellations;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.TransactionConflict;
 import io.ticketflow.queue.domain.ActivationOutcome;
@@ -47,10 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -99,12 +99,11 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     static final int STEPS_PER_TRANSACTION = 45;
     /** Tokens per expiry transaction: the counter + a token and its event each. */
     static final int EXPIRIES_PER_TRANSACTION = 45;
-    /** Keys per BatchGetItem, DynamoDB's limit. */
-    private static final int BATCH_GET_KEYS = 100;
 
     private static final System.Logger LOG = System.getLogger(DynamoDbQueueRepository.class.getName());
 
     private final DynamoDbClient dynamoDb;
+    private final BatchReads reads;
     private final String table;
     private final OutboxWriter outbox;
     private final QueueEvents events;
@@ -127,6 +126,7 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     public DynamoDbQueueRepository(DynamoDbClient dynamoDb, String tokensTable, OutboxWriter outbox, JsonMapper json,
                                    Clock clock, CounterShards newQueueShards, IntUnaryOperator firstShard) {
         this.dynamoDb = dynamoDb;
+        this.reads = new BatchReads(dynamoDb);
         this.table = tokensTable;
         this.outbox = outbox;
         this.events = new QueueEvents(json, clock);
@@ -237,7 +237,7 @@ public final class DynamoDbQueueRepository implements QueueRepository {
         for (int shard = 1; shard < layout.count(); shard++) {
             shardKeys.add(key(QueueItems.shardKey(concertId, shard)));
         }
-        for (Map<String, AttributeValue> shard : batchGet(shardKeys)) {
+        for (Map<String, AttributeValue> shard : reads.consistent(table, shardKeys)) {
             String pk = shard.get(PK).s();
             shards.add(QueueItems.shardCounter(Integer.parseInt(pk.substring(pk.lastIndexOf('#') + 1)), shard));
         }
@@ -343,8 +343,10 @@ public final class DynamoDbQueueRepository implements QueueRepository {
                 return InsertOutcome.SEQ_BURNED;
             }
             throw conflict;
-        } catch (TransactionCanceledException contended) {
-            // another transaction held one of the items (the same user entering twice at once): try again
+        } catch (TransactionCanceledException cancelled) {
+            // another transaction held one of the items (the same user entering twice at once): try again;
+            // throttling was waited out by the outbox writer, and anything else is a fault, not a busy queue
+            Cancellations.rethrowUnlessContended(cancelled);
             return InsertOutcome.CONTENDED;
         }
     }
@@ -355,12 +357,12 @@ public final class DynamoDbQueueRepository implements QueueRepository {
         for (long seq = first; seq <= last; seq++) {
             slotKeys.add(key(QueueItems.seqKey(concertId, seq)));
         }
-        List<Map<String, AttributeValue>> tokenKeys = batchGet(slotKeys).stream()
+        List<Map<String, AttributeValue>> tokenKeys = reads.consistent(table, slotKeys).stream()
                 .filter(slot -> !slot.containsKey(BURNED))
                 .map(slot -> key(QueueItems.tokenKey(slot.get(TOKEN).s())))
                 .toList();
         Map<Long, QueueToken> bySeq = new HashMap<>();
-        batchGet(tokenKeys).stream().map(QueueItems::token).forEach(token -> bySeq.put(token.seq(), token));
+        reads.consistent(table, tokenKeys).stream().map(QueueItems::token).forEach(token -> bySeq.put(token.seq(), token));
         return bySeq;
     }
 
@@ -382,6 +384,7 @@ public final class DynamoDbQueueRepository implements QueueRepository {
             } catch (TransactionConflict | TransactionCanceledException stale) {
                 // another tick moved the watermark, an enter filled a slot, or the active bound was reached:
                 // what this tick read is out of date, and the next tick plans again from fresh reads
+                rethrowUnlessStale(stale);
                 LOG.log(System.Logger.Level.INFO, "activation of " + plan.concertId() + " stopped at watermark "
                         + part.fromWatermark() + ": " + stale.getMessage());
                 break;
@@ -393,7 +396,7 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     @Override
     public Map<String, QueueToken> tokens(Collection<String> tokens) {
         Map<String, QueueToken> byToken = new HashMap<>();
-        batchGet(tokens.stream().map(token -> key(QueueItems.tokenKey(token))).toList()).stream()
+        reads.consistent(table, tokens.stream().map(token -> key(QueueItems.tokenKey(token))).toList()).stream()
                 .map(QueueItems::token).forEach(token -> byToken.put(token.token(), token));
         return byToken;
     }
@@ -420,6 +423,7 @@ public final class DynamoDbQueueRepository implements QueueRepository {
                 admitted.addAll(activations);
             } catch (TransactionConflict | TransactionCanceledException stale) {
                 // a concurrent or earlier tick re-admitted them already, or the active bound was reached
+                rethrowUnlessStale(stale);
                 LOG.log(System.Logger.Level.INFO, "re-admission in " + plan.concertId() + " stopped: " + stale.getMessage());
                 break;
             }
@@ -489,10 +493,12 @@ public final class DynamoDbQueueRepository implements QueueRepository {
                     try {
                         done.addAll(expirePart(unchanged, reason, now));
                     } catch (TransactionConflict | TransactionCanceledException again) {
+                        rethrowUnlessStale(again);
                         LOG.log(System.Logger.Level.INFO, "expiry part left to the next tick: " + again.getMessage());
                     }
                 }
             } catch (TransactionCanceledException contended) {
+                Cancellations.rethrowUnlessContended(contended);
                 LOG.log(System.Logger.Level.INFO, "expiry part left to the next tick: " + contended.getMessage());
             }
         }
@@ -603,6 +609,13 @@ public final class DynamoDbQueueRepository implements QueueRepository {
         }
     }
 
+    /** A failed condition or a race means what was read is out of date; any other cancellation is a fault. */
+    private static void rethrowUnlessStale(RuntimeException failed) {
+        if (failed instanceof TransactionCanceledException cancelled) {
+            Cancellations.rethrowUnlessContended(cancelled);
+        }
+    }
+
     private TransactWriteItem moveWatermark(ActivationPlan part) {
         int admissions = part.activations().size();
         Map<String, AttributeValue> values = new LinkedHashMap<>();
@@ -682,22 +695,5 @@ public final class DynamoDbQueueRepository implements QueueRepository {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
                 .tableName(table).key(key(pk)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? null : item;
-    }
-
-    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int start = 0; start < keys.size(); start += BATCH_GET_KEYS) {
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(start, Math.min(keys.size(), start + BATCH_GET_KEYS)))
-                    .consistentRead(true)
-                    .build());
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
-                items.addAll(response.responses().getOrDefault(table, List.of()));
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
-        return items;
     }
 }

@@ -15,6 +15,8 @@ import static io.ticketflow.reservation.adapter.ReservationItems.number;
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.kernel.SeatBlocks;
+import io.ticketflow.kernel.aws.BatchReads;
+import io.ticketflow.messaging.Cancellations;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.TransactionConflict;
 import io.ticketflow.reservation.domain.CancelReason;
@@ -31,19 +33,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -79,11 +77,10 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
 
     /** A lock taken over between our read and our release only means reading the locks again. */
     static final int RELEASE_ATTEMPTS = 3;
-    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
-    private static final int BATCH_GET_KEYS = 100;
     private static final System.Logger LOG = System.getLogger(DynamoDbReservationRepository.class.getName());
 
     private final DynamoDbClient dynamoDb;
+    private final BatchReads reads;
     private final String locksTable;
     private final String reservationsTable;
     private final String inventoryTable;
@@ -101,6 +98,7 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
                                          String inventoryTable, String holdersTable, HoldPolicy policy,
                                          OutboxWriter outbox, JsonMapper json, Clock clock) {
         this.dynamoDb = dynamoDb;
+        this.reads = new BatchReads(dynamoDb);
         this.locksTable = locksTable;
         this.reservationsTable = reservationsTable;
         this.inventoryTable = inventoryTable;
@@ -133,7 +131,7 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(ReservationItems.inventoryKey(scheduleId, ReservationItems.HEADER_BLOCK));
         SeatBlocks.blocksOf(seatNos).forEach(block -> keys.add(ReservationItems.inventoryKey(scheduleId, block)));
-        List<Map<String, AttributeValue>> items = batchGet(inventoryTable, keys);
+        List<Map<String, AttributeValue>> items = reads.consistent(inventoryTable, keys);
         return items.stream().filter(ReservationItems::isInventoryHeader).findFirst()
                 .map(header -> ReservationItems.inventory(header, items));
     }
@@ -189,11 +187,9 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
             // is being taken by someone else right now, which the caller sees as unavailable; the token's item, as
             // another hold of this token being made. One on the user's count alone says nothing about the cap (the
             // same user holding with another token at this moment), so that one is rethrown, not refused.
-            List<CancellationReason> reasons = contended.hasCancellationReasons() ? contended.cancellationReasons() : List.of();
             int userIndex = pending.seats().size() + 2;
-            throw refusal(pending, IntStream.range(0, reasons.size())
-                    .filter(i -> i != userIndex && TRANSACTION_CONFLICT.equals(reasons.get(i).code()))
-                    .boxed().toList(), List.of(), contended);
+            throw refusal(pending, Cancellations.contendedItems(contended).stream().filter(i -> i != userIndex).toList(),
+                    List.of(), contended);
         }
     }
 
@@ -225,6 +221,7 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
                 }
                 LOG.log(System.Logger.Level.INFO, "locks of " + changed.reservationId() + " changed meanwhile; reading them again");
             } catch (TransactionCanceledException contended) {
+                Cancellations.rethrowUnlessContended(contended);
                 LOG.log(System.Logger.Level.INFO, "release of " + changed.reservationId() + " contended: " + contended.getMessage());
             }
         }
@@ -267,8 +264,12 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
         try {
             outbox.write(items, List.of(events.confirmed(confirmed, paymentId)));
             return true;
-        } catch (TransactionConflict | TransactionCanceledException changed) {
+        } catch (TransactionConflict changed) {
             LOG.log(System.Logger.Level.INFO, "confirmation of " + confirmed.reservationId() + " refused: " + changed.getMessage());
+            return false;
+        } catch (TransactionCanceledException contended) {
+            Cancellations.rethrowUnlessContended(contended);
+            LOG.log(System.Logger.Level.INFO, "confirmation of " + confirmed.reservationId() + " contended: " + contended.getMessage());
             return false;
         }
     }
@@ -314,7 +315,7 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
 
     private List<SeatLock> locksOf(String scheduleId, List<Integer> seatNos) {
         List<Map<String, AttributeValue>> keys = seatNos.stream().map(seatNo -> ReservationItems.lockKey(scheduleId, seatNo)).toList();
-        return batchGet(locksTable, keys).stream()
+        return reads.consistent(locksTable, keys).stream()
                 .map(ReservationItems::lock)
                 .sorted(Comparator.comparingInt(SeatLock::seatNo))
                 .toList();
@@ -481,22 +482,5 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
     private Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).key(key).consistentRead(true)).item();
         return item == null || item.isEmpty() ? null : item;
-    }
-
-    private List<Map<String, AttributeValue>> batchGet(String table, List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int start = 0; start < keys.size(); start += BATCH_GET_KEYS) {
-            Map<String, KeysAndAttributes> pending = new HashMap<>(Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(start, Math.min(keys.size(), start + BATCH_GET_KEYS)))
-                    .consistentRead(true)
-                    .build()));
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
-                items.addAll(response.responses().getOrDefault(table, List.of()));
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
-        return items;
     }
 }

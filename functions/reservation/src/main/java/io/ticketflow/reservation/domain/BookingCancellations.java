@@ -6,19 +6,6 @@ package io.ticketflow.reservation.domain;
  */
 public interface BookingCancellations {
 
-    /** For deployments without the cancellation saga: a cancellation cannot be started. */
-    BookingCancellations NONE = new BookingCancellations() {
-        @Override
-        public void start(Reservation confirmed) {
-            throw new IllegalStateException("the booking cancellation saga is not configured");
-        }
-
-        @Override
-        public boolean started(String reservationId) {
-            return false;
-        }
-    };
-
     void start(Reservation confirmed);
 
     /** Whether the cancellation of this booking was started already (a repeated request). */

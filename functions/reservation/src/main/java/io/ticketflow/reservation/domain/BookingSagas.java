@@ -6,8 +6,5 @@ package io.ticketflow.reservation.domain;
  */
 public interface BookingSagas {
 
-    /** For deployments without the saga (issue #3 alone): holds wait for the sweeper instead of a payment. */
-    BookingSagas NONE = pending -> { };
-
     void start(Reservation pending);
 }

@@ -26,6 +26,9 @@ public final class ReservationProblems {
     /** The show starts too soon for a cancellation with refund. */
     public static final ProblemType CANCELLATION_CLOSED =
             new ProblemType("cancellation-closed", "Cancellation period over", 409);
+    /** The hold's booking saga could not be started, so the hold was undone: nothing is held, try again later. */
+    public static final ProblemType BOOKING_NOT_STARTED =
+            new ProblemType("booking-not-started", "Booking not started", 503);
 
     private ReservationProblems() {
     }
