@@ -6,6 +6,7 @@ import static io.ticketflow.catalog.KeyAttribute.string;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The resource catalogue and route table of the whole system, aggregated from each service's
@@ -22,6 +23,9 @@ public final class Catalogue {
     /** Admission view layout: one item per queue token. */
     public static final String ADMISSION_PARTITION_KEY = "token";
     public static final String ADMISSION_TTL_ATTRIBUTE = "expiresAt";
+    /** The saga state machines' logical names (their ASL files are {@code statemachine/<name>.asl.json}). */
+    public static final String BOOKING_SAGA = "booking-saga";
+    public static final String BOOKING_CANCELLATION = "booking-cancellation";
 
     private static final List<ServiceResources> SERVICES = List.of(
             QueueResources.declare(),
@@ -86,6 +90,24 @@ public final class Catalogue {
     public static QueueSpec queue(String name) {
         return queues().stream().filter(q -> q.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no queue named " + name));
+    }
+
+    /**
+     * What the function may do, as its declaration says, with each {@link Grant.Access#RELAY} resolved: reading the
+     * outbox's stream and sending to every queue an event route from that outbox names (routes are declared by the
+     * consuming services, so only the whole catalogue knows them).
+     */
+    public static List<Grant> grants(String function) {
+        return function(function).grants().stream()
+                .flatMap(grant -> grant.access() != Grant.Access.RELAY ? Stream.of(grant) : Stream.concat(
+                        Stream.of(Grant.readsStream(grant.resource())),
+                        eventRoutes().stream()
+                                .filter(route -> route.sourceTable().equals(grant.resource()))
+                                .map(EventRoute::queue)
+                                .distinct()
+                                .map(Grant::sends)))
+                .distinct()
+                .toList();
     }
 
     /** Queues the relay must send an event of this type, read from this outbox table, to. */

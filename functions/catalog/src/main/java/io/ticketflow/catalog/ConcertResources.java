@@ -1,5 +1,10 @@
 package io.ticketflow.catalog;
 
+import static io.ticketflow.catalog.Grant.consumes;
+import static io.ticketflow.catalog.Grant.reads;
+import static io.ticketflow.catalog.Grant.relays;
+import static io.ticketflow.catalog.Grant.sends;
+import static io.ticketflow.catalog.Grant.writes;
 import static io.ticketflow.catalog.KeyAttribute.number;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
@@ -58,12 +63,18 @@ public final class ConcertResources {
                 List.of(new QueueSpec(RESERVATION_EVENTS_QUEUE, Service.CONCERT, 30, 5),
                         new QueueSpec(RELAY_FAILURES_QUEUE, Service.CONCERT, 30, 3)),
                 List.of(
-                        FunctionSpec.of(LIST_CONCERTS, Service.CONCERT, FunctionKind.HTTP),
-                        FunctionSpec.of(LIST_SCHEDULES, Service.CONCERT, FunctionKind.HTTP),
-                        FunctionSpec.of(SEAT_MAP, Service.CONCERT, FunctionKind.HTTP),
-                        FunctionSpec.of(ADMIN_PUBLISH_CONCERT, Service.CONCERT, FunctionKind.HTTP),
-                        FunctionSpec.of(SEAT_MAP_PROJECTOR, Service.CONCERT, FunctionKind.SQS),
-                        FunctionSpec.of(CONCERT_EVENTS_RELAY, Service.CONCERT, FunctionKind.STREAM)),
+                        FunctionSpec.of(LIST_CONCERTS, Service.CONCERT, FunctionKind.HTTP).uses(reads(CATALOG_TABLE)),
+                        FunctionSpec.of(LIST_SCHEDULES, Service.CONCERT, FunctionKind.HTTP)
+                                .uses(reads(CATALOG_TABLE), reads(SEAT_MAPS_TABLE)),
+                        FunctionSpec.of(SEAT_MAP, Service.CONCERT, FunctionKind.HTTP).uses(reads(SEAT_MAPS_TABLE)),
+                        // publishing only writes, each item under a condition: a repeat finds what the first wrote
+                        FunctionSpec.of(ADMIN_PUBLISH_CONCERT, Service.CONCERT, FunctionKind.HTTP)
+                                .uses(writes(CATALOG_TABLE), writes(SEAT_MAPS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(SEAT_MAP_PROJECTOR, Service.CONCERT, FunctionKind.SQS)
+                                .uses(consumes(RESERVATION_EVENTS_QUEUE), writes(INBOX_TABLE), reads(SEAT_MAPS_TABLE),
+                                        writes(SEAT_MAPS_TABLE)),
+                        FunctionSpec.of(CONCERT_EVENTS_RELAY, Service.CONCERT, FunctionKind.STREAM)
+                                .uses(relays(EVENTS_TABLE), sends(RELAY_FAILURES_QUEUE))),
                 List.of(
                         new Route(HttpMethod.GET, "/concerts", LIST_CONCERTS, false),
                         new Route(HttpMethod.GET, "/concerts/{concertId}/schedules", LIST_SCHEDULES, false),

@@ -1,5 +1,14 @@
 package io.ticketflow.catalog;
 
+import static io.ticketflow.catalog.Grant.consumes;
+import static io.ticketflow.catalog.Grant.describesExecution;
+import static io.ticketflow.catalog.Grant.reads;
+import static io.ticketflow.catalog.Grant.readsExecutionHistory;
+import static io.ticketflow.catalog.Grant.relays;
+import static io.ticketflow.catalog.Grant.sends;
+import static io.ticketflow.catalog.Grant.sendsTaskSuccess;
+import static io.ticketflow.catalog.Grant.verifiesAdmissionPasses;
+import static io.ticketflow.catalog.Grant.writes;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
 import java.util.List;
@@ -27,6 +36,11 @@ public final class PaymentResources {
     public static final String ADMISSIONS_TABLE = "payment-admissions";
     public static final String INBOX_TABLE = "payment-inbox";
     public static final String EVENTS_TABLE = "payment-events";
+    /**
+     * The TTL attribute (epoch seconds) of intents and requests: DynamoDB deletes them once no saga can still need
+     * them, so the task tokens and the per-user keys do not pile up for ever.
+     */
+    public static final String PURGE_AT_ATTRIBUTE = "purgeAt";
 
     public static final String ADMISSION_QUEUE = "payment-admission-events";
     public static final String RELAY_FAILURES_QUEUE = "payment-relay-failures";
@@ -49,23 +63,37 @@ public final class PaymentResources {
         return new ServiceResources(
                 Service.PAYMENT,
                 List.of(
-                        new TableSpec(INTENTS_TABLE, Service.PAYMENT, string("reservationId"), null, List.of(), false, null),
+                        new TableSpec(INTENTS_TABLE, Service.PAYMENT, string("reservationId"), null, List.of(), false,
+                                PURGE_AT_ATTRIBUTE),
                         new TableSpec(PAYMENTS_TABLE, Service.PAYMENT, string("paymentId"), null, List.of(), false, null),
-                        new TableSpec(IDEMPOTENCY_TABLE, Service.PAYMENT, string("requestKey"), null, List.of(), false, null),
+                        new TableSpec(IDEMPOTENCY_TABLE, Service.PAYMENT, string("requestKey"), null, List.of(), false,
+                                PURGE_AT_ATTRIBUTE),
                         Catalogue.admissionTable(ADMISSIONS_TABLE, Service.PAYMENT),
                         Catalogue.inboxTable(INBOX_TABLE, Service.PAYMENT),
                         Catalogue.outboxTable(EVENTS_TABLE, Service.PAYMENT)),
                 List.of(new QueueSpec(ADMISSION_QUEUE, Service.PAYMENT, 30, 5),
                         new QueueSpec(RELAY_FAILURES_QUEUE, Service.PAYMENT, 30, 3),
                         new QueueSpec(AUDIT_QUEUE, Service.PAYMENT, 30, 5)),
-                List.of(FunctionSpec.of(PAY, Service.PAYMENT, FunctionKind.HTTP),
-                        FunctionSpec.of(GET_PAYMENT, Service.PAYMENT, FunctionKind.HTTP),
-                        FunctionSpec.of(BOOKING_STATUS, Service.PAYMENT, FunctionKind.HTTP),
-                        FunctionSpec.of(AWAIT_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(PROCESS_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(CANCEL_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(ADMISSION_CONSUMER, Service.PAYMENT, FunctionKind.SQS),
-                        FunctionSpec.of(EVENTS_RELAY, Service.PAYMENT, FunctionKind.STREAM)),
+                List.of(FunctionSpec.of(PAY, Service.PAYMENT, FunctionKind.HTTP)
+                                .uses(verifiesAdmissionPasses(), reads(ADMISSIONS_TABLE), reads(INTENTS_TABLE),
+                                        reads(IDEMPOTENCY_TABLE), writes(IDEMPOTENCY_TABLE),
+                                        sendsTaskSuccess(Catalogue.BOOKING_SAGA), describesExecution(Catalogue.BOOKING_SAGA)),
+                        FunctionSpec.of(GET_PAYMENT, Service.PAYMENT, FunctionKind.HTTP).uses(reads(PAYMENTS_TABLE)),
+                        FunctionSpec.of(BOOKING_STATUS, Service.PAYMENT, FunctionKind.HTTP)
+                                // a booking's view reads its saga and, once confirmed, the cancellation of the same name
+                                .uses(describesExecution(Catalogue.BOOKING_SAGA), readsExecutionHistory(Catalogue.BOOKING_SAGA),
+                                        describesExecution(Catalogue.BOOKING_CANCELLATION),
+                                        readsExecutionHistory(Catalogue.BOOKING_CANCELLATION)),
+                        // the same wait delivered again reads back the intent its first delivery stored
+                        FunctionSpec.of(AWAIT_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK).uses(reads(INTENTS_TABLE), writes(INTENTS_TABLE)),
+                        FunctionSpec.of(PROCESS_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK)
+                                .uses(reads(INTENTS_TABLE), reads(PAYMENTS_TABLE), writes(PAYMENTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(CANCEL_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK)
+                                .uses(reads(PAYMENTS_TABLE), writes(PAYMENTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(ADMISSION_CONSUMER, Service.PAYMENT, FunctionKind.SQS)
+                                .uses(consumes(ADMISSION_QUEUE), writes(INBOX_TABLE), writes(ADMISSIONS_TABLE)),
+                        FunctionSpec.of(EVENTS_RELAY, Service.PAYMENT, FunctionKind.STREAM)
+                                .uses(relays(EVENTS_TABLE), sends(RELAY_FAILURES_QUEUE))),
                 List.of(new Route(HttpMethod.POST, "/payments", PAY, true),
                         new Route(HttpMethod.GET, "/payments/{paymentId}", GET_PAYMENT, true),
                         new Route(HttpMethod.GET, "/bookings/{reservationId}", BOOKING_STATUS, true)),

@@ -1,6 +1,11 @@
 package io.ticketflow.catalog;
 
 import static io.ticketflow.catalog.KeyAttribute.number;
+import static io.ticketflow.catalog.Grant.reads;
+import static io.ticketflow.catalog.Grant.readsIndex;
+import static io.ticketflow.catalog.Grant.relays;
+import static io.ticketflow.catalog.Grant.sends;
+import static io.ticketflow.catalog.Grant.writes;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
 import java.util.List;
@@ -53,14 +58,22 @@ public final class PointResources {
                         Catalogue.outboxTable(EVENTS_TABLE, Service.POINT)),
                 List.of(new QueueSpec(AUDIT_QUEUE, Service.POINT, 30, 5),
                         new QueueSpec(RELAY_FAILURES_QUEUE, Service.POINT, 30, 3)),
-                List.of(FunctionSpec.of(CHARGE_POINTS, Service.POINT, FunctionKind.HTTP),
-                        FunctionSpec.of(START_TOP_UP, Service.POINT, FunctionKind.HTTP),
-                        FunctionSpec.of(TOP_UP_WEBHOOK, Service.POINT, FunctionKind.HTTP),
-                        FunctionSpec.of(POINT_BALANCE, Service.POINT, FunctionKind.HTTP),
-                        FunctionSpec.of(POINT_HISTORY, Service.POINT, FunctionKind.HTTP),
-                        FunctionSpec.of(DEDUCT_POINTS, Service.POINT, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(REFUND_POINTS, Service.POINT, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(EVENTS_RELAY, Service.POINT, FunctionKind.STREAM)),
+                List.of(FunctionSpec.of(CHARGE_POINTS, Service.POINT, FunctionKind.HTTP)
+                                .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
+                        // the checkout is kept in the user's partition until the provider's webhook credits it
+                        FunctionSpec.of(START_TOP_UP, Service.POINT, FunctionKind.HTTP)
+                                .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE)),
+                        FunctionSpec.of(TOP_UP_WEBHOOK, Service.POINT, FunctionKind.HTTP)
+                                .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(POINT_BALANCE, Service.POINT, FunctionKind.HTTP).uses(reads(ACCOUNTS_TABLE)),
+                        FunctionSpec.of(POINT_HISTORY, Service.POINT, FunctionKind.HTTP)
+                                .uses(reads(ACCOUNTS_TABLE), readsIndex(ACCOUNTS_TABLE, LEDGER_BY_LINE_INDEX)),
+                        FunctionSpec.of(DEDUCT_POINTS, Service.POINT, FunctionKind.SAGA_TASK)
+                                .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(REFUND_POINTS, Service.POINT, FunctionKind.SAGA_TASK)
+                                .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(EVENTS_RELAY, Service.POINT, FunctionKind.STREAM)
+                                .uses(relays(EVENTS_TABLE), sends(RELAY_FAILURES_QUEUE))),
                 List.of(Route.admin(HttpMethod.POST, "/points/charges", CHARGE_POINTS),
                         new Route(HttpMethod.POST, "/points/top-ups", START_TOP_UP, true),
                         // no authorizer: the provider calls it, and the signature is checked in the function

@@ -1,5 +1,12 @@
 package io.ticketflow.catalog;
 
+import static io.ticketflow.catalog.Grant.consumes;
+import static io.ticketflow.catalog.Grant.reads;
+import static io.ticketflow.catalog.Grant.readsIndex;
+import static io.ticketflow.catalog.Grant.relays;
+import static io.ticketflow.catalog.Grant.sends;
+import static io.ticketflow.catalog.Grant.signsAdmissionPasses;
+import static io.ticketflow.catalog.Grant.writes;
 import static io.ticketflow.catalog.KeyAttribute.number;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
@@ -52,17 +59,29 @@ public final class QueueResources {
                 List.of(new QueueSpec(RELAY_FAILURES_QUEUE, Service.QUEUE, 30, 3),
                         new QueueSpec(CONCERT_EVENTS_QUEUE, Service.QUEUE, 30, 5)),
                 List.of(
-                        FunctionSpec.of(ENTER_QUEUE, Service.QUEUE, FunctionKind.HTTP),
-                        FunctionSpec.of(QUEUE_STATUS, Service.QUEUE, FunctionKind.HTTP),
-                        FunctionSpec.of(ADMIN_OPEN_QUEUE, Service.QUEUE, FunctionKind.HTTP),
-                        FunctionSpec.of(ADMIN_CLOSE_QUEUE, Service.QUEUE, FunctionKind.HTTP),
+                        FunctionSpec.of(ENTER_QUEUE, Service.QUEUE, FunctionKind.HTTP)
+                                .uses(reads(TOKENS_TABLE), writes(TOKENS_TABLE), writes(EVENTS_TABLE), signsAdmissionPasses()),
+                        FunctionSpec.of(QUEUE_STATUS, Service.QUEUE, FunctionKind.HTTP)
+                                .uses(reads(TOKENS_TABLE), signsAdmissionPasses()),
+                        // opening and closing mark the counter shards; no event leaves the service
+                        FunctionSpec.of(ADMIN_OPEN_QUEUE, Service.QUEUE, FunctionKind.HTTP)
+                                .uses(reads(TOKENS_TABLE), writes(TOKENS_TABLE)),
+                        FunctionSpec.of(ADMIN_CLOSE_QUEUE, Service.QUEUE, FunctionKind.HTTP)
+                                .uses(reads(TOKENS_TABLE), writes(TOKENS_TABLE)),
                         // one tick at a time; a second concurrent one would only fail its conditions
-                        FunctionSpec.of(ACTIVATE_QUEUE, Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1),
-                        FunctionSpec.of(EXPIRE_QUEUE_TOKENS, Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1),
-                        FunctionSpec.of(QUEUE_EVENTS_RELAY, Service.QUEUE, FunctionKind.STREAM),
-                        FunctionSpec.of(CONCERT_CONSUMER, Service.QUEUE, FunctionKind.SQS),
-                        FunctionSpec.of(EXPIRE_QUEUE_TOKEN, Service.QUEUE, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(RESTORE_QUEUE_TOKEN, Service.QUEUE, FunctionKind.SAGA_TASK)),
+                        FunctionSpec.of(ACTIVATE_QUEUE, Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1)
+                                .uses(reads(TOKENS_TABLE), writes(TOKENS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(EXPIRE_QUEUE_TOKENS, Service.QUEUE, FunctionKind.SCHEDULED).withReservedConcurrency(1)
+                                .uses(reads(TOKENS_TABLE), readsIndex(TOKENS_TABLE, ACTIVE_BY_EXPIRY_INDEX),
+                                        writes(TOKENS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(QUEUE_EVENTS_RELAY, Service.QUEUE, FunctionKind.STREAM)
+                                .uses(relays(EVENTS_TABLE), sends(RELAY_FAILURES_QUEUE)),
+                        FunctionSpec.of(CONCERT_CONSUMER, Service.QUEUE, FunctionKind.SQS)
+                                .uses(consumes(CONCERT_EVENTS_QUEUE), writes(INBOX_TABLE), reads(TOKENS_TABLE), writes(TOKENS_TABLE)),
+                        FunctionSpec.of(EXPIRE_QUEUE_TOKEN, Service.QUEUE, FunctionKind.SAGA_TASK)
+                                .uses(reads(TOKENS_TABLE), writes(TOKENS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(RESTORE_QUEUE_TOKEN, Service.QUEUE, FunctionKind.SAGA_TASK)
+                                .uses(reads(TOKENS_TABLE), writes(TOKENS_TABLE), writes(EVENTS_TABLE))),
                 List.of(
                         new Route(HttpMethod.POST, "/concerts/{concertId}/queue-tokens", ENTER_QUEUE, true),
                         new Route(HttpMethod.GET, "/queue-tokens/{token}", QUEUE_STATUS, true),

@@ -1,5 +1,14 @@
 package io.ticketflow.catalog;
 
+import static io.ticketflow.catalog.Grant.consumes;
+import static io.ticketflow.catalog.Grant.describesExecution;
+import static io.ticketflow.catalog.Grant.reads;
+import static io.ticketflow.catalog.Grant.readsIndex;
+import static io.ticketflow.catalog.Grant.relays;
+import static io.ticketflow.catalog.Grant.sends;
+import static io.ticketflow.catalog.Grant.startsExecution;
+import static io.ticketflow.catalog.Grant.verifiesAdmissionPasses;
+import static io.ticketflow.catalog.Grant.writes;
 import static io.ticketflow.catalog.KeyAttribute.number;
 import static io.ticketflow.catalog.KeyAttribute.string;
 
@@ -89,18 +98,43 @@ public final class ReservationResources {
                         new QueueSpec(CONCERT_EVENTS_QUEUE, Service.RESERVATION, 30, 5),
                         new QueueSpec(RELAY_FAILURES_QUEUE, Service.RESERVATION, 30, 3),
                         new QueueSpec(COMPENSATION_FAILURES_QUEUE, Service.RESERVATION, 30, 3)),
-                List.of(FunctionSpec.of(HOLD_SEATS, Service.RESERVATION, FunctionKind.HTTP),
-                        FunctionSpec.of(GET_RESERVATION, Service.RESERVATION, FunctionKind.HTTP),
-                        FunctionSpec.of(CANCEL_RESERVATION, Service.RESERVATION, FunctionKind.HTTP),
-                        FunctionSpec.of(CANCEL_BOOKING, Service.RESERVATION, FunctionKind.HTTP),
+                List.of(FunctionSpec.of(HOLD_SEATS, Service.RESERVATION, FunctionKind.HTTP)
+                                .uses(verifiesAdmissionPasses(), reads(ADMISSIONS_TABLE), reads(SEAT_INVENTORY_TABLE),
+                                        writes(SEAT_LOCKS_TABLE), writes(RESERVATIONS_TABLE), writes(EVENTS_TABLE),
+                                        reads(HOLDERS_TABLE), writes(HOLDERS_TABLE), startsExecution(Catalogue.BOOKING_SAGA),
+                                        // a hold whose saga cannot start is undone: its locks are read back to release them
+                                        reads(SEAT_LOCKS_TABLE)),
+                        FunctionSpec.of(GET_RESERVATION, Service.RESERVATION, FunctionKind.HTTP)
+                                .uses(verifiesAdmissionPasses(), reads(ADMISSIONS_TABLE), reads(RESERVATIONS_TABLE)),
+                        FunctionSpec.of(CANCEL_RESERVATION, Service.RESERVATION, FunctionKind.HTTP)
+                                .uses(verifiesAdmissionPasses(), reads(ADMISSIONS_TABLE), reads(RESERVATIONS_TABLE),
+                                        reads(SEAT_LOCKS_TABLE), writes(RESERVATIONS_TABLE), writes(SEAT_LOCKS_TABLE),
+                                        writes(EVENTS_TABLE), reads(HOLDERS_TABLE), writes(HOLDERS_TABLE)),
+                        // a repeat finds the cancellation it started (DescribeExecution) instead of failing
+                        FunctionSpec.of(CANCEL_BOOKING, Service.RESERVATION, FunctionKind.HTTP)
+                                .uses(reads(RESERVATIONS_TABLE), startsExecution(Catalogue.BOOKING_CANCELLATION),
+                                        describesExecution(Catalogue.BOOKING_CANCELLATION)),
                         // one sweep at a time is enough; a second concurrent one would only fail its conditions
-                        FunctionSpec.of(EXPIRE_HOLDS, Service.RESERVATION, FunctionKind.SCHEDULED).withReservedConcurrency(1),
-                        FunctionSpec.of(ADMISSION_CONSUMER, Service.RESERVATION, FunctionKind.SQS),
-                        FunctionSpec.of(CATALOG_CONSUMER, Service.RESERVATION, FunctionKind.SQS),
-                        FunctionSpec.of(EVENTS_RELAY, Service.RESERVATION, FunctionKind.STREAM),
-                        FunctionSpec.of(CONFIRM_RESERVATION, Service.RESERVATION, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(RELEASE_SEATS, Service.RESERVATION, FunctionKind.SAGA_TASK),
-                        FunctionSpec.of(REPORT_STUCK_BOOKING, Service.RESERVATION, FunctionKind.SAGA_TASK)),
+                        FunctionSpec.of(EXPIRE_HOLDS, Service.RESERVATION, FunctionKind.SCHEDULED).withReservedConcurrency(1)
+                                .uses(readsIndex(RESERVATIONS_TABLE, PENDING_BY_EXPIRY_INDEX), reads(SEAT_LOCKS_TABLE),
+                                        writes(RESERVATIONS_TABLE), writes(SEAT_LOCKS_TABLE), writes(EVENTS_TABLE),
+                                        reads(HOLDERS_TABLE), writes(HOLDERS_TABLE)),
+                        FunctionSpec.of(ADMISSION_CONSUMER, Service.RESERVATION, FunctionKind.SQS)
+                                .uses(consumes(ADMISSION_QUEUE), writes(INBOX_TABLE), writes(ADMISSIONS_TABLE)),
+                        FunctionSpec.of(CATALOG_CONSUMER, Service.RESERVATION, FunctionKind.SQS)
+                                .uses(consumes(CONCERT_EVENTS_QUEUE), writes(INBOX_TABLE), writes(SEAT_INVENTORY_TABLE)),
+                        FunctionSpec.of(EVENTS_RELAY, Service.RESERVATION, FunctionKind.STREAM)
+                                .uses(relays(EVENTS_TABLE), sends(RELAY_FAILURES_QUEUE)),
+                        FunctionSpec.of(CONFIRM_RESERVATION, Service.RESERVATION, FunctionKind.SAGA_TASK)
+                                .uses(reads(RESERVATIONS_TABLE), writes(RESERVATIONS_TABLE), writes(SEAT_LOCKS_TABLE),
+                                        writes(EVENTS_TABLE)),
+                        FunctionSpec.of(RELEASE_SEATS, Service.RESERVATION, FunctionKind.SAGA_TASK)
+                                .uses(reads(RESERVATIONS_TABLE), reads(SEAT_LOCKS_TABLE), writes(RESERVATIONS_TABLE),
+                                        writes(SEAT_LOCKS_TABLE), writes(EVENTS_TABLE), reads(HOLDERS_TABLE),
+                                        writes(HOLDERS_TABLE)),
+                        // a repeated report answers the message id kept on the reservation
+                        FunctionSpec.of(REPORT_STUCK_BOOKING, Service.RESERVATION, FunctionKind.SAGA_TASK)
+                                .uses(sends(COMPENSATION_FAILURES_QUEUE), reads(RESERVATIONS_TABLE), writes(RESERVATIONS_TABLE))),
                 List.of(new Route(HttpMethod.POST, "/reservations", HOLD_SEATS, true),
                         new Route(HttpMethod.GET, "/reservations/{reservationId}", GET_RESERVATION, true),
                         new Route(HttpMethod.DELETE, "/reservations/{reservationId}", CANCEL_RESERVATION, true),

@@ -11,6 +11,7 @@ import io.ticketflow.kernel.saga.PaymentDeclined;
 import io.ticketflow.payment.domain.Payment;
 import io.ticketflow.payment.domain.PaymentIntent;
 import io.ticketflow.payment.domain.PaymentRepository;
+import io.ticketflow.payment.domain.PaymentRequest;
 import io.ticketflow.payment.domain.PaymentStatus;
 import io.ticketflow.payment.function.AwaitPayment;
 import io.ticketflow.payment.function.AwaitPaymentFunction;
@@ -29,11 +30,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /** The saga steps of the Payment service against its tables on moto. */
 @ExtendWith(MotoExtension.class)
@@ -178,6 +182,41 @@ class PaymentStepsIT {
         assertThatThrownBy(() -> get.apply(new PaymentQuery(paymentId, "user-2")))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.type().slug()).isEqualTo("payment-not-found"));
         assertThat(fixture.count(PaymentResources.PAYMENTS_TABLE)).isPositive();
+    }
+
+    @Test
+    void awaitPayment_storesTheIntentForDynamoDbToDelete_aWeekAfterItsSagaMustHaveEnded() {
+        String reservationId = waiting(100);
+
+        Map<String, AttributeValue> intent = item(PaymentResources.INTENTS_TABLE, "reservationId", reservationId);
+
+        // hold end (NOW + 300 s), plus the saga's one-day timeout, plus seven days
+        assertThat(intent.get("purgeAt").n()).isEqualTo(Long.toString(NOW.plusSeconds(300).plus(Duration.ofDays(8)).getEpochSecond()));
+        assertThat(ttlAttribute(PaymentResources.INTENTS_TABLE)).isEqualTo("purgeAt");
+    }
+
+    @Test
+    void aRecordedPayRequest_isForDynamoDbToDelete_aWeekAfterItsSagaMustHaveEnded() {
+        PaymentRequest request = new PaymentRequest("user-1", "key-" + UUID.randomUUID(), "reservation-1",
+                UUID.randomUUID().toString(), null, NOW);
+
+        assertThat(payments.recordFirst(request)).isEmpty();
+
+        Map<String, AttributeValue> stored = item(PaymentResources.IDEMPOTENCY_TABLE, "requestKey", request.requestKey());
+        assertThat(stored.get("purgeAt").n()).isEqualTo(Long.toString(NOW.plus(Duration.ofDays(8)).getEpochSecond()));
+        assertThat(ttlAttribute(PaymentResources.IDEMPOTENCY_TABLE)).isEqualTo("purgeAt");
+    }
+
+    private static Map<String, AttributeValue> item(String table, String keyName, String key) {
+        return fixture.aws.dynamoDb().getItem(r -> r.tableName(fixture.table(table))
+                .key(Map.of(keyName, AttributeValue.fromS(key))).consistentRead(true)).item();
+    }
+
+    private static String ttlAttribute(String table) {
+        TimeToLiveDescription ttl = fixture.aws.dynamoDb()
+                .describeTimeToLive(r -> r.tableName(fixture.table(table))).timeToLiveDescription();
+        assertThat(ttl.timeToLiveStatusAsString()).isEqualTo("ENABLED");
+        return ttl.attributeName();
     }
 
     private static String waiting(long amount) {

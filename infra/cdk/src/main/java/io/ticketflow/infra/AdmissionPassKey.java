@@ -5,9 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.ticketflow.catalog.PaymentResources;
-import io.ticketflow.catalog.QueueResources;
-import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.catalog.Service;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -19,8 +16,8 @@ import software.constructs.Construct;
 /**
  * The key that signs admission passes: a KMS asymmetric key (ECC_NIST_P256, signed with ECDSA_SHA_256) in the
  * Queue service's stack. Every function of the services that issue or check passes finds it by its alias, the
- * one name the other stacks can build without importing an export. Only the functions that answer with a pass
- * may sign, and only those that check one may read the public key.
+ * one name the other stacks can build without importing an export. Only the functions whose catalogue entry
+ * declares it may sign, or read the public key ({@link FunctionGrants}).
  */
 final class AdmissionPassKey {
 
@@ -30,11 +27,6 @@ final class AdmissionPassKey {
     static final Service OWNER = Service.QUEUE;
     /** Their contexts build the pass signer or verifier at start-up, in every function, whatever its bean. */
     static final Set<Service> CONFIGURED = Set.of(Service.QUEUE, Service.RESERVATION, Service.PAYMENT);
-    /** They answer an ACTIVE token with a fresh pass. */
-    static final Set<String> SIGNERS = Set.of(QueueResources.ENTER_QUEUE, QueueResources.QUEUE_STATUS);
-    /** The routes that admit a caller only on an X-Admission-Pass. */
-    static final Set<String> VERIFIERS = Set.of(ReservationResources.HOLD_SEATS, ReservationResources.GET_RESERVATION,
-            ReservationResources.CANCEL_RESERVATION, PaymentResources.PAY);
     static final String SIGN = "kms:Sign";
     static final String GET_PUBLIC_KEY = "kms:GetPublicKey";
 
@@ -62,23 +54,23 @@ final class AdmissionPassKey {
         return Arns.kmsAlias(scope, aliasName(settings));
     }
 
+    /** Lets a function that answers with passes sign them: with the key of its own stack, by ARN. */
+    static void grantSign(String function, Role role, Optional<Key> ownKey) {
+        ownKey.orElseThrow(() -> new IllegalStateException(function + " signs admission passes: it must be "
+                        + "deployed in the " + OWNER.id() + " stack, which holds the key"))
+                .grant(role, SIGN);
+    }
+
     /**
-     * Grants what the function does with passes, if anything. A signer gets the key of its own stack by ARN;
-     * a verifier, in another stack, gets every key of the account that carries the alias, which is that one key.
+     * Lets a function that checks passes read the public key. It is in another stack, so the grant names every key
+     * of the account that carries the alias, which is that one key.
      */
-    static void grant(String function, Role role, Optional<Key> ownKey, DeploymentSettings settings) {
-        if (SIGNERS.contains(function)) {
-            ownKey.orElseThrow(() -> new IllegalStateException(function + " signs admission passes: it must be "
-                            + "deployed in the " + OWNER.id() + " stack, which holds the key"))
-                    .grant(role, SIGN);
-        }
-        if (VERIFIERS.contains(function)) {
-            role.addToPolicy(PolicyStatement.Builder.create()
-                    .actions(List.of(GET_PUBLIC_KEY))
-                    .resources(List.of(Arns.everyKmsKey(role)))
-                    .conditions(Map.of("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases", aliasName(settings))))
-                    .build());
-            Suppressions.forKeyFoundByAlias(role);
-        }
+    static void grantVerify(Role role, DeploymentSettings settings) {
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of(GET_PUBLIC_KEY))
+                .resources(List.of(Arns.everyKmsKey(role)))
+                .conditions(Map.of("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases", aliasName(settings))))
+                .build());
+        Suppressions.forKeyFoundByAlias(role);
     }
 }

@@ -12,6 +12,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
@@ -57,8 +58,7 @@ public final class ApiStack extends Stack {
             builder.corsPreflight(CorsPreflightOptions.builder()
                     .allowOrigins(settings.corsOrigins())
                     .allowHeaders(CORS_HEADERS)
-                    .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
-                            CorsHttpMethod.DELETE, CorsHttpMethod.PATCH, CorsHttpMethod.OPTIONS))
+                    .allowMethods(corsMethods(routeTable))
                     .exposeHeaders(List.of("location"))
                     .maxAge(Duration.hours(1))
                     .build());
@@ -90,6 +90,7 @@ public final class ApiStack extends Stack {
                 .jwtAudience(settings.jwtAudience())
                 .build();
         Map<String, HttpLambdaIntegration> integrations = new LinkedHashMap<>();
+        Map<String, Object> anonymousRoutes = new LinkedHashMap<>();
         for (Route route : routeTable) {
             HttpLambdaIntegration integration = integrations.computeIfAbsent(route.function(),
                     name -> new HttpLambdaIntegration(name + "-integration", function(settings, name)));
@@ -103,13 +104,27 @@ public final class ApiStack extends Stack {
                     .build());
             if (!route.authenticated()) {
                 added.forEach(Suppressions::publicRoute);
+                anonymousRoutes.put(route.routeKey(), throttle(settings.stage().anonymousThrottle()));
+                // a stage's route settings may only name routes that exist when it is deployed
+                added.forEach(stage.getNode()::addDependency);
             }
         }
+        ((CfnStage) stage.getNode().getDefaultChild()).setRouteSettings(anonymousRoutes);
 
         CfnOutput.Builder.create(this, "ApiUrl")
                 .description("base URL of the HTTP API")
                 .value(stage.getUrl())
                 .build();
+    }
+
+    /** The methods the routes use, and no other: the gateway answers the preflight (OPTIONS) itself. */
+    static List<CorsHttpMethod> corsMethods(List<Route> routeTable) {
+        return routeTable.stream().map(route -> CorsHttpMethod.valueOf(route.method().name())).distinct().sorted().toList();
+    }
+
+    /** A route's throttle as the stage's RouteSettings (JSON, in CloudFormation's own spelling) take it. */
+    private static Map<String, Object> throttle(Stage.Throttle throttle) {
+        return Map.of("ThrottlingRateLimit", throttle.rateLimit(), "ThrottlingBurstLimit", throttle.burstLimit());
     }
 
     /**

@@ -3,6 +3,8 @@ package io.ticketflow.infra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.function.Function;
  * @param version          the version in the service jars' file names
  * @param jwtIssuer        the JWT authorizer's issuer URL (an OIDC provider: Cognito, Auth0, ...)
  * @param jwtAudience      accepted {@code aud} values
- * @param corsOrigins      origins of the web page; empty turns CORS off
+ * @param corsOrigins      origins of the web page, each {@code scheme://host[:port]}; empty turns CORS off. Only
+ *                         {@code dev} may allow every origin ({@code *}) or plain http
  * @param activationBatchSize tokens the activation schedule admits per run
  * @param sagaDefinition   the booking saga's ASL file; the saga stack is added only when it exists
  */
@@ -49,6 +52,7 @@ public record DeploymentSettings(Stage stage, Path repoRoot, String version, Str
         if (jwtAudience.isEmpty()) {
             throw new IllegalArgumentException("jwtAudience must name at least one audience");
         }
+        corsOrigins.forEach(origin -> requireExplicitOrigin(stage, origin));
         if (activationBatchSize < 1) {
             throw new IllegalArgumentException("queueActivationBatchSize must be >= 1, was " + activationBatchSize);
         }
@@ -74,6 +78,33 @@ public record DeploymentSettings(Stage stage, Path repoRoot, String version, Str
                 repoRoot.resolve("statemachine/booking-saga.asl.json").toString()));
         return new DeploymentSettings(stage, repoRoot, buildVersion(), issuer, list(audience), list(origins),
                 batchSize, saga);
+    }
+
+    /**
+     * A browser sends the user's bearer token to the API from any page an origin allows, so staging and prod name
+     * their web pages exactly, over https: {@code *} there would let every site on the web call the API as the user.
+     */
+    private static void requireExplicitOrigin(Stage stage, String origin) {
+        if (stage == Stage.DEV && origin.equals("*")) {
+            return;
+        }
+        if (origin.contains("*")) {
+            throw new IllegalArgumentException(CORS_ORIGINS + " of stage " + stage.id() + " must name each origin, not '"
+                    + origin + "': -c " + CORS_ORIGINS + "=https://tickets.example.com[,https://...]");
+        }
+        URI uri;
+        try {
+            uri = new URI(origin);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(CORS_ORIGINS + ": not an origin: '" + origin + "'", e);
+        }
+        boolean https = "https".equals(uri.getScheme());
+        boolean originOnly = uri.getHost() != null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        if (!originOnly || !(https || (stage == Stage.DEV && "http".equals(uri.getScheme())))) {
+            throw new IllegalArgumentException(CORS_ORIGINS + " of stage " + stage.id() + ": '" + origin + "' is not "
+                    + (stage == Stage.DEV ? "http(s)" : "https") + "://host[:port]");
+        }
     }
 
     /** Prefix of every physical name, e.g. {@code ticketflow-dev-}: the functions' TICKETFLOW_RESOURCE_PREFIX. */

@@ -27,14 +27,14 @@ import software.constructs.Construct;
 /**
  * The booking saga and the cancellation of a confirmed booking: Standard state machines deployed from the
  * same ASL files the local emulator runs, with every {@code ${...}} placeholder substituted by the resource it
- * names in this deployment. The functions that start them are granted {@code states:StartExecution} by their
- * service stacks ({@link SagaStarters}), by ARN, so no stack imports another's export.
+ * names in this deployment. The functions that use them are granted what their catalogue entry declares by
+ * their service stacks ({@link FunctionGrants}), by ARN, so no stack imports another's export.
  */
 public final class SagaStack extends Stack {
 
-    public static final String STATE_MACHINE = "booking-saga";
+    public static final String STATE_MACHINE = Catalogue.BOOKING_SAGA;
     /** The cancellation of a confirmed booking, from the sibling {@code booking-cancellation*.asl.json}. */
-    public static final String CANCELLATION_STATE_MACHINE = "booking-cancellation";
+    public static final String CANCELLATION_STATE_MACHINE = Catalogue.BOOKING_CANCELLATION;
 
     private final StateMachine stateMachine;
     private final Map<String, String> substitutions;
@@ -92,7 +92,8 @@ public final class SagaStack extends Stack {
                 .logs(LogOptions.builder()
                         .destination(logs)
                         .level(LogLevel.ALL)
-                        .includeExecutionData(settings.stage().logExecutionData())
+                        // execution data carries user ids, queue tokens and task tokens: no stage logs it
+                        .includeExecutionData(false)
                         .build())
                 .tracingEnabled(true)
                 .removalPolicy(settings.stage().removalPolicy())

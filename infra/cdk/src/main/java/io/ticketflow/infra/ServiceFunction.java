@@ -77,7 +77,7 @@ public final class ServiceFunction extends Construct {
                 .code(code)
                 .memorySize(spec.memoryMb())
                 .timeout(Duration.seconds(spec.timeoutSeconds()))
-                .reservedConcurrentExecutions(spec.reservedConcurrency())
+                .reservedConcurrentExecutions(settings.stage().reservedConcurrency(spec))
                 .role(role)
                 .logGroup(logGroup)
                 .tracing(Tracing.ACTIVE)

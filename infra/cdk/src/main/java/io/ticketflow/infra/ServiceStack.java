@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.ticketflow.catalog.Catalogue;
-import io.ticketflow.catalog.EventRoute;
-import io.ticketflow.catalog.FunctionKind;
 import io.ticketflow.catalog.FunctionSpec;
+import io.ticketflow.catalog.Grant;
 import io.ticketflow.catalog.KeyAttribute;
 import io.ticketflow.catalog.QueueSpec;
 import io.ticketflow.catalog.QueueSubscription;
@@ -35,7 +34,6 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.StartingPosition;
@@ -76,7 +74,8 @@ public final class ServiceStack extends Stack {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Queue> queues = new LinkedHashMap<>();
     private final Map<String, ServiceFunction> functions = new LinkedHashMap<>();
-    private final Optional<Key> admissionPassKey;
+    private final Map<String, IQueue> importedQueues = new LinkedHashMap<>();
+    private final FunctionGrants grants;
 
     public ServiceStack(Construct scope, ServiceResources resources, DeploymentSettings settings, Path jar) {
         super(scope, settings.physicalName(resources.service().id()), StackProps.builder()
@@ -88,9 +87,11 @@ public final class ServiceStack extends Stack {
 
         resources.tables().forEach(this::addTable);
         resources.queues().forEach(this::addQueue);
-        this.admissionPassKey = resources.service() == AdmissionPassKey.OWNER
+        Optional<Key> admissionPassKey = resources.service() == AdmissionPassKey.OWNER
                 ? Optional.of(AdmissionPassKey.create(this, settings))
                 : Optional.empty();
+        this.grants = new FunctionGrants(this, settings, name -> requireLocal(tables, name, "table"), this::queue,
+                admissionPassKey);
         if (!resources.functions().isEmpty()) {
             Code code = Code.fromAsset(jar.toString());
             resources.functions().forEach(spec -> addFunction(spec, code));
@@ -177,28 +178,8 @@ public final class ServiceStack extends Stack {
 
     private void addFunction(FunctionSpec spec, Code code) {
         ServiceFunction function = new ServiceFunction(this, spec, code, settings, extraEnvironment(spec));
-        // Relays only read the stream and forward it; every other function works on its own service's
-        // tables, and never on another service's.
-        if (spec.kind() != FunctionKind.STREAM) {
-            tables.values().forEach(table -> table.grantReadWriteData(function.role()));
-        }
-        // a function that talks to a saga may do exactly what it needs, on that state machine and its executions
-        SagaStarters.of(spec.name()).forEach(started -> {
-            String machine = settings.physicalName(started.stateMachine());
-            if (!started.stateMachineActions().isEmpty()) {
-                function.role().addToPolicy(PolicyStatement.Builder.create()
-                        .actions(started.stateMachineActions())
-                        .resources(List.of(SagaStarters.stateMachineArn(this, machine)))
-                        .build());
-            }
-            if (!started.executionActions().isEmpty()) {
-                function.role().addToPolicy(PolicyStatement.Builder.create()
-                        .actions(started.executionActions())
-                        .resources(List.of(SagaStarters.executionsArn(this, machine)))
-                        .build());
-            }
-        });
-        AdmissionPassKey.grant(spec.name(), function.role(), admissionPassKey, settings);
+        // exactly what the catalogue declares: a read-only function cannot change a table it reads
+        Catalogue.grants(spec.name()).forEach(grant -> grants.grant(spec.name(), function.role(), grant));
         functions.put(spec.name(), function);
         Suppressions.forFunction(function);
     }
@@ -213,8 +194,8 @@ public final class ServiceStack extends Stack {
         if (spec.service() == Service.QUEUE) {
             extra.put(COUNTER_SHARDS_ENV, String.valueOf(COUNTER_SHARDS));
         }
-        SagaStarters.configuration(spec.name()).forEach((setting, machine) -> extra.put(setting,
-                SagaStarters.stateMachineArn(this, settings.physicalName(machine))));
+        SagaStarters.arnConfigs(spec).forEach((key, machine) ->
+                extra.put(key, SagaStarters.stateMachineArn(this, settings.physicalName(machine))));
         if (spec.service() == Service.POINT) {
             extra.putAll(PaymentProviderSettings.environment(this, settings));
         }
@@ -225,6 +206,8 @@ public final class ServiceStack extends Stack {
     }
 
     private void addStreamSubscription(StreamSubscription subscription) {
+        requireGranted(subscription.function(), Grant.readsStream(subscription.table()));
+        requireGranted(subscription.function(), Grant.sends(subscription.failureQueue()));
         Table table = requireLocal(tables, subscription.table(), "table");
         ServiceFunction relay = requireLocal(functions, subscription.function(), "function");
         IQueue failures = queue(subscription.failureQueue());
@@ -240,14 +223,10 @@ public final class ServiceStack extends Stack {
         if (failures instanceof Queue local) {
             depthAlarm(local, subscription.failureQueue());
         }
-        Catalogue.eventRoutes().stream()
-                .filter(route -> route.sourceTable().equals(subscription.table()))
-                .map(EventRoute::queue)
-                .distinct()
-                .forEach(queueName -> queue(queueName).grantSendMessages(relay.role()));
     }
 
     private void addQueueSubscription(QueueSubscription subscription) {
+        requireGranted(subscription.function(), Grant.consumes(subscription.queue()));
         ServiceFunction consumer = requireLocal(functions, subscription.function(), "function");
         Queue queue = requireLocal(queues, subscription.queue(), "queue");
         SqsEventSource.Builder source = SqsEventSource.Builder.create(queue)
@@ -257,6 +236,17 @@ public final class ServiceStack extends Stack {
             source.maxBatchingWindow(Duration.seconds(subscription.maxBatchingWindowSeconds()));
         }
         consumer.alias().addEventSource(source.build());
+    }
+
+    /**
+     * An event source grants its function what it needs by itself; the catalogue must declare that too, so the
+     * declaration stays the whole truth about what a function may do.
+     */
+    private static void requireGranted(String function, Grant needed) {
+        if (!Catalogue.grants(function).contains(needed)) {
+            throw new IllegalStateException(function + " is wired to " + needed.resource()
+                    + " but its catalogue entry does not declare " + needed);
+        }
     }
 
     private void addSchedule(ScheduleSpec spec) {
@@ -306,7 +296,8 @@ public final class ServiceStack extends Stack {
             return local;
         }
         Catalogue.queue(name);
-        return Queue.fromQueueArn(this, "imported-" + name, Arns.queue(this, settings.physicalName(name)));
+        return importedQueues.computeIfAbsent(name,
+                imported -> Queue.fromQueueArn(this, "imported-" + imported, Arns.queue(this, settings.physicalName(imported))));
     }
 
     private <T> T requireLocal(Map<String, T> declared, String name, String what) {

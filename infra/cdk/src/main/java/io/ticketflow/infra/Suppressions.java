@@ -17,11 +17,6 @@ final class Suppressions {
     private Suppressions() {
     }
 
-    /** cdk-nag's notation for a wildcard under one resource's own ARN, e.g. a table's indexes. */
-    private static final RegexAppliesTo TABLE_INDEXES = RegexAppliesTo.builder()
-            .regex("/^Resource::<[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g")
-            .build();
-
     /** cdk-nag's notation for every execution of one state machine: arn:…:execution:<machine>:*. */
     private static final RegexAppliesTo SAGA_EXECUTIONS = RegexAppliesTo.builder()
             .regex("/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:[A-Za-z0-9-]+:\\*$/g")
@@ -39,22 +34,16 @@ final class Suppressions {
                         .id("AwsSolutions-IAM5")
                         .reason("Resource '*' is only used by actions that have no resource-level permissions: "
                                 + "xray:PutTraceSegments/PutTelemetryRecords (active tracing) and "
-                                + "dynamodb:ListStreams (stream event source). InfraTemplateTest proves no data "
+                                + "dynamodb:ListStreams (stream event source). SecurityTemplateTest proves no data "
                                 + "action is granted on '*'.")
                         .appliesTo(List.of("Resource::*"))
                         .build(),
                 NagPackSuppression.builder()
                         .id("AwsSolutions-IAM5")
-                        .reason("grantReadWriteData covers the global secondary indexes of the service's own "
-                                + "table (<table arn>/index/*): the functions query those indexes, and the "
-                                + "wildcard never leaves that one table.")
-                        .appliesTo(List.of(TABLE_INDEXES))
-                        .build(),
-                NagPackSuppression.builder()
-                        .id("AwsSolutions-IAM5")
-                        .reason("Reading a booking's saga (DescribeExecution, GetExecutionHistory) is granted on the "
-                                + "executions of that one state machine (<machine arn>:execution:<name>:*): execution "
-                                + "names are reservation ids, unknown when the stack is deployed.")
+                        .reason("Reading a saga's executions (DescribeExecution, GetExecutionHistory: a booking's status, "
+                                + "or whether its cancellation was started) is granted on the executions of that one "
+                                + "state machine (<machine arn>:execution:<name>:*): execution names are reservation "
+                                + "ids, unknown when the stack is deployed.")
                         .appliesTo(List.of(SAGA_EXECUTIONS))
                         .build()), true);
     }
@@ -87,7 +76,7 @@ final class Suppressions {
         NagSuppressions.addResourceSuppressions(route, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-APIG4")
                 .reason("The route table marks this route public (authenticated=false): it serves data meant "
-                        + "for anonymous visitors, and the stage's throttling bounds its use.")
+                        + "for anonymous visitors, and its own route throttle, stricter than the stage's, bounds its use.")
                 .build()));
     }
 }

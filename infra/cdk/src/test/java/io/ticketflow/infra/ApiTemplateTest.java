@@ -103,10 +103,36 @@ class ApiTemplateTest {
     }
 
     @Test
+    void anonymousRoutes_haveTheirOwnThrottleStricterThanTheStages_andTheStageWaitsForThem() {
+        Map.Entry<String, JsonNode> stage = synth.resources(api, "AWS::ApiGatewayV2::Stage").entrySet().iterator().next();
+        JsonNode routeSettings = stage.getValue().path("Properties").path("RouteSettings");
+        Map<String, JsonNode> routes = synth.resources(api, "AWS::ApiGatewayV2::Route");
+
+        assertThat(routeSettings.propertyNames()).containsExactlyInAnyOrder(
+                "GET /concerts", "GET /concerts/{concertId}/schedules", "GET /schedules/{scheduleId}/seats");
+        for (String routeKey : routeSettings.propertyNames()) {
+            assertThat(routeSettings.path(routeKey).path("ThrottlingRateLimit").asInt()).as(routeKey)
+                    .isEqualTo(Stage.DEV.anonymousThrottle().rateLimit())
+                    .isLessThan(Stage.DEV.apiRateLimit());
+            assertThat(routeSettings.path(routeKey).path("ThrottlingBurstLimit").asInt()).as(routeKey)
+                    .isEqualTo(Stage.DEV.anonymousThrottle().burstLimit())
+                    .isLessThan(Stage.DEV.apiBurstLimit());
+            String routeId = routes.entrySet().stream()
+                    .filter(e -> e.getValue().path("Properties").path("RouteKey").asString().equals(routeKey))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            assertThat(stage.getValue().path("DependsOn").toString()).as(routeKey).contains("\"" + routeId + "\"");
+        }
+    }
+
+    @Test
     void cors_allowsTheWebPageOriginAndTheAdmissionPassHeader() {
         JsonNode cors = single(synth.resources(api, "AWS::ApiGatewayV2::Api")).path("Properties").path("CorsConfiguration");
 
-        assertThat(cors.path("AllowOrigins").get(0).asString()).isEqualTo(SynthesizedApp.WEB_ORIGIN);
+        assertThat(cors.path("AllowOrigins").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(SynthesizedApp.WEB_ORIGIN);
+        // the methods of the route table, no PUT or PATCH that no route takes
+        assertThat(cors.path("AllowMethods").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder("GET", "POST", "DELETE");
         assertThat(cors.path("AllowHeaders").toString()).contains("authorization", "x-admission-pass", "idempotency-key")
                 .as("the pass replaced the queue token on the reservation and payment routes")
                 .doesNotContain("x-queue-token");

@@ -49,6 +49,34 @@ class DeploymentSettingsTest {
     }
 
     @Test
+    void everyOriginAllowed_isRefusedForStagingAndProd_atSynth_butAllowedInDev() {
+        for (String stage : List.of("staging", "prod")) {
+            assertThatThrownBy(() -> DeploymentSettings.fromContext(Map.<String, Object>of("stage", stage,
+                    "jwtIssuer", "https://idp.example.test/", "jwtAudience", "web", "corsOrigins", "https://tickets.example.test, *")::get))
+                    .as(stage)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("corsOrigins of stage " + stage + " must name each origin");
+        }
+        assertThat(DeploymentSettings.fromContext(Map.<String, Object>of("corsOrigins", "*")::get).corsOrigins())
+                .containsExactly("*");
+    }
+
+    @Test
+    void prodOrigins_mustBeHttpsOriginsWithoutPath() {
+        for (String origin : List.of("http://tickets.example.test", "https://tickets.example.test/app", "tickets.example.test",
+                "https://*.example.test")) {
+            assertThatThrownBy(() -> DeploymentSettings.fromContext(Map.<String, Object>of("stage", "prod",
+                    "jwtIssuer", "https://idp.example.test/", "jwtAudience", "web", "corsOrigins", origin)::get))
+                    .as(origin)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(origin);
+        }
+        assertThat(DeploymentSettings.fromContext(Map.<String, Object>of("stage", "prod", "jwtIssuer", "https://idp.example.test/",
+                "jwtAudience", "web", "corsOrigins", "https://tickets.example.test,https://m.example.test:8443")::get).corsOrigins())
+                .containsExactly("https://tickets.example.test", "https://m.example.test:8443");
+    }
+
+    @Test
     void unknownStage_isRejected() {
         assertThatThrownBy(() -> DeploymentSettings.fromContext(Map.<String, Object>of("stage", "qa")::get))
                 .hasMessageContaining("unknown stage 'qa'");

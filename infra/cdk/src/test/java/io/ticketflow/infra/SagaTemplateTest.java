@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.FunctionSpec;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Template;
 import tools.jackson.databind.JsonNode;
 
 /** The booking saga from the fixture ASL: placeholders, task targets, logging, tracing, grants. */
@@ -72,6 +74,23 @@ class SagaTemplateTest {
         assertThat(machine.path("LoggingConfiguration").path("Level").asString()).isEqualTo("ALL");
         assertThat(machine.path("TracingConfiguration").path("Enabled").asBoolean()).isTrue();
         assertThat(synth.template(saga).path("Outputs").path("StateMachineArn").path("Value").toString()).contains("StateMachine");
+    }
+
+    @Test
+    void noStage_logsExecutionData_ofEitherMachine() {
+        // execution data carries user ids, queue tokens and task tokens
+        assertThat(synth.resources(saga, "AWS::StepFunctions::StateMachine").values()).hasSize(2).allSatisfy(machine ->
+                assertThat(machine.path("Properties").path("LoggingConfiguration").path("IncludeExecutionData").toString())
+                        .isEqualTo("false"));
+        DeploymentSettings dev = synth.settings();
+        for (Stage stage : List.of(Stage.STAGING, Stage.PROD)) {
+            DeploymentSettings settings = new DeploymentSettings(stage, dev.repoRoot(), dev.version(), dev.jwtIssuer(),
+                    dev.jwtAudience(), List.of(), dev.activationBatchSize(), dev.sagaDefinition());
+            Template template = Template.fromStack(new SagaStack(new App(), dev.sagaDefinition(), settings));
+
+            assertThat(template.findResources("AWS::StepFunctions::StateMachine", Map.of("Properties",
+                    Map.of("LoggingConfiguration", Map.of("IncludeExecutionData", false))))).as(stage.id()).hasSize(2);
+        }
     }
 
     @Test

@@ -145,6 +145,17 @@ final class SynthesizedApp {
         return value.toString();
     }
 
+    /** The elements of a JSON array, or the one value CloudFormation also accepts in its place. */
+    static List<JsonNode> elements(JsonNode node) {
+        List<JsonNode> list = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(list::add);
+        } else {
+            list.add(node);
+        }
+        return list;
+    }
+
     private static void writePlaceholderJars(LambdaArtifacts artifacts) {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

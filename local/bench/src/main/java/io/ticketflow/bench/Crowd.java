@@ -445,7 +445,7 @@ final class Crowd implements Figure {
         table.row("5xx answers the fans retried", client.serverErrorsRetried());
         DeadLetterQueues.depths(runtime).forEach((queue, depth) -> table.row("messages in " + queue, depth));
         // what a crash made a fan see is the figure's explanation of its UNEXPECTED ends
-        outcomes.stream().filter(o -> o.end() == CrowdFan.End.UNEXPECTED).limit(5)
+        outcomes.stream().filter(o -> o.end() == CrowdFan.End.UNEXPECTED).limit(20)
                 .forEach(o -> table.note("unexpected: " + o.fan().userId() + " " + o.detail()));
         return table.note("a crash kills an invocation after its handler returned (its writes done, its answer lost);"
                 + " duplicate delivers an SQS message again, drop leaves it for the visibility timeout");

@@ -159,7 +159,7 @@ final class CrowdFan {
         double holdToEnd = (System.nanoTime() - holdSent) / 1e6;
         boolean meantToFail = fan.intent() != Intent.PAY;
         End end = status.equals("CONFIRMED") && !meantToFail ? End.CONFIRMED
-                : status.equals("FAILED") && meantToFail ? End.FAILED_AS_MEANT : End.UNEXPECTED;
+                : status.startsWith("FAILED") && meantToFail ? End.FAILED_AS_MEANT : End.UNEXPECTED;
         return new Outcome(fan, end, reservationId, seatNos, fan.intent() + " → " + status, waited, holdToEnd,
                 Instant.now(), true);
     }
@@ -185,7 +185,10 @@ final class CrowdFan {
         if (answer.is(200) && "CONFIRMED".equals(answer.body().path("status").asString())) {
             return "CONFIRMED";
         }
-        return settled(fan.bearer(), reservationId).path("status").asString();
+        JsonNode booking = settled(fan.bearer(), reservationId);
+        String status = booking.path("status").asString();
+        // a failure the fan did not mean is only explained by the saga's error, so it goes into the outcome's detail
+        return booking.hasNonNull("error") ? status + " " + booking.path("error") : status;
     }
 
     /** {@code GET /bookings/{id}} until the saga has ended. */

@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue #11's soak: a steady booking load for {@code minutes}, reported per window — latency of enter, hold and
  * pay, this JVM's memory (it hosts the local runtime) and moto's, the tables' item counts and the dead-letter
  * queues — and checked for regression between the first and the last window: p99 may not grow by more than 25 %,
- * resident memory not by more than 20 %. A regression fails the figure.
+ * this JVM's resident memory not by more than 20 %. A regression fails the figure. moto's memory is reported, with
+ * its bytes per stored item, but not checked: the emulator keeps every item of every table in memory, so it grows
+ * with the data the load writes, which on AWS is DynamoDB's storage and in no process of ours.
  */
 final class Soak implements Figure {
 
@@ -210,7 +212,14 @@ final class Soak implements Figure {
                         Table.ratio((double) last.rssBytes() / first.rssBytes()),
                         first.motoRssBytes() == 0 ? "n/a" : Table.ratio((double) last.motoRssBytes() / first.motoRssBytes()),
                         MAX_P99_GROWTH, MAX_RSS_GROWTH))
+                .note(String.format(Locale.ROOT, "moto RSS per stored item first / last: %s / %s (moto keeps all data in memory; not checked)",
+                        perItem(first), perItem(last)))
                 .note("the JVM hosts the local runtime and the clients; the first minute is warm-up and not shown");
+    }
+
+    private static String perItem(Window window) {
+        return window.motoRssBytes() == 0 || window.items() == 0 ? "n/a"
+                : String.format(Locale.ROOT, "%,d B", window.motoRssBytes() / window.items());
     }
 
     /** Why the last window regressed against the first, or null when it did not. */
@@ -225,9 +234,6 @@ final class Soak implements Figure {
         }
         if (last.rssBytes() > MAX_RSS_GROWTH * first.rssBytes()) {
             found.add("JVM RSS grew from " + megabytes(first.rssBytes()) + " to " + megabytes(last.rssBytes()));
-        }
-        if (first.motoRssBytes() > 0 && last.motoRssBytes() > MAX_RSS_GROWTH * first.motoRssBytes()) {
-            found.add("moto RSS grew from " + megabytes(first.motoRssBytes()) + " to " + megabytes(last.motoRssBytes()));
         }
         return found.isEmpty() ? null : String.join("; ", found);
     }

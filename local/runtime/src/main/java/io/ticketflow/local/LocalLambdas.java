@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
@@ -25,6 +26,12 @@ final class LocalLambdas {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalLambdas.class);
     private static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
+    /**
+     * The function whose handler runs on this thread: what a function calls, it calls on the thread it runs on, so
+     * the AWS requests made here can be told apart per function (the tests check them against its catalogue grants).
+     */
+    private static final ThreadLocal<String> RUNNING = new ThreadLocal<>();
 
     private final Map<String, FunctionInvoker> invokers;
     private final JsonMapper json;
@@ -60,6 +67,11 @@ final class LocalLambdas {
             System.setOut(console);
         }
         return new LocalLambdas(invokers, json, faults);
+    }
+
+    /** The function running on the calling thread, if any. */
+    static Optional<String> running() {
+        return Optional.ofNullable(RUNNING.get());
     }
 
     /** Whether a function of this name runs here. */
@@ -104,12 +116,16 @@ final class LocalLambdas {
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         InvocationContext context = InvocationContext.of(function, DEFAULT_TIMEOUT_SECONDS);
+        String outer = RUNNING.get();
+        RUNNING.set(function);
         try {
             invoker.handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(event)), output, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             throw new FunctionFailed(function, e);
+        } finally {
+            RUNNING.set(outer);
         }
         byte[] bytes = output.toByteArray();
         return bytes.length == 0 ? json.nullNode() : json.readTree(bytes);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -35,6 +36,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @ExtendWith(MotoExtension.class)
 class AdmissionPassIT {
+
+    /** What each function called while the tests ran, against its catalogue grants. */
+    @RegisterExtension
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("holdSeats", "pay");
 
     private static final int FANS = 200;
     private static final String CONCERT = "concert-pass";

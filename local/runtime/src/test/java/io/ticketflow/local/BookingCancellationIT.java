@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +33,10 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(MotoExtension.class)
 class BookingCancellationIT {
+
+    /** What each function called while the tests ran, against its catalogue grants. */
+    @RegisterExtension
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("cancelBooking", "refundPoints", "cancelPayment", "releaseSeats");
 
     private static final String CONCERT = "concert-1";
     private static final String SCHEDULE = "schedule-1-1";

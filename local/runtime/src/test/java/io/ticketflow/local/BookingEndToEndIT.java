@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +29,11 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(MotoExtension.class)
 class BookingEndToEndIT {
+
+    /** What each function called while the tests ran, against its catalogue grants. */
+    @RegisterExtension
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("holdSeats", "awaitPayment", "pay", "processPayment", "deductPoints",
+            "confirmReservation", "reportStuckBooking");
 
     /** Short enough for the timeout test, long enough for a booking on a busy machine. */
     static final int HOLD_SECONDS = 12;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(MotoExtension.class)
 class OperatorApiIT {
+
+    /** What each function called while the tests ran, against its catalogue grants. */
+    @RegisterExtension
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("adminPublishConcert", "adminOpenQueue", "adminCloseQueue");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(30);

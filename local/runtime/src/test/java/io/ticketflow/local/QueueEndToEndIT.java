@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(MotoExtension.class)
 class QueueEndToEndIT {
+
+    /** What each function called while the tests ran, against its catalogue grants. */
+    @RegisterExtension
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("enterQueue", "queueStatus", "activateQueue",
+            "expireQueueTokens", "queueEventsRelay",
+            "reservationAdmissionConsumer");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +66,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(MotoExtension.class)
 class ReadModelConvergenceIT {
+
+    /** What each function called while the tests ran, against its catalogue grants. */
+    @RegisterExtension
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("holdSeats", "cancelReservation", "expireHolds",
+            "reservationEventsRelay", "seatMapProjector", "seatMap");
 
     private static final int HOLD_SECONDS = 6;
     private static final String CONCERT = "concert-1";

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,6 +54,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @ExtendWith(MotoExtension.class)
 class ReplaySafetyIT {
+
+    /** Every consumer and saga task runs here, replays included: each call must be one its catalogue grants allow. */
+    @RegisterExtension
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("releaseSeats", "refundPoints", "cancelPayment",
+            "restoreQueueToken", "reportStuckBooking");
 
     /** How the recorded invocations are delivered again. */
     enum Delivery {

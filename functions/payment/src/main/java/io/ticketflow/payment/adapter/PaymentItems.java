@@ -1,10 +1,12 @@
 package io.ticketflow.payment.adapter;
 
 import io.ticketflow.payment.domain.BookingStatus;
+import io.ticketflow.catalog.PaymentResources;
 import io.ticketflow.payment.domain.Payment;
 import io.ticketflow.payment.domain.PaymentIntent;
 import io.ticketflow.payment.domain.PaymentRequest;
 import io.ticketflow.payment.domain.PaymentStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,6 +36,14 @@ final class PaymentItems {
     static final String CREATED_AT = "createdAt";
     static final String OUTCOME = "outcome";
     static final String ERROR = "error";
+    static final String PURGE_AT = PaymentResources.PURGE_AT_ATTRIBUTE;
+    /** The booking saga times out after a day (booking-saga.asl.json, TimeoutSeconds 86400). */
+    static final Duration LONGEST_SAGA = Duration.ofDays(1);
+    /**
+     * How long after the moment it starts from an intent or a request is kept: a saga that started before it is
+     * over after {@link #LONGEST_SAGA} at the latest, and a week more leaves room to look into a stuck booking.
+     */
+    static final Duration RETENTION = LONGEST_SAGA.plus(Duration.ofDays(7));
 
     private PaymentItems() {
     }
@@ -46,6 +56,8 @@ final class PaymentItems {
         item.put(AMOUNT, n(intent.amount()));
         item.put(TASK_TOKEN, s(intent.taskToken()));
         item.put(EXPIRES_AT, n(intent.expiresAt().toEpochMilli()));
+        // the hold ends after its saga started, so the saga is over a day after the hold's end at the latest
+        item.put(PURGE_AT, n(intent.expiresAt().plus(RETENTION).getEpochSecond()));
         if (intent.queueToken() != null) {
             item.put(QUEUE_TOKEN, s(intent.queueToken()));
         }
@@ -86,6 +98,8 @@ final class PaymentItems {
         item.put(RESERVATION_ID, s(request.reservationId()));
         item.put(REQUEST_ID, s(request.requestId()));
         item.put(CREATED_AT, s(request.createdAt().toString()));
+        // a request resumes a saga that is already running: it is over a day after the request at the latest
+        item.put(PURGE_AT, n(request.createdAt().plus(RETENTION).getEpochSecond()));
         if (request.faultAt() != null) {
             item.put(FAULT_AT, s(request.faultAt()));
         }
