@@ -14,6 +14,7 @@ import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.FunctionSpec;
 import io.ticketflow.catalog.Service;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Template;
 import tools.jackson.databind.JsonNode;
 
@@ -87,7 +88,9 @@ class FunctionTemplateTest {
         for (Stage stage : List.of(Stage.STAGING, Stage.PROD)) {
             DeploymentSettings settings = new DeploymentSettings(stage, dev.repoRoot(), dev.version(), dev.jwtIssuer(),
                     dev.jwtAudience(), List.of(), dev.activationBatchSize(), dev.sagaDefinition());
-            App app = new App();
+            // outside dev a stage refuses to synthesize without its payment provider
+            App app = new App(AppProps.builder()
+                    .context(Map.of(PaymentProviderSettings.PROVIDER_URL, "https://provider.example/v1")).build());
             List<ServiceStack> stacks = Catalogue.services().stream()
                     .map(service -> new ServiceStack(app, service, settings, jars.jar(service.service()))).toList();
             List<String> variables = new ArrayList<>();
