@@ -1,9 +1,7 @@
 package io.ticketflow.infra;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
@@ -20,7 +18,7 @@ import software.amazon.awscdk.Tags;
 public final class TicketflowApp {
 
     /** The stacks of one deployment, for the synth and for the tests' assertions. */
-    public record Stacks(List<ServiceStack> services, ApiStack api, Optional<SagaStack> saga, WebStack web) {
+    public record Stacks(List<ServiceStack> services, ApiStack api, SagaStack saga, WebStack web) {
     }
 
     private TicketflowApp() {
@@ -30,10 +28,7 @@ public final class TicketflowApp {
         App app = new App();
         try {
             DeploymentSettings settings = DeploymentSettings.fromContext(key -> app.getNode().tryGetContext(key));
-            Stacks stacks = build(app, settings);
-            if (stacks.saga().isEmpty()) {
-                System.err.println("ticketflow: no saga stack: " + settings.sagaDefinition() + " does not exist yet");
-            }
+            build(app, settings);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // A configuration mistake (missing jar, context value, placeholder): the message says what to do.
             System.err.println("ticketflow: " + e.getMessage());
@@ -58,12 +53,8 @@ public final class TicketflowApp {
         ApiStack api = new ApiStack(app, Catalogue.routes(), settings);
         // The API and the saga call functions by ARN, not through exports: order the deployment instead.
         services.forEach(api::addStackDependency);
-        Optional<SagaStack> saga = Optional.empty();
-        if (Files.isRegularFile(settings.sagaDefinition())) {
-            SagaStack sagaStack = new SagaStack(app, settings.sagaDefinition(), settings);
-            services.forEach(sagaStack::addStackDependency);
-            saga = Optional.of(sagaStack);
-        }
+        SagaStack saga = new SagaStack(app, SagaStack.requireDefinition(settings.sagaDefinition()), settings);
+        services.forEach(saga::addStackDependency);
 
         WebStack web = new WebStack(app, api, Catalogue.routes(), settings);
 

@@ -27,8 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The HTTP API stand-in: selects the route, runs the JWT authorizer, builds
  * the payload-2.0 event, invokes the route's function and writes its proxy response back. Answers
  * like API Gateway where the function is never reached (404 no route, 401 authorizer, 500 function
- * error). Two local-only endpoints: {@code POST /_local/dev-tokens} and {@code GET /openapi.json}; and the fan's
- * page, {@code web/}, at {@code /}.
+ * error). Local-only endpoints: {@code POST /_local/dev-tokens}, {@code GET /openapi.json} and the simulated
+ * payment provider under {@code /dev/provider} ({@link SimulatedPaymentProvider}); and the fan's page,
+ * {@code web/}, at {@code /}.
  */
 final class ApiGatewayHandler implements HttpHandler {
 
@@ -43,16 +44,18 @@ final class ApiGatewayHandler implements HttpHandler {
     private final JwtVerifier authorizer;
     private final DevTokens devTokens;
     private final JsonMapper json;
+    private final SimulatedPaymentProvider provider;
     private final WebAssets web;
 
     ApiGatewayHandler(RouteTable routes, HttpApiEvents events, LocalLambdas lambdas, JwtVerifier authorizer,
-                      DevTokens devTokens, JsonMapper json, WebAssets web) {
+                      DevTokens devTokens, JsonMapper json, SimulatedPaymentProvider provider, WebAssets web) {
         this.routes = routes;
         this.events = events;
         this.lambdas = lambdas;
         this.authorizer = authorizer;
         this.devTokens = devTokens;
         this.json = json;
+        this.provider = provider;
         this.web = web;
     }
 
@@ -69,6 +72,10 @@ final class ApiGatewayHandler implements HttpHandler {
                 mintDevToken(exchange, body);
             } else if (method.equals("GET") && path.equals(OPENAPI_PATH)) {
                 serveOpenApi(exchange);
+            } else if (SimulatedPaymentProvider.serves(path)) {
+                SimulatedPaymentProvider.Answer answer = provider.handle(method, path, body);
+                exchange.getResponseHeaders().set("content-type", "application/json");
+                send(exchange, answer.status(), json.writeValueAsBytes(answer.body()));
             } else {
                 route(exchange, method, path, body);
             }

@@ -16,6 +16,7 @@ import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.stepfunctions.StepFunctionsEmulator;
+import io.ticketflow.point.PointSettings;
 import io.ticketflow.queue.QueueFunctions;
 import io.ticketflow.statemachine.SagaDefinition;
 import io.ticketflow.testsupport.MotoServer;
@@ -63,6 +64,8 @@ public final class LocalRuntime implements AutoCloseable {
     private AwsSettings settings;
     private AwsClients clients;
     private JwtSettings jwt;
+    /** Shared by the simulated payment provider and the Point service, as a provider's webhook secret is. */
+    private String webhookSecret;
     /** Signs admission passes for this run only, as the KMS key does on AWS. */
     private ECKey admissionKey;
     private DevTokens devTokens;
@@ -135,6 +138,7 @@ public final class LocalRuntime implements AutoCloseable {
         jwt = new JwtSettings(JwtSettings.DEFAULT_ISSUER, JwtSettings.DEFAULT_AUDIENCE, randomSecret());
         devTokens = new DevTokens(jwt, clock);
         admissionKey = AdmissionKeys.newDevKey();
+        webhookSecret = randomSecret();
         // Every saga's state machine exists, whatever the topology: the services' functions read their ARNs at start.
         Set<SagaDefinition> sagas = new LinkedHashSet<>(SagaDefinition.all());
         sagas.addAll(topology.sagas());
@@ -162,7 +166,8 @@ public final class LocalRuntime implements AutoCloseable {
             seeded = seed(lambdas);
         }
         gateway.serve(new ApiGatewayHandler(new RouteTable(topology.routes()), new HttpApiEvents(json, clock), lambdas,
-                new JwtVerifier(jwt, clock), devTokens, json,
+                new JwtVerifier(jwt, clock), devTokens, json, new SimulatedPaymentProvider(baseUri(),
+                        PointSettings.webhookSignature(System::getProperty), json, clock),
                 new WebAssets(options.projectRoot().resolve("web"))));
         for (StreamSubscription subscription : topology.streamSubscriptions()) {
             StreamPoller poller = new StreamPoller(subscription, clients.dynamoDb(), clients.dynamoDbStreams(),
@@ -215,6 +220,8 @@ public final class LocalRuntime implements AutoCloseable {
         config.put(JwtSettings.AUDIENCE, jwt.audience());
         config.put(AdmissionKeys.SIGNING_KEY, admissionKey.toJSONString());
         config.put(AdmissionKeys.PUBLIC_KEY, admissionKey.toPublicJWK().toJSONString());
+        config.put(PointSettings.PROVIDER_URL, SimulatedPaymentProvider.baseUrl(baseUri()));
+        config.put(PointSettings.WEBHOOK_SECRET, webhookSecret);
         config.put("spring.main.banner-mode", "off");
         config.put("spring.main.log-startup-info", "false");
         config.putAll(stepFunctions.functionConfiguration());

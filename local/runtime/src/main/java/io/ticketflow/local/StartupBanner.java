@@ -49,6 +49,8 @@ final class StartupBanner {
         runtime.stepFunctions().listStateMachines()
                 .forEach(machine -> out.append("  ").append(machine.stateMachineArn()).append('\n'));
         out.append("  fault injection on: POST /payments with header X-Fault-Inject: <saga step function>\n");
+        out.append("payment provider  simulated, local only: POST /points/top-ups opens a checkout, ")
+                .append("POST ").append(base).append("/dev/provider/checkouts/<checkoutId>/confirm pays it (signed webhook)\n");
         List<String> seeded = runtime.seeded();
         if (!seeded.isEmpty()) {
             out.append("demo data      open queues: ").append(String.join(", ", seeded)).append('\n');
