@@ -419,12 +419,40 @@ async function checkoutScreen(screen, reservationId) {
     followBooking(screen, reservationId, outcome, message, refreshBalance);
   }
 
+  // Points are bought at the payment provider: the checkout credits nothing, the provider's signed webhook does.
+  const provider = h('div', { id: 'provider', class: 'row' });
+  balance.after(provider);
+  const awaitCredit = async (before) => {
+    for (let tries = 0; tries < 30 && !screen.left; tries += 1) {
+      await refreshBalance();
+      if (Number(balance.dataset.balance) > before) return;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  };
   topUp.addEventListener('click', async () => {
     message.textContent = '';
     try {
-      const { body } = await call('POST', '/points/charges', { body: { requestId: newId(), amount: Number(amount.value) } });
-      balance.textContent = `Your balance: ${body.balance} points`;
-      balance.dataset.balance = body.balance;
+      const { body: checkout } = await call('POST', '/points/top-ups', { body: { amount: Number(amount.value) } });
+      const paymentUrl = new URL(checkout.paymentUrl, location.href);
+      const before = Number(balance.dataset.balance || 0);
+      const link = h('a', { id: 'provider-link', href: paymentUrl.href, target: '_blank', rel: 'noopener',
+        text: `Pay ${checkout.amount} ${checkout.currency} at the payment provider` });
+      provider.replaceChildren(link);
+      if (paymentUrl.origin === location.origin && paymentUrl.pathname.startsWith('/dev/provider/')) {
+        // run-local's simulated provider: its card is a button; paying there delivers the webhook
+        provider.append(h('button', { id: 'provider-pay', class: 'secondary', text: 'Pay with the test card',
+          onclick: async () => {
+            try {
+              await call('POST', `${paymentUrl.pathname}/confirm`, { auth: false });
+              provider.replaceChildren();
+              await awaitCredit(before);
+            } catch (error) {
+              showProblem(message, error);
+            }
+          } }));
+      } else {
+        window.addEventListener('focus', () => awaitCredit(before), { once: true });
+      }
     } catch (error) {
       showProblem(message, error);
     }

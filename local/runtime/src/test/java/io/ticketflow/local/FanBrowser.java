@@ -151,6 +151,8 @@ final class FanBrowser implements AutoCloseable {
         amount.clear();
         amount.sendKeys(String.valueOf(points));
         click(By.id("topup"));
+        // the page opened a checkout at the simulated provider: pay it with the test card
+        click(By.id("provider-pay"));
         wait.until(driver -> !text(By.id("balance")).equals(before));
         return this;
     }
