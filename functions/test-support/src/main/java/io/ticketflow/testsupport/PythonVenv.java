@@ -20,6 +20,18 @@ import java.util.concurrent.TimeUnit;
  */
 public record PythonVenv(Path projectRoot, String folder, String requirement, String version, String executable) {
 
+    /**
+     * Installs one pinned tool for a script (CI's cfn-lint) and prints its executable, so a script pins a tool
+     * the way the tests do: {@code PythonVenv <folder> <requirement> <version> <executable>}, from the project root.
+     */
+    public static void main(String[] args) {
+        if (args.length != 4) {
+            System.err.println("usage: PythonVenv <folder> <requirement> <version> <executable>");
+            System.exit(2);
+        }
+        System.out.println(new PythonVenv(ProjectRoot.find(), args[0], args[1], args[2], args[3]).ensureInstalled());
+    }
+
     /** The tool's name in messages: the requirement without extras. */
     private String tool() {
         int extras = requirement.indexOf('[');

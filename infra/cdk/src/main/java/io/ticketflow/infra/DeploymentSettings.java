@@ -22,7 +22,7 @@ import java.util.function.Function;
  * @param corsOrigins      origins of the web page, each {@code scheme://host[:port]}; empty turns CORS off. Only
  *                         {@code dev} may allow every origin ({@code *}) or plain http
  * @param activationBatchSize tokens the activation schedule admits per run
- * @param sagaDefinition   the booking saga's ASL file; the saga stack is added only when it exists
+ * @param sagaDefinition   the booking saga's ASL file (the cancellation's sits beside it); the synth fails without either
  */
 public record DeploymentSettings(Stage stage, Path repoRoot, String version, String jwtIssuer, List<String> jwtAudience,
                                  List<String> corsOrigins, int activationBatchSize, Path sagaDefinition) {

@@ -38,7 +38,7 @@ public final class SagaStack extends Stack {
 
     private final StateMachine stateMachine;
     private final Map<String, String> substitutions;
-    private final Optional<StateMachine> cancellation;
+    private final StateMachine cancellation;
 
     public SagaStack(Construct scope, Path definition, DeploymentSettings settings) {
         super(scope, settings.physicalName("saga"), StackProps.builder()
@@ -47,11 +47,22 @@ public final class SagaStack extends Stack {
                 .build());
         this.substitutions = new LinkedHashMap<>();
         this.stateMachine = machine("", STATE_MACHINE, "the booking saga", definition, settings);
-        Path cancellationDefinition = cancellationDefinition(definition);
-        this.cancellation = Files.isRegularFile(cancellationDefinition)
-                ? Optional.of(machine("Cancellation", CANCELLATION_STATE_MACHINE, "the booking cancellation saga",
-                        cancellationDefinition, settings))
-                : Optional.empty();
+        // Payment's functions are given this machine's ARN too: deploying without it would break them at run time.
+        this.cancellation = machine("Cancellation", CANCELLATION_STATE_MACHINE, "the booking cancellation saga",
+                requireDefinition(cancellationDefinition(definition)), settings);
+    }
+
+    /**
+     * Fails the synth, naming the file, unless the definition exists: the service stacks give functions the
+     * machines' ARNs whatever is deployed, so a missing file must not quietly drop a machine.
+     */
+    static Path requireDefinition(Path definition) {
+        if (!Files.isRegularFile(definition)) {
+            throw new IllegalStateException("the state machine definition " + definition + " does not exist: the "
+                    + "services are wired to its ARN, so the app is not synthesized without it (context "
+                    + DeploymentSettings.SAGA_DEFINITION + " names the booking saga's file; the cancellation's sits beside it)");
+        }
+        return definition;
     }
 
     /** {@code .../booking-saga[.fixture].asl.json} → {@code .../booking-cancellation[.fixture].asl.json}. */
@@ -111,8 +122,8 @@ public final class SagaStack extends Stack {
         return stateMachine;
     }
 
-    /** The cancellation saga, when its definition sits next to the booking saga's. */
-    public Optional<StateMachine> cancellation() {
+    /** The cancellation saga, from the definition next to the booking saga's. */
+    public StateMachine cancellation() {
         return cancellation;
     }
 

@@ -1,9 +1,7 @@
 package io.ticketflow.infra;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
@@ -14,13 +12,13 @@ import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Tags;
 
 /**
- * The CDK app: a stack per service, one for the HTTP API and one for the booking saga, all read from
- * the catalogue and the saga's ASL file. Entry point of {@code cdk.json}.
+ * The CDK app: a stack per service, one for the HTTP API, one for the booking saga and one for the web page
+ * (CloudFront in front of the page and the API), all read from the catalogue, the saga's ASL file and {@code web/}. Entry point of {@code cdk.json}.
  */
 public final class TicketflowApp {
 
     /** The stacks of one deployment, for the synth and for the tests' assertions. */
-    public record Stacks(List<ServiceStack> services, ApiStack api, Optional<SagaStack> saga) {
+    public record Stacks(List<ServiceStack> services, ApiStack api, SagaStack saga, WebStack web) {
     }
 
     private TicketflowApp() {
@@ -30,10 +28,7 @@ public final class TicketflowApp {
         App app = new App();
         try {
             DeploymentSettings settings = DeploymentSettings.fromContext(key -> app.getNode().tryGetContext(key));
-            Stacks stacks = build(app, settings);
-            if (stacks.saga().isEmpty()) {
-                System.err.println("ticketflow: no saga stack: " + settings.sagaDefinition() + " does not exist yet");
-            }
+            build(app, settings);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // A configuration mistake (missing jar, context value, placeholder): the message says what to do.
             System.err.println("ticketflow: " + e.getMessage());
@@ -59,16 +54,14 @@ public final class TicketflowApp {
         new NowServingCdn(api, "NowServingCdn", api.api(), settings);
         // The API and the saga call functions by ARN, not through exports: order the deployment instead.
         services.forEach(api::addStackDependency);
-        Optional<SagaStack> saga = Optional.empty();
-        if (Files.isRegularFile(settings.sagaDefinition())) {
-            SagaStack sagaStack = new SagaStack(app, settings.sagaDefinition(), settings);
-            services.forEach(sagaStack::addStackDependency);
-            saga = Optional.of(sagaStack);
-        }
+        SagaStack saga = new SagaStack(app, SagaStack.requireDefinition(settings.sagaDefinition()), settings);
+        services.forEach(saga::addStackDependency);
+
+        WebStack web = new WebStack(app, api, Catalogue.routes(), settings);
 
         Tags.of(app).add("project", "ticketflow");
         Tags.of(app).add("stage", settings.stage().id());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        return new Stacks(List.copyOf(services), api, saga);
+        return new Stacks(List.copyOf(services), api, saga, web);
     }
 }

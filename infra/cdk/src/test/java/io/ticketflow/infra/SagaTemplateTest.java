@@ -1,7 +1,11 @@
 package io.ticketflow.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +18,14 @@ import io.ticketflow.catalog.FunctionSpec;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Template;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The booking saga from the fixture ASL: placeholders, task targets, logging, tracing, grants. */
+/** The sagas from the real ASL files: placeholders, task targets, logging, tracing, grants, missing files. */
 class SagaTemplateTest {
 
     private final SynthesizedApp synth = SynthesizedApp.get();
-    private final SagaStack saga = synth.stacks().saga().orElseThrow();
-    private final AslDefinition asl = AslDefinition.read(SynthesizedApp.FIXTURE_ASL);
+    private final SagaStack saga = synth.stacks().saga();
+    private final AslDefinition asl = AslDefinition.read(SynthesizedApp.SAGA_ASL);
 
     @Test
     void everyPlaceholderOfTheAsl_isSubstitutedInTheTemplate() {
@@ -36,8 +41,9 @@ class SagaTemplateTest {
         List<String> functionsOfTheApp = Catalogue.functions().stream().map(FunctionSpec::name).toList();
 
         List<AslDefinition.Task> lambdaTasks = asl.tasks().stream().filter(t -> t.functionPlaceholder().isPresent()).toList();
-        assertThat(lambdaTasks).extracting(AslDefinition.Task::state)
-                .containsExactlyInAnyOrder("AwaitPayment", "ProcessPayment", "ReleaseSeats");
+        assertThat(lambdaTasks).hasSameSizeAs(asl.tasks()).extracting(AslDefinition.Task::state)
+                .contains("AwaitPayment", "ProcessPayment", "DeductPoints", "ConfirmReservation", "ExpireQueueToken",
+                        "RefundPointsAfterConfirmationFailure", "ReportStuckBooking");
         for (AslDefinition.Task task : lambdaTasks) {
             String arn = SynthesizedApp.text(substitutions.path(task.functionPlaceholder().get()));
             String function = arn.substring(arn.indexOf(":function:ticketflow-dev-") + ":function:ticketflow-dev-".length(),
@@ -51,18 +57,22 @@ class SagaTemplateTest {
 
     @Test
     void queuePlaceholders_becomeQueueUrlsOfTheCatalogue() {
-        String url = SynthesizedApp.text(stateMachine().path("DefinitionSubstitutions").path("QueueRelayFailuresDlqQueueUrl"));
+        // the real sagas send to no queue: a fixture of the same shape keeps this substitution tested
+        SagaStack fixture = new SagaStack(new App(), SynthesizedApp.FIXTURE_ASL.toAbsolutePath(), synth.settings());
+        JsonNode template = JsonMapper.builder().build().valueToTree(Template.fromStack(fixture).toJSON());
+        String url = template.path("Resources").findValues("DefinitionSubstitutions").stream()
+                .filter(substitutions -> substitutions.has("QueueRelayFailuresDlqQueueUrl"))
+                .map(substitutions -> SynthesizedApp.text(substitutions.get("QueueRelayFailuresDlqQueueUrl")))
+                .findFirst().orElseThrow();
 
         assertThat(url).isEqualTo("https://sqs.{AWS::Region}.{AWS::URLSuffix}/{AWS::AccountId}/ticketflow-dev-queue-relay-failures-dlq");
     }
 
     @Test
     void sagaRole_mayInvokeExactlyTheFunctionsTheDefinitionCalls() {
-        List<String> invocable = invocable(stateMachine());
-
-        assertThat(invocable).hasSize(3).allSatisfy(arn -> assertThat(arn).endsWith(":live"));
-        assertThat(String.join(" ", invocable)).contains("ticketflow-dev-enterQueue:live",
-                "ticketflow-dev-queueStatus:live", "ticketflow-dev-activateQueue:live");
+        assertThat(invocable(stateMachine())).containsExactlyInAnyOrder(live("awaitPayment"), live("processPayment"),
+                live("deductPoints"), live("confirmReservation"), live("expireQueueToken"), live("releaseSeats"),
+                live("restoreQueueToken"), live("refundPoints"), live("cancelPayment"), live("reportStuckBooking"));
     }
 
     @Test
@@ -94,25 +104,40 @@ class SagaTemplateTest {
     }
 
     @Test
-    void withoutTheAslFile_theAppHasNoSagaStack() {
+    void withoutTheAslFile_theSynthFails_namingIt() {
+        Path missing = Path.of("target/no-such-saga.asl.json").toAbsolutePath();
+
+        assertThatThrownBy(() -> TicketflowApp.build(App.Builder.create().outdir("target/cdk-test-nosaga.out").build(),
+                withSaga(missing)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void withoutTheCancellationAslBesideIt_theSynthFails_namingIt() throws IOException {
+        Path alone = Files.createDirectories(Path.of("target/saga-alone")).resolve("booking-saga.asl.json");
+        Files.copy(SynthesizedApp.SAGA_ASL, alone, StandardCopyOption.REPLACE_EXISTING);
+
+        assertThatThrownBy(() -> new SagaStack(new App(), alone.toAbsolutePath(), withSaga(alone.toAbsolutePath())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(alone.resolveSibling("booking-cancellation.asl.json").toAbsolutePath().toString());
+    }
+
+    private DeploymentSettings withSaga(Path definition) {
         DeploymentSettings settings = synth.settings();
-        DeploymentSettings noSaga = new DeploymentSettings(settings.stage(), settings.repoRoot(), settings.version(),
-                settings.jwtIssuer(), settings.jwtAudience(), settings.corsOrigins(), settings.activationBatchSize(),
-                Path.of("target/no-such-saga.asl.json"));
-
-        TicketflowApp.Stacks stacks = TicketflowApp.build(App.Builder.create().outdir("target/cdk-test-nosaga.out").build(), noSaga);
-
-        assertThat(stacks.saga()).isEmpty();
-        assertThat(stacks.services()).hasSameSizeAs(Catalogue.services());
+        return new DeploymentSettings(settings.stage(), settings.repoRoot(), settings.version(), settings.jwtIssuer(),
+                settings.jwtAudience(), settings.corsOrigins(), settings.activationBatchSize(), definition);
     }
 
     @Test
     void cancellationMachine_isDeployedFromTheSiblingAsl_withItsOwnRoleInvokingExactlyItsFunctions() {
         JsonNode machine = stateMachine("ticketflow-dev-booking-cancellation");
-        AslDefinition cancellation = AslDefinition.read(SagaStack.cancellationDefinition(SynthesizedApp.FIXTURE_ASL));
+        AslDefinition cancellation = AslDefinition.read(SagaStack.cancellationDefinition(SynthesizedApp.SAGA_ASL));
 
         assertThat(SagaStack.cancellationDefinition(SynthesizedApp.FIXTURE_ASL).getFileName().toString())
                 .isEqualTo("booking-cancellation.fixture.asl.json");
+        assertThat(SagaStack.cancellationDefinition(SynthesizedApp.SAGA_ASL).getFileName().toString())
+                .isEqualTo("booking-cancellation.asl.json");
         assertThat(machine.path("StateMachineType").asString()).isEqualTo("STANDARD");
         assertThat(machine.path("DefinitionSubstitutions").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(cancellation.placeholders());

@@ -26,10 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One synthesized deployment shared by every test class of the JVM: jsii starts a Node process and a
  * synth takes seconds, so the assertions read the same templates. Lambda code is a placeholder jar
- * built into target/, and the saga is the fixture ASL, so the tests need no service build and no network.
+ * built into target/ (so the tests need no service build and no network); the sagas are the real
+ * {@code statemachine/*.asl.json}, so their grants and substitutions are tested as they are deployed.
  */
 final class SynthesizedApp {
 
+    /** The booking saga as deployed ({@code booking-cancellation.asl.json} beside it). */
+    static final Path SAGA_ASL = Path.of(System.getProperty("ticketflow.root", "../.."), "statemachine", "booking-saga.asl.json")
+            .toAbsolutePath().normalize();
+    /** A saga of the same shape with a queue placeholder, for what the real files do not use. */
     static final Path FIXTURE_ASL = Path.of("src/test/resources/booking-saga.fixture.asl.json");
     static final String ISSUER = "https://issuer.example.test/";
     static final String AUDIENCE = "ticketflow-test-client";
@@ -55,8 +60,9 @@ final class SynthesizedApp {
             Path root = Path.of("target/placeholder-repo").toAbsolutePath();
             String version = DeploymentSettings.buildVersion();
             DeploymentSettings settings = new DeploymentSettings(Stage.DEV, root, version, ISSUER, List.of(AUDIENCE),
-                    List.of(WEB_ORIGIN), BATCH_SIZE, FIXTURE_ASL.toAbsolutePath());
+                    List.of(WEB_ORIGIN), BATCH_SIZE, SAGA_ASL);
             writePlaceholderJars(new LambdaArtifacts(root, version));
+            writePlaceholderPage(root);
             App app = App.Builder.create().outdir("target/cdk-test.out").build();
             instance = new SynthesizedApp(app, settings, TicketflowApp.build(app, settings));
         }
@@ -78,7 +84,8 @@ final class SynthesizedApp {
     List<Stack> allStacks() {
         List<Stack> all = new ArrayList<>(stacks.services());
         all.add(stacks.api());
-        stacks.saga().ifPresent(all::add);
+        all.add(stacks.saga());
+        all.add(stacks.web());
         return all;
     }
 
@@ -143,6 +150,16 @@ final class SynthesizedApp {
             return "{" + value.get("Ref").asString() + "}";
         }
         return value.toString();
+    }
+
+    /** The web stack deploys {@code web/}: a one-file page stands in for it. */
+    private static void writePlaceholderPage(Path root) {
+        try {
+            Files.createDirectories(root.resolve("web"));
+            Files.writeString(root.resolve("web/index.html"), "<!doctype html><title>placeholder</title>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The elements of a JSON array, or the one value CloudFormation also accepts in its place. */

@@ -468,7 +468,7 @@ final class Crowd implements Figure {
         Table table = new Table("One client's request latency: empty system vs after the crowd with a backlog of "
                 + size.backlog() + " waiting tokens (" + size.probeBookings() + " bookings each)",
                 "request", "empty p50", "loaded p50", "loaded / empty");
-        for (String name : List.of("enter", "status", "seat map", "hold", "charge", "pay")) {
+        for (String name : List.of("enter", "status", "seat map", "hold", "top-up", "pay")) {
             if (empty.containsKey(name) && loaded.containsKey(name)) {
                 double before = Stats.of(empty.get(name)).median();
                 double after = Stats.of(loaded.get(name)).median();

@@ -4,6 +4,7 @@ import io.ticketflow.catalog.Route;
 import io.ticketflow.kernel.admission.AdmissionProblems;
 import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.local.LocalRuntime;
+import io.ticketflow.local.PointTopUps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One fan's requests in the crowd, over HTTP, each timed under the name of what it does ({@code enter},
- * {@code status}, {@code seat map}, {@code hold}, {@code charge}, {@code pay}, …) so a figure can set the costs of a
+ * {@code status}, {@code seat map}, {@code hold}, {@code top-up}, {@code pay}, …) so a figure can set the costs of a
  * loaded system against an empty one. The answers are returned as they come: deciding what a 409 or a 403 means is
  * the fan's business, not the client's.
  */
@@ -175,9 +176,12 @@ final class CrowdClient {
         return timed("cancel hold", "DELETE", "/reservations/" + reservationId, bearer, null, admissionHeader(admissionPass));
     }
 
-    Answer charge(String bearer, String requestId, long amount) {
-        return timed("charge", "POST", "/points/charges", bearer,
-                json.writeValueAsString(Map.of("requestId", requestId, "amount", amount)), Map.of());
+    /** A top-up as a user makes it: {@code top-up} starts it, {@code provider confirm} pays it (and the webhook credits). */
+    PointTopUps.Outcome topUp(String bearer, long amount) {
+        return PointTopUps.buy((method, path, token, body) -> {
+            Answer answer = timed(token == null ? "provider confirm" : "top-up", method, path, token, body, Map.of());
+            return new PointTopUps.Reply(answer.status(), answer.body().toString());
+        }, json, bearer, amount);
     }
 
     Answer pay(String bearer, String admissionPass, String reservationId, String faultAt) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The HTTP API stand-in: selects the route, runs the JWT authorizer, builds
  * the payload-2.0 event, invokes the route's function and writes its proxy response back. Answers
  * like API Gateway where the function is never reached (404 no route, 401 authorizer, 500 function
- * error). Two local-only endpoints: {@code POST /_local/dev-tokens} and {@code GET /openapi.json}.
+ * error). Local-only endpoints: {@code POST /_local/dev-tokens}, {@code GET /openapi.json} and the simulated
+ * payment provider under {@code /dev/provider} ({@link SimulatedPaymentProvider}); and the fan's page,
+ * {@code web/}, at {@code /}.
  */
 final class ApiGatewayHandler implements HttpHandler {
 
@@ -44,9 +47,12 @@ final class ApiGatewayHandler implements HttpHandler {
     private final DevTokens devTokens;
     private final JsonMapper json;
     private final EdgeCache edge;
+    private final SimulatedPaymentProvider provider;
+    private final WebAssets web;
 
     ApiGatewayHandler(RouteTable routes, HttpApiEvents events, LocalLambdas lambdas, JwtVerifier authorizer,
-                      DevTokens devTokens, JsonMapper json, EdgeCache edge) {
+                      DevTokens devTokens, JsonMapper json, EdgeCache edge, SimulatedPaymentProvider provider,
+                      WebAssets web) {
         this.routes = routes;
         this.events = events;
         this.lambdas = lambdas;
@@ -54,6 +60,8 @@ final class ApiGatewayHandler implements HttpHandler {
         this.devTokens = devTokens;
         this.json = json;
         this.edge = edge;
+        this.provider = provider;
+        this.web = web;
     }
 
     @Override
@@ -62,10 +70,17 @@ final class ApiGatewayHandler implements HttpHandler {
             byte[] body = readAll(exchange.getRequestBody());
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
-            if (method.equals("POST") && path.equals(DEV_TOKENS_PATH)) {
+            Optional<Path> asset = web.find(method, path);
+            if (asset.isPresent()) {
+                web.send(exchange, asset.get());
+            } else if (method.equals("POST") && path.equals(DEV_TOKENS_PATH)) {
                 mintDevToken(exchange, body);
             } else if (method.equals("GET") && path.equals(OPENAPI_PATH)) {
                 serveOpenApi(exchange);
+            } else if (SimulatedPaymentProvider.serves(path)) {
+                SimulatedPaymentProvider.Answer answer = provider.handle(method, path, body);
+                exchange.getResponseHeaders().set("content-type", "application/json");
+                send(exchange, answer.status(), json.writeValueAsBytes(answer.body()));
             } else {
                 route(exchange, method, path, body);
             }

@@ -16,6 +16,7 @@ import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.stepfunctions.StepFunctionsEmulator;
+import io.ticketflow.point.PointSettings;
 import io.ticketflow.queue.QueueFunctions;
 import io.ticketflow.queue.QueueSettings;
 import io.ticketflow.statemachine.SagaDefinition;
@@ -66,6 +67,8 @@ public final class LocalRuntime implements AutoCloseable {
     private AwsSettings settings;
     private AwsClients clients;
     private JwtSettings jwt;
+    /** Shared by the simulated payment provider and the Point service, as a provider's webhook secret is. */
+    private String webhookSecret;
     /** Signs admission passes for this run only, as the KMS key does on AWS. */
     private ECKey admissionKey;
     private DevTokens devTokens;
@@ -140,6 +143,7 @@ public final class LocalRuntime implements AutoCloseable {
         jwt = new JwtSettings(JwtSettings.DEFAULT_ISSUER, JwtSettings.DEFAULT_AUDIENCE, randomSecret());
         devTokens = new DevTokens(jwt, clock);
         admissionKey = AdmissionKeys.newDevKey();
+        webhookSecret = randomSecret();
         // Every saga's state machine exists, whatever the topology: the services' functions read their ARNs at start.
         Set<SagaDefinition> sagas = new LinkedHashSet<>(SagaDefinition.all());
         sagas.addAll(topology.sagas());
@@ -167,7 +171,9 @@ public final class LocalRuntime implements AutoCloseable {
             seeded = seed(lambdas);
         }
         gateway.serve(new ApiGatewayHandler(new RouteTable(topology.routes()), new HttpApiEvents(json, clock), lambdas,
-                new JwtVerifier(jwt, clock), devTokens, json, edge));
+                new JwtVerifier(jwt, clock), devTokens, json, edge, new SimulatedPaymentProvider(baseUri(),
+                        PointSettings.webhookSignature(System::getProperty), json, clock),
+                new WebAssets(options.projectRoot().resolve("web"))));
         for (StreamSubscription subscription : topology.streamSubscriptions()) {
             StreamPoller poller = new StreamPoller(subscription, clients.dynamoDb(), clients.dynamoDbStreams(),
                     clients.sqs(), settings, lambdas, json, clock);
@@ -224,6 +230,8 @@ public final class LocalRuntime implements AutoCloseable {
         config.put(QueueSettings.WORK_DIFFICULTY, String.valueOf(LOCAL_WORK_DIFFICULTY));
         config.put(QueueSettings.ENTER_LIMIT_PER_USER, String.valueOf(Integer.MAX_VALUE));
         config.put(QueueSettings.ENTER_LIMIT_PER_ADDRESS, String.valueOf(Integer.MAX_VALUE));
+        config.put(PointSettings.PROVIDER_URL, SimulatedPaymentProvider.baseUrl(baseUri()));
+        config.put(PointSettings.WEBHOOK_SECRET, webhookSecret);
         config.put("spring.main.banner-mode", "off");
         config.put("spring.main.log-startup-info", "false");
         config.putAll(stepFunctions.functionConfiguration());

@@ -49,11 +49,14 @@ final class StartupBanner {
         runtime.stepFunctions().listStateMachines()
                 .forEach(machine -> out.append("  ").append(machine.stateMachineArn()).append('\n'));
         out.append("  fault injection on: POST /payments with header X-Fault-Inject: <saga step function>\n");
+        out.append("payment provider  simulated, local only: POST /points/top-ups opens a checkout, ")
+                .append("POST ").append(base).append("/dev/provider/checkouts/<checkoutId>/confirm pays it (signed webhook)\n");
         List<String> seeded = runtime.seeded();
         if (!seeded.isEmpty()) {
             out.append("demo data      open queues: ").append(String.join(", ", seeded)).append('\n');
         }
-        out.append("\nAPI            ").append(base).append("   (OpenAPI: ").append(base).append("/openapi.json)\n");
+        out.append("\nweb page       ").append(base).append("/   (sign in with any user name: a dev token is minted)\n");
+        out.append("API            ").append(base).append("   (OpenAPI: ").append(base).append("/openapi.json)\n");
         out.append("dev token      alice: ").append(alice).append('\n');
         out.append("               more: scripts/dev-token bob ").append(runtime.port()).append('\n');
         out.append("\nwalk-through\n");

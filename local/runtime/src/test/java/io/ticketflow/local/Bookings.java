@@ -103,10 +103,13 @@ final class Bookings {
             return this;
         }
 
-        User charged(long amount) {
-            HttpResponse<String> charged = send("POST", "/points/charges", bearer,
-                    JSON.writeValueAsString(Map.of("requestId", UUID.randomUUID().toString(), "amount", amount)), Map.of());
-            assertThat(charged.statusCode()).as(charged.body()).isIn(200, 201);
+        /** Buys points as a user does: a top-up, paid at the simulated provider, credited by its webhook. */
+        User toppedUp(long amount) {
+            PointTopUps.Outcome bought = PointTopUps.buy((method, path, token, body) -> {
+                HttpResponse<String> reply = send(method, path, token, body, Map.of());
+                return new PointTopUps.Reply(reply.statusCode(), reply.body());
+            }, JSON, bearer, amount);
+            assertThat(bought.credited()).as(bought.detail()).isTrue();
             return this;
         }
 

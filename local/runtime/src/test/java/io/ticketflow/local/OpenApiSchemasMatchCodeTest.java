@@ -17,6 +17,7 @@ import io.ticketflow.concert.domain.ConcertSummary;
 import io.ticketflow.concert.domain.SeatStatus;
 import io.ticketflow.concert.function.ConcertList;
 import io.ticketflow.concert.function.ConcertPublished;
+import io.ticketflow.concert.domain.Section;
 import io.ticketflow.concert.function.ScheduleList;
 import io.ticketflow.concert.function.SeatMapQuery;
 import io.ticketflow.concert.function.SeatMapView;
@@ -33,9 +34,12 @@ import io.ticketflow.payment.function.BookingView;
 import io.ticketflow.payment.function.Pay;
 import io.ticketflow.payment.function.PaymentAnswer;
 import io.ticketflow.payment.function.PaymentView;
+import io.ticketflow.point.domain.WebhookSignature;
 import io.ticketflow.point.function.ChargeReceipt;
 import io.ticketflow.point.function.PointBalance;
 import io.ticketflow.point.function.PointHistory;
+import io.ticketflow.point.function.TopUpCheckout;
+import io.ticketflow.point.function.WebhookAnswer;
 import io.ticketflow.queue.domain.TokenStatus;
 import io.ticketflow.queue.function.QueueClosed;
 import io.ticketflow.queue.function.QueueOpened;
@@ -108,8 +112,9 @@ class OpenApiSchemasMatchCodeTest {
                 new ConcertList(List.of(new ConcertSummary("concert-1", "Spring Tour", "The Band", "Arena"))),
                 new ConcertList(List.of()))));
         OUTPUTS.put("listSchedules", new Success(Set.of(200), Set.of(), List.of(new ScheduleList("concert-1",
-                List.of(new ScheduleList.ScheduleAvailability("schedule-1-1", AT, 10),
-                        new ScheduleList.ScheduleAvailability("schedule-1-2", AT.plusSeconds(86_400), 0)),
+                List.of(new ScheduleList.ScheduleAvailability("schedule-1-1", AT, 10,
+                                List.of(new Section("A", "VIP", 150, 1, 10))),
+                        new ScheduleList.ScheduleAvailability("schedule-1-2", AT.plusSeconds(86_400), 0, List.of())),
                 List.of(LocalDate.of(2026, 6, 1))))));
         OUTPUTS.put("seatMap", new Success(Set.of(200), Set.of(), List.of(new SeatMapView("schedule-1-1", "concert-1",
                 List.of(new SeatMapView.SeatView(1, "VIP", 150, SeatStatus.FREE),
@@ -127,10 +132,15 @@ class OpenApiSchemasMatchCodeTest {
 
         OUTPUTS.put("chargePoints", new Success(Set.of(200), Set.of(), List.of(
                 new ChargeReceipt("alice", "topup-1", 500, 1500))));
+        OUTPUTS.put("startTopUp", new Success(Set.of(201), Set.of(), List.of(new TopUpCheckout("cs_sim_1", 500, "EUR",
+                "http://127.0.0.1:8080/dev/provider/checkouts/cs_sim_1"))));
+        OUTPUTS.put("topUpWebhook", new Success(Set.of(200), Set.of(), List.of(new WebhookAnswer("evt_1", "CREDITED"),
+                new WebhookAnswer("evt_2", "IGNORED"))));
         OUTPUTS.put("pointBalance", new Success(Set.of(200), Set.of(), List.of(new PointBalance("alice", 0))));
         OUTPUTS.put("pointHistory", new Success(Set.of(200), Set.of(), List.of(new PointHistory("alice", 250, List.of(
                 new PointHistory.Line(ID + ":deduct", "DEDUCTED", 250, 250, ID, AT.plusSeconds(60)),
-                new PointHistory.Line("topup-1", "CHARGED", 500, 500, null, AT))))));
+                new PointHistory.Line("topup:cs_sim_1", "CHARGED", 500, 500, null, AT)), "Mjp0b3B1cDpjc19zaW1fMQ"),
+                new PointHistory("alice", 0, List.of(), null))));
 
         OUTPUTS.put("pay", new Success(Set.of(200, 202), Set.of(202), List.of(
                 new PaymentAnswer(PaymentAnswer.CONFIRMED, ID, "b1946ac9-2e1d-3c5b-8f4a-0e6d7c8b9a01", null),
@@ -170,7 +180,12 @@ class OpenApiSchemasMatchCodeTest {
         INPUTS.put("adminOpenQueue", new RequestBody(OpenQueue.Body.class, "{\"opensAt\":\"2026-12-05T10:00:00Z\"}"));
         INPUTS.put("holdSeats", new RequestBody(HoldSeats.Body.class, "{\"scheduleId\":\"schedule-1-1\",\"seatNos\":[1,2]}"));
         INPUTS.put("chargePoints", new RequestBody(type("io.ticketflow.point.function.ChargePoints$Body"),
-                "{\"requestId\":\"topup-1\",\"amount\":500}"));
+                "{\"userId\":\"alice\",\"requestId\":\"topup-1\",\"amount\":500}"));
+        INPUTS.put("startTopUp", new RequestBody(type("io.ticketflow.point.function.StartTopUp$Body"),
+                "{\"amount\":500}"));
+        INPUTS.put("topUpWebhook", new RequestBody(type("io.ticketflow.point.function.TopUpWebhookFunction$Event"),
+                "{\"id\":\"evt_1\",\"type\":\"checkout.completed\",\"data\":{\"checkoutId\":\"cs_1\","
+                        + "\"clientReference\":\"alice\",\"amount\":500,\"currency\":\"EUR\"}}"));
         INPUTS.put("pay", new RequestBody(Pay.Body.class, "{\"reservationId\":\"" + ID + "\"}"));
     }
 
@@ -315,7 +330,8 @@ class OpenApiSchemasMatchCodeTest {
                 "holdSeats", Set.of(AdmissionProblems.HEADER),
                 "getReservation", Set.of(AdmissionProblems.HEADER),
                 "cancelReservation", Set.of(AdmissionProblems.HEADER),
-                "pay", Set.of(Pay.IDEMPOTENCY_KEY, AdmissionProblems.HEADER, Pay.FAULT_INJECT));
+                "pay", Set.of(Pay.IDEMPOTENCY_KEY, AdmissionProblems.HEADER, Pay.FAULT_INJECT),
+                "topUpWebhook", Set.of(WebhookSignature.HEADER));
         Map<String, String> wrong = new TreeMap<>();
         for (Route route : Catalogue.routes()) {
             Set<String> headers = new TreeSet<>();

@@ -28,6 +28,7 @@ import java.util.OptionalLong;
  * @param activeUntil end of the admission window; absent while waiting
  * @param admissionPass the signed pass to send as {@code X-Admission-Pass} to Reservation and Payment; present
  *                      exactly while the token is ACTIVE
+ * @param pollAfterSeconds while waiting, the seconds a client should wait before asking again; absent otherwise
  * @param created     whether this request created the token (201) rather than found it (200); not in the body
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
