@@ -3,6 +3,7 @@ package io.ticketflow.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.catalog.QueueResources;
+import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import io.ticketflow.testsupport.ProjectRoot;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +114,7 @@ class WaitingRoomBrowserIT {
     private static void enter(String user) throws Exception {
         HttpResponse<String> entered = HTTP.send(HttpRequest.newBuilder(runtime.baseUri().resolve("/concerts/" + CONCERT + "/queue-tokens"))
                 .header("authorization", "Bearer " + runtime.devToken(user))
+                .header(ProofOfWork.HEADER, ProofOfWork.solve(CONCERT, user, LocalRuntime.LOCAL_WORK_DIFFICULTY, Instant.now()))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
     }

@@ -28,15 +28,6 @@ class QueuePolicyTest {
     }
 
     @Test
-    void pollAfterSeconds_isNeverBelowOneTick_andAtMostAMinuteFarBack() {
-        assertThat(POLICY.pollAfterSeconds(1)).isEqualTo(10);
-        assertThat(POLICY.pollAfterSeconds(400)).isEqualTo(10);
-        assertThat(POLICY.pollAfterSeconds(500)).isEqualTo(12);
-        assertThat(POLICY.pollAfterSeconds(1_000)).isEqualTo(25);
-        assertThat(POLICY.pollAfterSeconds(1_000_000)).isEqualTo(60);
-    }
-
-    @Test
     void admissibleNow_longQueueWithFreePlaces_isOneBatch() {
         assertThat(POLICY.admissibleNow(new QueueCounter(CONCERT, 5_000, 0, 0))).isEqualTo(100);
     }
