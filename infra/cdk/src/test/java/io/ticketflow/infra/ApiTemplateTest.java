@@ -110,6 +110,7 @@ class ApiTemplateTest {
 
         assertThat(routeSettings.propertyNames()).containsExactlyInAnyOrder(
                 "GET /concerts", "GET /concerts/{concertId}/schedules", "GET /schedules/{scheduleId}/seats",
+                "GET /concerts/{concertId}/queue",
                 // the provider's webhook carries no JWT: its HMAC signature is checked by the function
                 "POST /points/top-ups/webhook");
         for (String routeKey : routeSettings.propertyNames()) {
