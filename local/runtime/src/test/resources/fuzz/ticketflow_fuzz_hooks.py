@@ -7,6 +7,7 @@ Nothing here touches a value that makes a request invalid: those go out as gener
 """
 
 import base64
+import hashlib
 import json
 import os
 import re
@@ -21,10 +22,14 @@ CONCERTS = json.loads(os.environ["TICKETFLOW_FUZZ_CONCERTS"])
 NEXT_SEAT = {concert_id: 0 for concert_id in CONCERTS}
 NAME = re.compile(r"[^#]*[^#\s][^#]*\Z")
 SERVER_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+PLAIN_ID = re.compile(r"[A-Za-z0-9._~-]{1,64}\Z")
+WORK_SHAPE = re.compile(r"[0-9]{1,19}\.[0-9]{1,20}\Z")
 INT32 = range(-(2**31), 2**31)
 # how long a hold's booking saga takes to reach its AwaitPayment step locally (a first POST /payments before that
 # answers that nothing awaits a payment yet)
 SAGA_AT_AWAIT_PAYMENT = 0.5
+# the local runtime's proof-of-work difficulty (LocalRuntime.LOCAL_WORK_DIFFICULTY)
+WORK_DIFFICULTY = 8
 
 
 def _stable(value):
@@ -69,6 +74,49 @@ def _enter_an_open_queue(case):
     if isinstance(concert_id, str) and NAME.match(concert_id) and len(concert_id) <= 64 and _stable(concert_id) % 4:
         concerts = sorted(CONCERTS)
         case.path_parameters["concertId"] = concerts[_stable(concert_id) % len(concerts)]
+        _solve_the_work(case)
+    elif isinstance(concert_id, str) and WORK_SHAPE.match(str(_header(case, "X-Queue-Work") or "")):
+        # a schema-valid header to a concert as generated (it may exist: the examples name one): no schema can say
+        # "hashes to zero bits now", so a valid-shaped value is made one that checks out and 404/409 decide. The work
+        # hashes the id the server decodes from the path, so an id of odd characters becomes a plain unknown one.
+        if not PLAIN_ID.match(concert_id):
+            case.path_parameters["concertId"] = f"fuzz-unknown-{_stable(concert_id)}"
+        _solve_the_work(case)
+
+
+def _solve_the_work(case):
+    """A generated X-Queue-Work never checks out: a browser solves it, so do the steered enters (ProofOfWork's rule)."""
+    # the run's bearer goes out as a --header, which a hook never sees on the case
+    user_id = _bearer_subject(_header(case, "Authorization") or "Bearer " + os.environ.get("TICKETFLOW_FUZZ_BEARER", ""))
+    if user_id is None or _header(case, "X-Queue-Work") is None:
+        return  # no header is a request the schema calls invalid: it goes out as generated
+    concert_id = case.path_parameters["concertId"]
+    issued_at = int(time.time())
+    prefix = f"ticketflow-queue-work:v1:{concert_id}:{user_id}:{issued_at}:"
+    nonce = 0
+    while _leading_zero_bits(hashlib.sha256((prefix + str(nonce)).encode()).digest()) < WORK_DIFFICULTY:
+        nonce += 1
+    for key in [key for key in case.headers if key.lower() == "x-queue-work"]:
+        del case.headers[key]
+    case.headers["X-Queue-Work"] = f"{issued_at}.{nonce}"
+
+
+def _bearer_subject(authorization):
+    try:
+        payload = authorization.split(" ", 1)[1].split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return claims.get("sub") if isinstance(claims, dict) else None
+    except (AttributeError, IndexError, ValueError):
+        return None
+
+
+def _leading_zero_bits(digest):
+    bits = 0
+    for byte in digest:
+        if byte:
+            return bits + 8 - byte.bit_length()
+        bits += 8
+    return bits
 
 
 def _hold_seats_of_the_pass_concert(case):

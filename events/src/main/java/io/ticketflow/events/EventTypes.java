@@ -10,6 +10,10 @@ public final class EventTypes {
     public static final String QUEUE_RESTORED = "QUEUE_RESTORED";
     public static final String QUEUE_ACTIVATED = "QUEUE_ACTIVATED";
     public static final String QUEUE_EXPIRED = "QUEUE_EXPIRED";
+    /** The activation passed over a WAITING token whose user stopped polling; it keeps its place for a grace period. */
+    public static final String QUEUE_ABANDONED = "QUEUE_ABANDONED";
+    /** A queue's opening: the seeded order of its pre-queue, recorded so the draw can be audited and replayed. */
+    public static final String QUEUE_LOTTERY_DRAWN = "QUEUE_LOTTERY_DRAWN";
 
     public static final String CONCERT_PUBLISHED = "CONCERT_PUBLISHED";
 
@@ -29,7 +33,7 @@ public final class EventTypes {
     public static final List<String> QUEUE = List.of(QUEUE_WAITING, QUEUE_RESTORED, QUEUE_ACTIVATED, QUEUE_EXPIRED);
 
     public static final List<String> ALL = List.of(
-            QUEUE_WAITING, QUEUE_RESTORED, QUEUE_ACTIVATED, QUEUE_EXPIRED,
+            QUEUE_WAITING, QUEUE_RESTORED, QUEUE_ACTIVATED, QUEUE_EXPIRED, QUEUE_ABANDONED, QUEUE_LOTTERY_DRAWN,
             CONCERT_PUBLISHED,
             RESERVATION_CREATED, RESERVATION_CONFIRMED, RESERVATION_CANCELLED, RESERVATION_EXPIRED,
             PAYMENT_PROCESSED, PAYMENT_CANCELLED,

@@ -77,6 +77,12 @@ public final class Catalogue {
         return flatten(ServiceResources::schedules);
     }
 
+    /** How often the named schedule runs: the unit of everything paced by it (the queue's tick, its cache). */
+    public static int scheduleRateSeconds(String name) {
+        return schedules().stream().filter(schedule -> schedule.name().equals(name)).mapToInt(ScheduleSpec::rateSeconds)
+                .findFirst().orElseThrow(() -> new IllegalStateException("the catalogue has no " + name + " schedule"));
+    }
+
     public static FunctionSpec function(String name) {
         return functions().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no function named " + name));

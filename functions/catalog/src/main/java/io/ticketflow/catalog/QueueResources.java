@@ -31,6 +31,8 @@ public final class QueueResources {
 
     public static final String ENTER_QUEUE = "enterQueue";
     public static final String QUEUE_STATUS = "queueStatus";
+    /** The shared, cacheable part of a poll: how far the concert's queue has come (public, behind CloudFront). */
+    public static final String QUEUE_NOW_SERVING = "queueNowServing";
     public static final String ACTIVATE_QUEUE = "activateQueue";
     public static final String EXPIRE_QUEUE_TOKENS = "expireQueueTokens";
     public static final String QUEUE_EVENTS_RELAY = "queueEventsRelay";
@@ -61,8 +63,10 @@ public final class QueueResources {
                 List.of(
                         FunctionSpec.of(ENTER_QUEUE, Service.QUEUE, FunctionKind.HTTP)
                                 .uses(reads(TOKENS_TABLE), writes(TOKENS_TABLE), writes(EVENTS_TABLE), signsAdmissionPasses()),
+                        // a poll marks the token as present, and one back from abandonment takes its place again
                         FunctionSpec.of(QUEUE_STATUS, Service.QUEUE, FunctionKind.HTTP)
-                                .uses(reads(TOKENS_TABLE), signsAdmissionPasses()),
+                                .uses(reads(TOKENS_TABLE), writes(TOKENS_TABLE), writes(EVENTS_TABLE), signsAdmissionPasses()),
+                        FunctionSpec.of(QUEUE_NOW_SERVING, Service.QUEUE, FunctionKind.HTTP).uses(reads(TOKENS_TABLE)),
                         // opening and closing mark the counter shards; no event leaves the service
                         FunctionSpec.of(ADMIN_OPEN_QUEUE, Service.QUEUE, FunctionKind.HTTP)
                                 .uses(reads(TOKENS_TABLE), writes(TOKENS_TABLE)),
@@ -85,6 +89,7 @@ public final class QueueResources {
                 List.of(
                         new Route(HttpMethod.POST, "/concerts/{concertId}/queue-tokens", ENTER_QUEUE, true),
                         new Route(HttpMethod.GET, "/queue-tokens/{token}", QUEUE_STATUS, true),
+                        new Route(HttpMethod.GET, "/concerts/{concertId}/queue", QUEUE_NOW_SERVING, false),
                         // plain segments, not AIP-style "queue:open": API Gateway documents no ':' in route paths
                         Route.admin(HttpMethod.POST, "/admin/concerts/{concertId}/queue/open", ADMIN_OPEN_QUEUE),
                         Route.admin(HttpMethod.POST, "/admin/concerts/{concertId}/queue/close", ADMIN_CLOSE_QUEUE)),

@@ -68,14 +68,16 @@ class ConcertFunctionsContractIT {
     }
 
     @Test
-    void listSchedules_recordedEvent_returnsSchedulesWithFreeSeatsAndAvailableDates() throws IOException {
+    void listSchedules_recordedEvent_returnsSchedulesWithFreeSeatsSectionsAndAvailableDates() throws IOException {
         JsonNode response = LAMBDA.invoke(ConcertResources.LIST_SCHEDULES, resource("apigw-v2-list-schedules.json"));
 
         assertThat(response.get("statusCode").intValue()).isEqualTo(200);
         JsonNode list = LAMBDA.body(response);
         assertThat(list.propertyNames()).containsExactly("concertId", "schedules", "availableDates");
         assertThat(list.get("schedules").get(0).toString())
-                .isEqualTo("{\"scheduleId\":\"schedule-1-1\",\"startsAt\":\"2027-03-06T19:00:00Z\",\"freeSeats\":50}");
+                .isEqualTo("{\"scheduleId\":\"schedule-1-1\",\"startsAt\":\"2027-03-06T19:00:00Z\",\"freeSeats\":50,"
+                        + "\"sections\":[{\"section\":\"1-10\",\"grade\":\"VIP\",\"price\":150,\"firstSeat\":1,\"lastSeat\":10},"
+                        + "{\"section\":\"11-50\",\"grade\":\"R\",\"price\":90,\"firstSeat\":11,\"lastSeat\":50}]}");
         assertThat(list.get("availableDates").toString()).isEqualTo("[\"2027-03-06\",\"2027-03-07\",\"2027-03-08\"]");
     }
 

@@ -7,8 +7,11 @@ import io.ticketflow.catalog.PaymentResources;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
 import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.payment.domain.BookingOutcome;
+import io.ticketflow.payment.domain.BookingSaga;
 import io.ticketflow.payment.domain.BookingStatus;
 import io.ticketflow.payment.domain.BookingStep;
+import io.ticketflow.payment.domain.ExecutionEvent;
 import io.ticketflow.payment.domain.Payment;
 import io.ticketflow.payment.domain.PaymentRepository;
 import io.ticketflow.payment.domain.PaymentStatus;
@@ -101,6 +104,39 @@ class PayIT {
         assertThat(first.status()).isEqualTo(PaymentAnswer.CONFIRMED);
         assertThat(saga.sendTaskSuccessCalls() - resumesBefore).isEqualTo(1);
         assertThat(fixture.eventsValidated(reservationId)).hasSize(1);
+    }
+
+    @Test
+    void pay_repeated_answersFromTheStoredRequest_withoutAskingTheSagaOnce() {
+        String token = fixture.admit("qt-" + UUID.randomUUID());
+        String reservationId = newBooking(300, token);
+        PaymentAnswer first = pay.apply(new Pay(reservationId, PaymentFixture.USER, "key-replay", fixture.passOf(token), null));
+        CountingSaga counting = new CountingSaga(saga.bookingSaga());
+        PayFunction replayed = new PayFunction(payments, fixture.admissions(), counting, Clock.systemUTC(), WAIT);
+
+        PaymentAnswer repeat = replayed.apply(new Pay(reservationId, PaymentFixture.USER, "key-replay", fixture.passOf(token), null));
+
+        assertThat(first.status()).isEqualTo(PaymentAnswer.CONFIRMED);
+        assertThat(repeat).isEqualTo(first);
+        assertThat(counting.outcomeCalls).as("DescribeExecution calls of the repeat").isZero();
+    }
+
+    @Test
+    void pay_repeatedWhileTheFirstAnswerWasStillProcessing_answers202AtOnce_withoutPollingTheSaga() {
+        String token = fixture.admit("qt-" + UUID.randomUUID());
+        String reservationId = "stalled-" + UUID.randomUUID();
+        saga.book(reservationId, PaymentFixture.USER, 300, token, 300, payments);
+        PayFunction impatient = new PayFunction(payments, fixture.admissions(), saga.bookingSaga(), Clock.systemUTC(),
+                Duration.ofMillis(200));
+        PaymentAnswer first = impatient.apply(new Pay(reservationId, PaymentFixture.USER, "key-slow-replay", fixture.passOf(token), null));
+        CountingSaga counting = new CountingSaga(saga.bookingSaga());
+        PayFunction replayed = new PayFunction(payments, fixture.admissions(), counting, Clock.systemUTC(), WAIT);
+
+        PaymentAnswer repeat = replayed.apply(new Pay(reservationId, PaymentFixture.USER, "key-slow-replay", fixture.passOf(token), null));
+
+        assertThat(first.status()).isEqualTo(PaymentAnswer.PROCESSING);
+        assertThat(repeat).isEqualTo(new PaymentAnswer("PROCESSING", reservationId, null, null));
+        assertThat(counting.outcomeCalls).as("DescribeExecution calls of the repeat").isZero();
     }
 
     @Test
@@ -341,5 +377,42 @@ class PayIT {
     private static void assertProblem(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String slug) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ProblemException.class,
                 problem -> assertThat(problem.type().slug()).isEqualTo(slug));
+    }
+
+    /** The real saga adapter, counting how often {@code POST /payments} asks for an execution's outcome. */
+    private static final class CountingSaga implements BookingSaga {
+
+        private final BookingSaga saga;
+        private int outcomeCalls;
+
+        CountingSaga(BookingSaga saga) {
+            this.saga = saga;
+        }
+
+        @Override
+        public boolean resume(String taskToken, ResumeSignal signal) {
+            return saga.resume(taskToken, signal);
+        }
+
+        @Override
+        public java.util.Optional<BookingOutcome> outcome(String reservationId) {
+            outcomeCalls++;
+            return saga.outcome(reservationId);
+        }
+
+        @Override
+        public List<ExecutionEvent> history(String reservationId) {
+            return saga.history(reservationId);
+        }
+
+        @Override
+        public java.util.Optional<BookingOutcome> cancellation(String reservationId) {
+            return saga.cancellation(reservationId);
+        }
+
+        @Override
+        public List<ExecutionEvent> cancellationHistory(String reservationId) {
+            return saga.cancellationHistory(reservationId);
+        }
     }
 }

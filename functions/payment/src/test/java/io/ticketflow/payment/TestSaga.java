@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A slice of the booking saga on the local Step Functions emulator, reached by the real {@link SfnClient}: the
  * payment wait ({@code waitForTaskToken}, timeout = hold time) runs the real {@code awaitPayment}, then the real
  * {@code processPayment}; {@code deductPoints} stands in for the Point service (a balance of
- * {@value #BALANCE} points; a reservation id starting with {@code slow-} waits for {@link #releaseSlowBookings()}),
+ * {@value #BALANCE} points; a reservation id starting with {@code slow-} waits for {@link #releaseSlowBookings()},
+ * one starting with {@code stalled-} for the end of the test, at most 10 s),
  * and its failure is compensated by the real {@code cancelPayment}. The payment wait of a reservation id starting
  * with {@code late-} stores its intent only after {@link #releaseLateWaits()}.
  */
@@ -82,6 +83,8 @@ public final class TestSaga implements AutoCloseable {
     private final JsonMapper json;
     private final AtomicInteger sendTaskSuccessCalls = new AtomicInteger();
     private final CountDownLatch slowBookings = new CountDownLatch(1);
+    /** Never released before {@link #close()}: a {@code stalled-} booking stays RUNNING for the whole test. */
+    private final CountDownLatch stalledBookings = new CountDownLatch(1);
     private final CountDownLatch lateWaits = new CountDownLatch(1);
     public final SfnClient sfn;
     public final String stateMachineArn;
@@ -219,6 +222,7 @@ public final class TestSaga implements AutoCloseable {
 
     private Object deductPoints(JsonNode state) {
         holdBack(state, "slow-", slowBookings);
+        holdBack(state, "stalled-", stalledBookings);
         if (state.path("totalPrice").asLong() > BALANCE) {
             throw new InsufficientPoints("balance " + BALANCE + " < " + state.path("totalPrice").asLong());
         }
@@ -237,6 +241,7 @@ public final class TestSaga implements AutoCloseable {
     @Override
     public void close() {
         releaseSlowBookings();
+        stalledBookings.countDown();
         releaseLateWaits();
         sfn.close();
         endpoint.close();

@@ -2,17 +2,69 @@ package io.ticketflow.point;
 
 import io.ticketflow.kernel.function.Settings;
 import io.ticketflow.point.domain.PointPolicy;
+import io.ticketflow.point.domain.WebhookSignature;
+import java.net.URI;
 import java.util.function.Function;
 
 /** The Point service's configuration (environment variables on Lambda, system properties locally). */
 public final class PointSettings {
 
     public static final String MAX_CHARGE = "POINT_MAX_CHARGE";
+    /** The payment provider's API base URL; locally the runtime's simulated provider. */
+    public static final String PROVIDER_URL = "POINT_PROVIDER_URL";
+    /** The secret the provider signs its webhook deliveries with (on AWS from Secrets Manager). */
+    public static final String WEBHOOK_SECRET = "POINT_WEBHOOK_SECRET";
+    /** What one point costs one minor unit of. */
+    public static final String TOP_UP_CURRENCY = "POINT_TOP_UP_CURRENCY";
+    public static final String DEFAULT_CURRENCY = "EUR";
 
     private PointSettings() {
     }
 
     public static PointPolicy policy(Function<String, String> properties) {
         return new PointPolicy(new Settings(properties).longOf(MAX_CHARGE, PointPolicy.DEFAULT_MAX_CHARGE));
+    }
+
+    /** @throws IllegalStateException when the secret is not set, or too short to be one */
+    public static WebhookSignature webhookSignature(Function<String, String> properties) {
+        String secret = required(properties, WEBHOOK_SECRET);
+        try {
+            return WebhookSignature.of(secret);
+        } catch (IllegalArgumentException tooShort) {
+            throw new IllegalStateException(WEBHOOK_SECRET + ": " + tooShort.getMessage(), tooShort);
+        }
+    }
+
+    /** @throws IllegalStateException when the URL is not set or not an absolute http(s) URL */
+    public static URI providerUrl(Function<String, String> properties) {
+        String text = required(properties, PROVIDER_URL);
+        try {
+            URI url = URI.create(text);
+            if (url.getScheme() != null && url.getScheme().matches("https?") && url.getHost() != null) {
+                return url;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // told below, with the key's name
+        }
+        throw new IllegalStateException(PROVIDER_URL + " must be an absolute http(s) URL, was '" + text + "'");
+    }
+
+    public static String currency(Function<String, String> properties) {
+        String currency = new Settings(properties).text(TOP_UP_CURRENCY);
+        if (currency == null) {
+            return DEFAULT_CURRENCY;
+        }
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new IllegalStateException(TOP_UP_CURRENCY + " must be an ISO 4217 code such as EUR, was '" + currency + "'");
+        }
+        return currency;
+    }
+
+    private static String required(Function<String, String> properties, String key) {
+        String value = new Settings(properties).text(key);
+        if (value == null) {
+            throw new IllegalStateException(key + " is not set: the Point service cannot sell points without it");
+        }
+        return value;
     }
 }

@@ -41,6 +41,7 @@ class PointFunctionsContractIT {
         fixture = PointFixture.withTables(endpoint.uri(), endpoint.region(), "it-");
         // FunctionInvoker reads its start class and configuration once; the Environment sees system properties
         lambdaEnvironment(PointFunctions.class, fixture.settings);
+        PointFunctionsTest.PROVIDER_SETTINGS.forEach(System::setProperty);
     }
 
     @AfterAll
@@ -50,8 +51,8 @@ class PointFunctionsContractIT {
 
     @Test
     void chargePoints_recordedEventTwice_returns200WithSameReceipt_andBalanceShowsOneCharge() throws IOException {
-        JsonNode first = LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-charge", null));
-        JsonNode again = LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-charge", null));
+        JsonNode first = charge("user-charge", null);
+        JsonNode again = charge("user-charge", null);
         JsonNode balance = LAMBDA.invoke(PointResources.POINT_BALANCE, httpEvent("apigw-v2-point-balance.json", "user-charge", null));
 
         assertThat(first.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
@@ -68,8 +69,7 @@ class PointFunctionsContractIT {
 
     @Test
     void chargePoints_aboveTheMaximum_returns400ChargeOutOfRangeProblem() throws IOException {
-        JsonNode response = LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-max",
-                "{\"requestId\":\"req-big\",\"amount\":1000001}"));
+        JsonNode response = charge("user-max", "{\"userId\":\"user-max\",\"requestId\":\"req-big\",\"amount\":1000001}");
 
         assertProblem(response, 400, "charge-amount-out-of-range");
         assertThat(LAMBDA.body(LAMBDA.invoke(PointResources.POINT_BALANCE, httpEvent("apigw-v2-point-balance.json", "user-max", null)))
@@ -78,8 +78,7 @@ class PointFunctionsContractIT {
 
     @Test
     void chargePoints_bodyNotJson_returns400MalformedRequestProblem() throws IOException {
-        JsonNode response = LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-bad",
-                "{\"requestId\":"));
+        JsonNode response = charge("user-bad", "{\"requestId\":");
 
         assertProblem(response, 400, "malformed-request");
     }
@@ -89,8 +88,8 @@ class PointFunctionsContractIT {
         int items = fixture.itemCount();
 
         for (String amount : new String[] {"12.5", "1e2", "\"12\""}) {
-            JsonNode response = LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-point",
-                    "{\"requestId\":\"req-point\",\"amount\":" + amount + "}"));
+            JsonNode response = charge("user-point",
+                    "{\"userId\":\"user-point\",\"requestId\":\"req-point\",\"amount\":" + amount + "}");
 
             assertProblem(response, 400, "malformed-request");
             assertThat(LAMBDA.body(response).get("detail").stringValue()).as(amount).endsWith("at '/amount'");
@@ -102,7 +101,7 @@ class PointFunctionsContractIT {
 
     @Test
     void deductThenRefund_recordedSagaPayloads_moveTheBalanceAndHistoryListsThreeLinesNewestFirst() throws IOException {
-        LAMBDA.invoke(PointResources.CHARGE_POINTS, httpEvent("apigw-v2-charge-points.json", "user-saga", null));
+        charge("user-saga", null);
 
         JsonNode deducted = LAMBDA.invoke(PointResources.DEDUCT_POINTS, task("task-deduct-points.json", "user-saga"));
         JsonNode refunded = LAMBDA.invoke(PointResources.REFUND_POINTS, task("task-refund-points.json", "user-saga"));
@@ -158,6 +157,31 @@ class PointFunctionsContractIT {
             assertThat(event.get("type").stringValue()).isEqualTo(EventTypes.POINT_CHARGED);
             assertThat(event.get("payload").get("balance").longValue()).isEqualTo(5000);
         });
+    }
+
+    @Test
+    void chargePoints_withAUsersToken_returns403InsufficientScope_andChargesNothing() throws IOException {
+        int items = fixture.itemCount();
+        ObjectNode event = LAMBDA.event("apigw-v2-charge-points.json");
+        ObjectNode claims = (ObjectNode) event.get("requestContext").get("authorizer").get("jwt").get("claims");
+        claims.remove("scope");
+        claims.put("sub", "user-7");
+
+        assertProblem(LAMBDA.invoke(PointResources.CHARGE_POINTS, fixture.json.writeValueAsBytes(event)), 403,
+                "insufficient-scope");
+        assertThat(fixture.itemCount()).isEqualTo(items);
+    }
+
+    @Test
+    void chargePoints_withoutTheUserToCredit_returns400InvalidRequest() throws IOException {
+        assertProblem(charge("user-none", "{\"requestId\":\"req-none\",\"amount\":5}"), 400, "invalid-request");
+    }
+
+    /** An operator's charge for {@code userId}: the recorded event's body names that user unless {@code body} is given. */
+    private static JsonNode charge(String userId, String body) throws IOException {
+        ObjectNode event = LAMBDA.event("apigw-v2-charge-points.json");
+        event.put("body", body != null ? body : event.get("body").stringValue().replace("user-7", userId));
+        return LAMBDA.invoke(PointResources.CHARGE_POINTS, fixture.json.writeValueAsBytes(event));
     }
 
     private static byte[] httpEvent(String file, String userId, String body) throws IOException {

@@ -24,4 +24,23 @@ class PointSettingsTest {
         assertThatThrownBy(() -> PointSettings.policy(Map.of(PointSettings.MAX_CHARGE, "lots")::get))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(PointSettings.MAX_CHARGE);
     }
+
+    @Test
+    void webhookSecret_shorterThan32Bytes_failsAtStartUpNamingTheKey() {
+        assertThatThrownBy(() -> PointSettings.webhookSignature(Map.of(PointSettings.WEBHOOK_SECRET, "short")::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(PointSettings.WEBHOOK_SECRET);
+    }
+
+    @Test
+    void providerUrl_notAnAbsoluteHttpUrl_failsAtStartUpNamingTheKey() {
+        assertThatThrownBy(() -> PointSettings.providerUrl(Map.of(PointSettings.PROVIDER_URL, "provider")::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(PointSettings.PROVIDER_URL);
+    }
+
+    @Test
+    void currency_defaultsToEur_andMustBeAnIsoCode() {
+        assertThat(PointSettings.currency(key -> null)).isEqualTo("EUR");
+        assertThatThrownBy(() -> PointSettings.currency(Map.of(PointSettings.TOP_UP_CURRENCY, "euro")::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(PointSettings.TOP_UP_CURRENCY);
+    }
 }

@@ -12,6 +12,8 @@ import io.ticketflow.messaging.EventConsumer;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.StreamRelay;
 import io.ticketflow.queue.adapter.DynamoDbQueueRepository;
+import io.ticketflow.queue.adapter.DynamoDbRateLimits;
+import io.ticketflow.queue.domain.EnterRules;
 import io.ticketflow.queue.domain.QueuePolicy;
 import io.ticketflow.queue.domain.QueueRepository;
 import io.ticketflow.queue.function.ActivateQueueFunction;
@@ -19,9 +21,12 @@ import io.ticketflow.queue.function.ActivationReport;
 import io.ticketflow.queue.function.CloseQueue;
 import io.ticketflow.queue.function.CloseQueueFunction;
 import io.ticketflow.queue.function.ConcertPublishedHandler;
-import io.ticketflow.queue.function.EnterQueue;
+import io.ticketflow.queue.function.EnterGateFunction;
 import io.ticketflow.queue.function.EnterQueueFunction;
 import io.ticketflow.queue.function.ExpireQueueToken;
+import io.ticketflow.queue.function.GuardedEnter;
+import io.ticketflow.queue.function.NowServingFunction;
+import io.ticketflow.queue.function.NowServingQuery;
 import io.ticketflow.queue.function.ExpireQueueTokenFunction;
 import io.ticketflow.queue.function.ExpireQueueTokensFunction;
 import io.ticketflow.queue.function.ExpiryReport;
@@ -36,6 +41,7 @@ import io.ticketflow.queue.function.QueueTokenChange;
 import io.ticketflow.queue.function.RestoreQueueToken;
 import io.ticketflow.queue.function.RestoreQueueTokenFunction;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
@@ -57,6 +63,7 @@ public final class QueueFunctions implements ApplicationContextInitializer<Gener
     static final String REPOSITORY = "queueRepository";
     static final String POLICY = "queuePolicy";
     static final String PASSES = "queueAdmissionPasses";
+    static final String ENTER_RULES = "queueEnterRules";
 
     @Override
     public void initialize(GenericApplicationContext ctx) {
@@ -67,12 +74,23 @@ public final class QueueFunctions implements ApplicationContextInitializer<Gener
                 AdmissionKeys.signer(ctx.getEnvironment()::getProperty, ctx.getBean(AwsClients.class)::kms),
                 ctx.getBean(KernelBeans.CLOCK, Clock.class)));
 
+        ctx.registerBean(ENTER_RULES, EnterRules.class, () -> QueueSettings.enterRules(ctx.getEnvironment()::getProperty));
         FunctionBeans.http(ctx, QueueResources.ENTER_QUEUE, () -> HttpEndpoint
-                .of(EnterQueue::from, new EnterQueueFunction(queues(ctx), policy(ctx), passes(ctx)))
+                .of(GuardedEnter::from, new EnterGateFunction(enterRules(ctx),
+                        new DynamoDbRateLimits(ctx.getBean(AwsClients.class).dynamoDb(),
+                                ctx.getBean(AwsSettings.class).physicalName(QueueResources.TOKENS_TABLE)),
+                        ctx.getBean(KernelBeans.CLOCK, Clock.class),
+                        new EnterQueueFunction(queues(ctx), policy(ctx), passes(ctx))))
                 .status(ticket -> ticket.created() ? 201 : 200)
-                .headers(ticket -> Map.of("location", "/queue-tokens/" + ticket.token())));
+                .headers(ticket -> withPollAdvice(ticket, Map.of("location", "/queue-tokens/" + ticket.token()))));
         FunctionBeans.http(ctx, QueueResources.QUEUE_STATUS, () -> HttpEndpoint
-                .of(QueueStatusQuery::from, new QueueStatusFunction(queues(ctx), policy(ctx), passes(ctx))));
+                .of(QueueStatusQuery::from, new QueueStatusFunction(queues(ctx), policy(ctx), passes(ctx)))
+                .headers(ticket -> withPollAdvice(ticket, Map.of("cache-control", "private, no-store"))));
+        FunctionBeans.http(ctx, QueueResources.QUEUE_NOW_SERVING, () -> HttpEndpoint
+                .of(NowServingQuery::from, new NowServingFunction(queues(ctx), policy(ctx), enterRules(ctx)))
+                .status(serving -> serving.notModified() ? 304 : 200)
+                .headers(serving -> Map.of("etag", serving.etag(),
+                        "cache-control", "public, max-age=" + serving.maxAgeSeconds())));
         FunctionBeans.http(ctx, QueueResources.ADMIN_OPEN_QUEUE, () -> HttpEndpoint
                 .of(OpenQueue::from, new OpenQueueFunction(queues(ctx))));
         FunctionBeans.http(ctx, QueueResources.ADMIN_CLOSE_QUEUE, () -> HttpEndpoint
@@ -95,6 +113,20 @@ public final class QueueFunctions implements ApplicationContextInitializer<Gener
         FunctionBeans.stream(ctx, QueueResources.QUEUE_EVENTS_RELAY, () -> new StreamRelay(
                 ctx.getBean(AwsClients.class).sqs(), ctx.getBean(AwsSettings.class), QueueResources.EVENTS_TABLE,
                 ctx.getBean(KernelBeans.JSON_MAPPER, JsonMapper.class), ctx.getBean(EmbeddedMetrics.class)));
+    }
+
+    /** The per-user status says when to ask again, as the body's pollAfterSeconds and as Retry-After. */
+    private static Map<String, String> withPollAdvice(QueueTicket ticket, Map<String, String> headers) {
+        if (ticket.pollAfterSeconds() == null) {
+            return headers;
+        }
+        Map<String, String> advised = new HashMap<>(headers);
+        advised.put("retry-after", Long.toString(ticket.pollAfterSeconds()));
+        return advised;
+    }
+
+    private static EnterRules enterRules(GenericApplicationContext ctx) {
+        return ctx.getBean(ENTER_RULES, EnterRules.class);
     }
 
     private static QueueRepository newRepository(GenericApplicationContext ctx) {

@@ -10,10 +10,13 @@ import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.events.EventTypes;
 import io.ticketflow.kernel.testing.LambdaInvocations;
+import io.ticketflow.kernel.work.ProofOfWork;
+import io.ticketflow.queue.domain.EnterRules;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +59,13 @@ class QueueFunctionsContractIT {
         assertThat(first.propertyNames()).containsExactlyElementsOf(PROXY_MEMBERS);
         assertThat(first.get("statusCode").intValue()).isEqualTo(201);
         JsonNode ticket = LAMBDA.body(first);
-        assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("token", "concertId", "status", "position", "etaSeconds");
+        assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("token", "concertId", "status", "position", "place",
+                "etaSeconds", "pollAfterSeconds");
         assertThat(ticket.get("status").stringValue()).isEqualTo("WAITING");
         assertThat(ticket.get("position").intValue()).isEqualTo(1);
-        assertThat(ticket.get("etaSeconds").intValue()).isEqualTo(10);
+        assertThat(ticket.get("etaSeconds").intValue()).as("no rate measured yet: one batch per tick").isEqualTo(10);
+        assertThat(ticket.get("place").intValue()).isEqualTo(1);
+        assertThat(first.get("headers").get("retry-after").stringValue()).isEqualTo(ticket.get("pollAfterSeconds").asString());
         assertThat(first.get("headers").get("location").stringValue()).isEqualTo("/queue-tokens/" + ticket.get("token").stringValue());
         assertThat(first.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
         assertThat(second.get("statusCode").intValue()).isEqualTo(200);
@@ -90,6 +96,27 @@ class QueueFunctionsContractIT {
         assertThat(LAMBDA.body(own).get("activeUntil").stringValue()).isNotBlank();
         assertProblem(stranger, 403, "queue-token-of-another-user");
         assertProblem(unknown, 404, "queue-token-not-found");
+    }
+
+    @Test
+    void queueNowServing_recordedCloudFrontRequest_isCacheableForATick_andAnsweredNotModifiedForItsETag() throws IOException {
+        openQueue("c-serving");
+        LAMBDA.invoke(QueueResources.ENTER_QUEUE, enterEvent("c-serving", "user-10"));
+        LAMBDA.invoke(QueueResources.ACTIVATE_QUEUE, task("{\"concertId\":\"c-serving\"}"));
+
+        JsonNode first = LAMBDA.invoke(QueueResources.QUEUE_NOW_SERVING, nowServingEvent("c-serving", null));
+        String etag = first.get("headers").get("etag").stringValue();
+        JsonNode again = LAMBDA.invoke(QueueResources.QUEUE_NOW_SERVING, nowServingEvent("c-serving", etag));
+        JsonNode unknown = LAMBDA.invoke(QueueResources.QUEUE_NOW_SERVING, nowServingEvent("c-nowhere", null));
+
+        assertThat(first.get("statusCode").intValue()).isEqualTo(200);
+        assertThat(first.get("headers").get("cache-control").stringValue()).isEqualTo("public, max-age=10");
+        JsonNode serving = LAMBDA.body(first);
+        assertThat(serving.get("nowServing").intValue()).as("the one enter was admitted").isEqualTo(1);
+        assertThat(serving.get("workDifficulty").intValue()).isEqualTo(EnterRules.DEFAULT_WORK_DIFFICULTY);
+        assertThat(again.get("statusCode").intValue()).isEqualTo(304);
+        assertThat(again.path("body").asString("")).isEmpty();
+        assertProblem(unknown, 404, "unknown-concert");
     }
 
     @Test
@@ -132,21 +159,33 @@ class QueueFunctionsContractIT {
     }
 
     private static byte[] enterEvent(String concertId, String userId) throws IOException {
-        ObjectNode event = LAMBDA.event("apigw-v2-enter-queue.json");
-        String path = "/concerts/" + concertId + "/queue-tokens";
-        event.put("rawPath", path);
-        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
-        ((ObjectNode) event.get("pathParameters")).put("concertId", concertId);
+        ObjectNode event = onPath(LAMBDA.event("apigw-v2-enter-queue.json"), "/concerts/" + concertId + "/queue-tokens",
+                "concertId", concertId);
+        // the work a browser solves first, at the difficulty the function runs with (the deployed default)
+        ((ObjectNode) event.get("headers")).put("x-queue-work",
+                ProofOfWork.solve(concertId, userId, EnterRules.DEFAULT_WORK_DIFFICULTY, Instant.now()));
         return asCaller(event, userId);
     }
 
     private static byte[] statusEvent(String token, String userId) throws IOException {
-        ObjectNode event = LAMBDA.event("apigw-v2-queue-status.json");
-        String path = "/queue-tokens/" + token;
+        return asCaller(onPath(LAMBDA.event("apigw-v2-queue-status.json"), "/queue-tokens/" + token, "token", token), userId);
+    }
+
+    private static byte[] nowServingEvent(String concertId, String ifNoneMatch) throws IOException {
+        ObjectNode event = onPath(LAMBDA.event("apigw-v2-queue-now-serving.json"), "/concerts/" + concertId + "/queue",
+                "concertId", concertId);
+        if (ifNoneMatch != null) {
+            ((ObjectNode) event.get("headers")).put("if-none-match", ifNoneMatch);
+        }
+        return fixture.json.writeValueAsBytes(event);
+    }
+
+    /** The recorded event moved to {@code path}, whose one path parameter is {@code value}. */
+    private static ObjectNode onPath(ObjectNode event, String path, String parameter, String value) {
         event.put("rawPath", path);
         ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
-        ((ObjectNode) event.get("pathParameters")).put("token", token);
-        return asCaller(event, userId);
+        ((ObjectNode) event.get("pathParameters")).put(parameter, value);
+        return event;
     }
 
     private static byte[] asCaller(ObjectNode event, String userId) {

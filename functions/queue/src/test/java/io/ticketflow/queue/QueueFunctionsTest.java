@@ -8,6 +8,7 @@ import static io.ticketflow.catalog.QueueResources.ENTER_QUEUE;
 import static io.ticketflow.catalog.QueueResources.EXPIRE_QUEUE_TOKEN;
 import static io.ticketflow.catalog.QueueResources.EXPIRE_QUEUE_TOKENS;
 import static io.ticketflow.catalog.QueueResources.QUEUE_EVENTS_RELAY;
+import static io.ticketflow.catalog.QueueResources.QUEUE_NOW_SERVING;
 import static io.ticketflow.catalog.QueueResources.QUEUE_STATUS;
 import static io.ticketflow.catalog.QueueResources.RESTORE_QUEUE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class QueueFunctionsTest {
     @Test
     void everyQueueFunctionOfTheCatalogue_startsWithTheEnvironmentTheCdkAppGivesItsLambda() {
         assertThat(LambdaStarts.everyFunctionOf(Service.QUEUE, QueueFunctions::new, QueueFunctionsTest::cdkEnvironment))
-                .containsExactlyInAnyOrder(ENTER_QUEUE, QUEUE_STATUS, ADMIN_OPEN_QUEUE, ADMIN_CLOSE_QUEUE, ACTIVATE_QUEUE,
+                .containsExactlyInAnyOrder(ENTER_QUEUE, QUEUE_STATUS, QUEUE_NOW_SERVING, ADMIN_OPEN_QUEUE, ADMIN_CLOSE_QUEUE, ACTIVATE_QUEUE,
                         EXPIRE_QUEUE_TOKENS, QUEUE_EVENTS_RELAY, CONCERT_CONSUMER, EXPIRE_QUEUE_TOKEN, RESTORE_QUEUE_TOKEN);
     }
 

@@ -196,6 +196,9 @@ public final class ServiceStack extends Stack {
         }
         SagaStarters.arnConfigs(spec).forEach((key, machine) ->
                 extra.put(key, SagaStarters.stateMachineArn(this, settings.physicalName(machine))));
+        if (spec.service() == Service.POINT) {
+            extra.putAll(PaymentProviderSettings.environment(this, settings));
+        }
         if (AdmissionPassKey.CONFIGURED.contains(spec.service())) {
             extra.put(AdmissionPassKey.KEY_ID_ENV, AdmissionPassKey.keyId(this, settings));
         }

@@ -12,13 +12,13 @@ import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Tags;
 
 /**
- * The CDK app: a stack per service, one for the HTTP API and one for the booking saga, all read from
- * the catalogue and the saga's ASL file. Entry point of {@code cdk.json}.
+ * The CDK app: a stack per service, one for the HTTP API, one for the booking saga and one for the web page
+ * (CloudFront in front of the page and the API), all read from the catalogue, the saga's ASL file and {@code web/}. Entry point of {@code cdk.json}.
  */
 public final class TicketflowApp {
 
     /** The stacks of one deployment, for the synth and for the tests' assertions. */
-    public record Stacks(List<ServiceStack> services, ApiStack api, SagaStack saga) {
+    public record Stacks(List<ServiceStack> services, ApiStack api, SagaStack saga, WebStack web) {
     }
 
     private TicketflowApp() {
@@ -51,14 +51,17 @@ public final class TicketflowApp {
             services.add(new ServiceStack(app, resources, settings, artifacts.jar(resources.service())));
         }
         ApiStack api = new ApiStack(app, Catalogue.routes(), settings);
+        new NowServingCdn(api, "NowServingCdn", api.api(), settings);
         // The API and the saga call functions by ARN, not through exports: order the deployment instead.
         services.forEach(api::addStackDependency);
         SagaStack saga = new SagaStack(app, SagaStack.requireDefinition(settings.sagaDefinition()), settings);
         services.forEach(saga::addStackDependency);
 
+        WebStack web = new WebStack(app, api, Catalogue.routes(), settings);
+
         Tags.of(app).add("project", "ticketflow");
         Tags.of(app).add("stage", settings.stage().id());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        return new Stacks(List.copyOf(services), api, saga);
+        return new Stacks(List.copyOf(services), api, saga, web);
     }
 }

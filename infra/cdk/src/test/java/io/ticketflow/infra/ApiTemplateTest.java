@@ -54,8 +54,10 @@ class ApiTemplateTest {
     @Test
     void operatorRoutes_requireTheAdminScopeAtTheGateway_andNoOtherRouteRequiresAnyScope() {
         Map<String, JsonNode> routes = synth.resources(api, "AWS::ApiGatewayV2::Route");
+        // a direct point charge credits without a payment: operators only, users buy points through a top-up
         List<String> operatorRouteKeys = List.of("POST /admin/concerts",
-                "POST /admin/concerts/{concertId}/queue/open", "POST /admin/concerts/{concertId}/queue/close");
+                "POST /admin/concerts/{concertId}/queue/open", "POST /admin/concerts/{concertId}/queue/close",
+                "POST /points/charges");
 
         for (String routeKey : operatorRouteKeys) {
             JsonNode properties = routeWithKey(routes, routeKey);
@@ -107,7 +109,10 @@ class ApiTemplateTest {
         Map<String, JsonNode> routes = synth.resources(api, "AWS::ApiGatewayV2::Route");
 
         assertThat(routeSettings.propertyNames()).containsExactlyInAnyOrder(
-                "GET /concerts", "GET /concerts/{concertId}/schedules", "GET /schedules/{scheduleId}/seats");
+                "GET /concerts", "GET /concerts/{concertId}/schedules", "GET /schedules/{scheduleId}/seats",
+                "GET /concerts/{concertId}/queue",
+                // the provider's webhook carries no JWT: its HMAC signature is checked by the function
+                "POST /points/top-ups/webhook");
         for (String routeKey : routeSettings.propertyNames()) {
             assertThat(routeSettings.path(routeKey).path("ThrottlingRateLimit").asInt()).as(routeKey)
                     .isEqualTo(Stage.DEV.anonymousThrottle().rateLimit())

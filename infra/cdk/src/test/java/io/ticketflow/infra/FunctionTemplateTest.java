@@ -14,6 +14,7 @@ import io.ticketflow.catalog.Catalogue;
 import io.ticketflow.catalog.FunctionSpec;
 import io.ticketflow.catalog.Service;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Template;
 import tools.jackson.databind.JsonNode;
 
@@ -87,7 +88,9 @@ class FunctionTemplateTest {
         for (Stage stage : List.of(Stage.STAGING, Stage.PROD)) {
             DeploymentSettings settings = new DeploymentSettings(stage, dev.repoRoot(), dev.version(), dev.jwtIssuer(),
                     dev.jwtAudience(), List.of(), dev.activationBatchSize(), dev.sagaDefinition());
-            App app = new App();
+            // outside dev a stage refuses to synthesize without its payment provider
+            App app = new App(AppProps.builder()
+                    .context(Map.of(PaymentProviderSettings.PROVIDER_URL, "https://provider.example/v1")).build());
             List<ServiceStack> stacks = Catalogue.services().stream()
                     .map(service -> new ServiceStack(app, service, settings, jars.jar(service.service()))).toList();
             List<String> variables = new ArrayList<>();
@@ -157,6 +160,22 @@ class FunctionTemplateTest {
             if (arns.isEmpty()) {
                 assertThat(environment.has("BOOKING_SAGA_ARN") || environment.has("BOOKING_CANCELLATION_ARN"))
                         .as(spec.name()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void pointFunctions_getTheProviderUrlAndTheWebhookSecretFromSecretsManager_andNoOtherFunctionGetsTheSecret() {
+        for (FunctionSpec spec : Catalogue.functions()) {
+            JsonNode environment = function(spec).path("Environment").path("Variables");
+
+            if (spec.service() == Service.POINT) {
+                assertThat(environment.path("POINT_PROVIDER_URL").asString()).as(spec.name()).startsWith("https://");
+                // a dynamic reference: CloudFormation resolves it at deploy time, the template never holds the secret
+                assertThat(SynthesizedApp.text(environment.path("POINT_WEBHOOK_SECRET"))).as(spec.name())
+                        .isEqualTo("{{resolve:secretsmanager:ticketflow/dev/payment-webhook:SecretString:::}}");
+            } else {
+                assertThat(environment.has("POINT_WEBHOOK_SECRET")).as(spec.name()).isFalse();
             }
         }
     }

@@ -62,6 +62,7 @@ final class SynthesizedApp {
             DeploymentSettings settings = new DeploymentSettings(Stage.DEV, root, version, ISSUER, List.of(AUDIENCE),
                     List.of(WEB_ORIGIN), BATCH_SIZE, SAGA_ASL);
             writePlaceholderJars(new LambdaArtifacts(root, version));
+            writePlaceholderPage(root);
             App app = App.Builder.create().outdir("target/cdk-test.out").build();
             instance = new SynthesizedApp(app, settings, TicketflowApp.build(app, settings));
         }
@@ -84,6 +85,7 @@ final class SynthesizedApp {
         List<Stack> all = new ArrayList<>(stacks.services());
         all.add(stacks.api());
         all.add(stacks.saga());
+        all.add(stacks.web());
         return all;
     }
 
@@ -148,6 +150,16 @@ final class SynthesizedApp {
             return "{" + value.get("Ref").asString() + "}";
         }
         return value.toString();
+    }
+
+    /** The web stack deploys {@code web/}: a one-file page stands in for it. */
+    private static void writePlaceholderPage(Path root) {
+        try {
+            Files.createDirectories(root.resolve("web"));
+            Files.writeString(root.resolve("web/index.html"), "<!doctype html><title>placeholder</title>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The elements of a JSON array, or the one value CloudFormation also accepts in its place. */

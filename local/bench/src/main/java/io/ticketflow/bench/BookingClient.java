@@ -2,6 +2,7 @@ package io.ticketflow.bench;
 
 import io.ticketflow.kernel.admission.AdmissionProblems;
 import io.ticketflow.local.LocalRuntime;
+import io.ticketflow.local.PointTopUps;
 import io.ticketflow.reservation.domain.ReservationProblems;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -9,14 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A user's booking over HTTP only, as a patient client does it: enter the queue, poll until ACTIVE, charge points,
+ * A user's booking over HTTP only, as a patient client does it: enter the queue, poll until ACTIVE, top up points,
  * hold a seat with the admission pass the ACTIVE answer carried, pay with it, and read the booking once the saga has
  * ended. It asks again only where the system is eventually consistent by design (the seat inventory follows the
  * concert's events, the saga parks in AwaitPayment after the hold), so every request it sends is one a real client
@@ -55,9 +55,15 @@ final class BookingClient {
         return new Admitted(userId, runtime.devToken(userId), admissionPass);
     }
 
-    void charge(Admitted user, long amount) {
-        expect(send("POST", "/points/charges", user.bearer(), json.writeValueAsString(
-                Map.of("requestId", UUID.randomUUID().toString(), "amount", amount)), Map.of()), 201, 200);
+    /** Buys points as a user does: a top-up paid at the simulated provider, credited by its webhook. */
+    void topUp(Admitted user, long amount) {
+        PointTopUps.Outcome bought = PointTopUps.buy((method, path, token, body) -> {
+            HttpResponse<String> reply = send(method, path, token, body, Map.of());
+            return new PointTopUps.Reply(reply.statusCode(), reply.body());
+        }, json, user.bearer(), amount);
+        if (!bought.credited()) {
+            throw new IllegalStateException("top-up of " + user.userId() + " not credited: " + bought.detail());
+        }
     }
 
     /** Holds one seat; asks again only while Reservation's seat inventory has not caught up with the concert. */

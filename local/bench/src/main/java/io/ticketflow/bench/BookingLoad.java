@@ -115,7 +115,7 @@ final class BookingLoad implements AutoCloseable {
     private Outcome bookOne() {
         Seat seat = nextSeat();
         BookingClient.Admitted user = client.admitted(seat.userId(), seat.concertId());
-        client.charge(user, CHARGE);
+        client.topUp(user, CHARGE);
         long holdSent = System.nanoTime();
         BookingClient.Held held = client.hold(user, seat.scheduleId(), seat.seatNo());
         String end = client.pay(held, null);

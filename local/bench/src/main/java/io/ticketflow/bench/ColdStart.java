@@ -7,9 +7,11 @@ import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.kernel.admission.AdmissionKeys;
 import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.function.KernelBeans;
+import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.local.LocalRuntime;
 import io.ticketflow.local.Topology;
 import io.ticketflow.queue.QueueFunctions;
+import io.ticketflow.queue.domain.EnterRules;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -225,7 +227,9 @@ final class ColdStart implements Figure {
         event.put("routeKey", routeKey);
         event.put("rawPath", path);
         event.put("rawQueryString", "");
-        event.putObject("headers").put("host", "localhost").put("content-length", "0");
+        // the child starts with the deployed defaults, so its enter needs work of the deployed difficulty
+        event.putObject("headers").put("host", "localhost").put("content-length", "0")
+                .put(ProofOfWork.HEADER.toLowerCase(Locale.ROOT), ProofOfWork.solve(CONCERT, userId, EnterRules.DEFAULT_WORK_DIFFICULTY, now));
         event.putObject("pathParameters").put("concertId", CONCERT);
         event.put("isBase64Encoded", false);
         ObjectNode context = event.putObject("requestContext");

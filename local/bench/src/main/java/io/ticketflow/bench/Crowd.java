@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the local runtime, the activation schedule admits it in batches, and the admitted fans browse, hold, top up and pay
  * on one big schedule — some run short of points, meet injected faults or walk away from their hold. Then the
  * invariants are checked ({@link CrowdAudit}), and the same requests are timed on the loaded system (with a backlog
- * of 100 000 more waiting tokens) against the empty one.
+ * of 100 000 more waiting tokens) against the empty one. The figure "crowd" then runs issue #16's gate
+ * ({@link GateWave}): a pre-opening arrival wave with fans who stop polling.
  */
 final class Crowd implements Figure {
 
@@ -143,6 +144,7 @@ final class Crowd implements Figure {
         // each figure on its own tables: crowd, stadium and chaos share one emulator in a run
         LocalOptions options = new LocalOptions(0, setup.endpoint(), setup.region(), name + "-", setup.projectRoot(),
                 Map.of(QueueResources.ACTIVATION_SCHEDULE, 1), config, false, faults.disarm());
+        List<Table> tables;
         try (LocalRuntime runtime = MeteredFunctions.wholeCatalogue(options)) {
             // under faults a fan retries a 5xx as any client of a flaky API would; otherwise a 5xx is a finding
             CrowdClient client = new CrowdClient(runtime, json, faults.any());
@@ -154,8 +156,13 @@ final class Crowd implements Figure {
             // the first requests of each function pay class loading and JIT: not what the comparison is about
             probe(client, "probe-warm-up-");
             Map<String, List<Double>> emptyCosts = probe(client, "probe-empty-");
-            return crowd(runtime, client, emptyCosts);
+            tables = new ArrayList<>(crowd(runtime, client, emptyCosts));
         }
+        if (name.equals("crowd")) {
+            // issue #16's gate: a pre-opening wave and fans who stop polling, on a runtime of its own
+            tables.addAll(new GateWave(json, Math.min(1_000, Math.max(20, size.fans() / 10))).run(setup));
+        }
+        return tables;
     }
 
     private List<Table> crowd(LocalRuntime runtime, CrowdClient client, Map<String, List<Double>> emptyCosts) throws Exception {
@@ -461,7 +468,7 @@ final class Crowd implements Figure {
         Table table = new Table("One client's request latency: empty system vs after the crowd with a backlog of "
                 + size.backlog() + " waiting tokens (" + size.probeBookings() + " bookings each)",
                 "request", "empty p50", "loaded p50", "loaded / empty");
-        for (String name : List.of("enter", "status", "seat map", "hold", "charge", "pay")) {
+        for (String name : List.of("enter", "status", "seat map", "hold", "top-up", "pay")) {
             if (empty.containsKey(name) && loaded.containsKey(name)) {
                 double before = Stats.of(empty.get(name)).median();
                 double after = Stats.of(loaded.get(name)).median();

@@ -2,13 +2,17 @@ package io.ticketflow.bench;
 
 import io.ticketflow.catalog.Route;
 import io.ticketflow.kernel.admission.AdmissionProblems;
+import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.local.LocalRuntime;
+import io.ticketflow.local.PointTopUps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One fan's requests in the crowd, over HTTP, each timed under the name of what it does ({@code enter},
- * {@code status}, {@code seat map}, {@code hold}, {@code charge}, {@code pay}, …) so a figure can set the costs of a
+ * {@code status}, {@code seat map}, {@code hold}, {@code top-up}, {@code pay}, …) so a figure can set the costs of a
  * loaded system against an empty one. The answers are returned as they come: deciding what a 409 or a 403 means is
  * the fan's business, not the client's.
  */
@@ -112,8 +116,22 @@ final class CrowdClient {
         return new Crowd.Hall.Booked(concertId, schedule.path("scheduleId").asString(), seats, sections);
     }
 
+    /** {@code POST /admin/concerts/{id}/queue/open} with an opening time: arrivals before it wait for the draw. */
+    Answer openQueue(String operatorBearer, String concertId, Instant opensAt) {
+        return timed("open", "POST", "/admin/concerts/" + concertId + "/queue/open", operatorBearer,
+                json.writeValueAsString(Map.of("opensAt", opensAt.toString())), Map.of());
+    }
+
+    /** Enters with the work solved for the bearer's user, as a browser would before it posts. */
     Answer enter(String bearer, String concertId) {
-        return timed("enter", "POST", "/concerts/" + concertId + "/queue-tokens", bearer, null, Map.of());
+        return timed("enter", "POST", "/concerts/" + concertId + "/queue-tokens", bearer, null,
+                ProofOfWork.header(concertId, subjectOf(bearer), LocalRuntime.LOCAL_WORK_DIFFICULTY));
+    }
+
+    /** The user a bearer token names: its claims are the client's own to read. */
+    private String subjectOf(String bearer) {
+        String[] parts = bearer.split("\\.");
+        return json.readTree(Base64.getUrlDecoder().decode(parts[1])).path("sub").asString();
     }
 
     /** Enters once the queue is open: publishing opens it through events, and enters answer 404 until then. */
@@ -128,7 +146,8 @@ final class CrowdClient {
                 throw new IllegalStateException("queue of " + concertId + " not open after " + OPENING_TIMEOUT + ": "
                         + entered.body());
             }
-            CrowdFan.pause(Duration.ofMillis(250));
+            // a 429 says when this user may enter again; asking sooner only counts against the limit
+            CrowdFan.pause(entered.is(429) && entered.askAgainLater() ? entered.retryAfter() : Duration.ofMillis(250));
         }
     }
 
@@ -157,9 +176,12 @@ final class CrowdClient {
         return timed("cancel hold", "DELETE", "/reservations/" + reservationId, bearer, null, admissionHeader(admissionPass));
     }
 
-    Answer charge(String bearer, String requestId, long amount) {
-        return timed("charge", "POST", "/points/charges", bearer,
-                json.writeValueAsString(Map.of("requestId", requestId, "amount", amount)), Map.of());
+    /** A top-up as a user makes it: {@code top-up} starts it, {@code provider confirm} pays it (and the webhook credits). */
+    PointTopUps.Outcome topUp(String bearer, long amount) {
+        return PointTopUps.buy((method, path, token, body) -> {
+            Answer answer = timed(token == null ? "provider confirm" : "top-up", method, path, token, body, Map.of());
+            return new PointTopUps.Reply(answer.status(), answer.body().toString());
+        }, json, bearer, amount);
     }
 
     Answer pay(String bearer, String admissionPass, String reservationId, String faultAt) {

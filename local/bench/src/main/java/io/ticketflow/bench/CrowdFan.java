@@ -1,5 +1,6 @@
 package io.ticketflow.bench;
 
+import io.ticketflow.local.PointTopUps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,9 +147,9 @@ final class CrowdFan {
         String reservationId = held.body().path("reservationId").asString();
         long total = held.body().path("totalPrice").longValue();
         long topUp = fan.intent() == Intent.SHORT_OF_POINTS ? total - 1 : total;
-        CrowdClient.Answer charged = client.charge(fan.bearer(), "topup-" + reservationId, topUp);
-        if (!charged.is(201) && !charged.is(200)) {
-            return end(fan, End.UNEXPECTED, reservationId, seatNos, "charge " + charged.status() + " " + charged.body(), waited, null);
+        PointTopUps.Outcome bought = client.topUp(fan.bearer(), topUp);
+        if (!bought.credited()) {
+            return end(fan, End.UNEXPECTED, reservationId, seatNos, bought.detail(), waited, null);
         }
         if (fan.intent() == Intent.LETS_HOLD_LAPSE) {
             return new Outcome(fan, End.HOLD_LEFT_TO_LAPSE, reservationId, seatNos, "walked away", waited, null,

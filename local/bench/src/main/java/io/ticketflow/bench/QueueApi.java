@@ -1,5 +1,6 @@
 package io.ticketflow.bench;
 
+import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.local.LocalRuntime;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -43,7 +44,7 @@ final class QueueApi {
     /** {@code POST /concerts/{concertId}/queue-tokens} as {@code userId}; anything but 201 is a failed bench. */
     Entered enter(String concertId, String userId) {
         HttpResponse<String> response = http.send("POST", "/concerts/" + concertId + "/queue-tokens",
-                runtime.devToken(userId), null, Map.of());
+                runtime.devToken(userId), null, ProofOfWork.header(concertId, userId, LocalRuntime.LOCAL_WORK_DIFFICULTY));
         if (response.statusCode() != 201) {
             throw new IllegalStateException("enter as " + userId + " answered " + response.statusCode() + ": " + response.body());
         }

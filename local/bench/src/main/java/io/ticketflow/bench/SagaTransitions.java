@@ -100,7 +100,7 @@ final class SagaTransitions implements Figure {
     /** A booking paid as a client would; {@code points} < 0 charges that much less than the seat's price. */
     private static BookingClient.Held paid(BookingLoad load, long points, String faultAt) {
         BookingClient.Held held = load.admitAndHold();
-        load.client().charge(held.user(), points < 0 ? held.totalPrice() + points : points);
+        load.client().topUp(held.user(), points < 0 ? held.totalPrice() + points : points);
         load.client().pay(held, faultAt);
         return held;
     }

@@ -41,7 +41,9 @@ record DeployedFunction(String physicalName, String bean, String runtime, String
         for (Path template : templates) {
             JsonNode resources = json.readTree(template.toFile()).path("Resources");
             for (Map.Entry<String, JsonNode> resource : resources.properties()) {
-                if ("AWS::Lambda::Function".equals(resource.getValue().path("Type").asString())) {
+                // our functions are the Java ones; the web stack's BucketDeployment brings CDK's own Python handler
+                if ("AWS::Lambda::Function".equals(resource.getValue().path("Type").asString())
+                        && resource.getValue().path("Properties").path("Runtime").asString("").startsWith("java")) {
                     DeployedFunction function = of(cdkOut, template, resource.getKey(), resource.getValue());
                     functions.put(function.bean(), function);
                 }

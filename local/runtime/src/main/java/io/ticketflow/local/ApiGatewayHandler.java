@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The HTTP API stand-in: selects the route, runs the JWT authorizer, builds
  * the payload-2.0 event, invokes the route's function and writes its proxy response back. Answers
  * like API Gateway where the function is never reached (404 no route, 401 authorizer, 500 function
- * error). Two local-only endpoints: {@code POST /_local/dev-tokens} and {@code GET /openapi.json}.
+ * error). Local-only endpoints: {@code POST /_local/dev-tokens}, {@code GET /openapi.json} and the simulated
+ * payment provider under {@code /dev/provider} ({@link SimulatedPaymentProvider}); and the fan's page,
+ * {@code web/}, at {@code /}.
  */
 final class ApiGatewayHandler implements HttpHandler {
 
@@ -41,16 +46,23 @@ final class ApiGatewayHandler implements HttpHandler {
     private final JwtVerifier authorizer;
     private final DevTokens devTokens;
     private final JsonMapper json;
+    private final EdgeCache edge;
+    private final SimulatedPaymentProvider provider;
+    private final WebAssets web;
     private final RouteLatencies latencies;
 
     ApiGatewayHandler(RouteTable routes, HttpApiEvents events, LocalLambdas lambdas, JwtVerifier authorizer,
-                      DevTokens devTokens, JsonMapper json, RouteLatencies latencies) {
+                      DevTokens devTokens, JsonMapper json, EdgeCache edge, SimulatedPaymentProvider provider,
+                      WebAssets web, RouteLatencies latencies) {
         this.routes = routes;
         this.events = events;
         this.lambdas = lambdas;
         this.authorizer = authorizer;
         this.devTokens = devTokens;
         this.json = json;
+        this.edge = edge;
+        this.provider = provider;
+        this.web = web;
         this.latencies = latencies;
     }
 
@@ -60,10 +72,17 @@ final class ApiGatewayHandler implements HttpHandler {
             byte[] body = readAll(exchange.getRequestBody());
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
-            if (method.equals("POST") && path.equals(DEV_TOKENS_PATH)) {
+            Optional<Path> asset = web.find(method, path);
+            if (asset.isPresent()) {
+                web.send(exchange, asset.get());
+            } else if (method.equals("POST") && path.equals(DEV_TOKENS_PATH)) {
                 mintDevToken(exchange, body);
             } else if (method.equals("GET") && path.equals(OPENAPI_PATH)) {
                 serveOpenApi(exchange);
+            } else if (SimulatedPaymentProvider.serves(path)) {
+                SimulatedPaymentProvider.Answer answer = provider.handle(method, path, body);
+                exchange.getResponseHeaders().set("content-type", "application/json");
+                send(exchange, answer.status(), json.writeValueAsBytes(answer.body()));
             } else {
                 route(exchange, method, path, body);
             }
@@ -89,6 +108,15 @@ final class ApiGatewayHandler implements HttpHandler {
 
     private void answer(HttpExchange exchange, RouteTable.Match match, String method, String path, byte[] body)
             throws IOException {
+        boolean shared = method.equals("GET") && !match.route().authenticated();
+        String cacheKey = exchange.getRequestURI().getRawPath() + "?" + Objects.toString(exchange.getRequestURI().getRawQuery(), "");
+        if (shared) {
+            Optional<EdgeCache.Entry> kept = edge.lookup(cacheKey);
+            if (kept.isPresent()) {
+                sendKept(exchange, kept.get());
+                return;
+            }
+        }
         Map<String, Object> claims = null;
         if (match.route().authenticated()) {
             try {
@@ -109,7 +137,36 @@ final class ApiGatewayHandler implements HttpHandler {
             sendMessage(exchange, 500, "Internal Server Error");
             return;
         }
+        if (shared) {
+            keep(cacheKey, response);
+        }
         sendProxyResponse(exchange, response);
+    }
+
+    /** Answers from the edge: 304 when the caller holds the kept ETag, else the kept answer with its age. */
+    private void sendKept(HttpExchange exchange, EdgeCache.Entry kept) throws IOException {
+        long age = edge.ageOf(kept);
+        kept.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.getResponseHeaders().set("age", Long.toString(age));
+        exchange.getResponseHeaders().set("x-cache", "Hit from local edge");
+        if (EdgeCache.matches(exchange.getRequestHeaders().getFirst("if-none-match"), kept.etag())) {
+            exchange.getResponseHeaders().remove("content-type");
+            send(exchange, 304, new byte[0]);
+            return;
+        }
+        send(exchange, kept.status(), kept.body());
+    }
+
+    /** Offers a function's 200 to the edge, as CloudFront would keep it. */
+    private void keep(String cacheKey, JsonNode response) {
+        if (response == null || !response.isObject() || !response.path("body").isString()
+                || response.path("isBase64Encoded").asBoolean(false)) {
+            return;
+        }
+        Map<String, String> headers = new HashMap<>();
+        response.path("headers").properties().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().asString()));
+        edge.offer(cacheKey, response.path("statusCode").asInt(200), headers,
+                response.path("body").asString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a payload-2.0 proxy response: statusCode, headers, multiValueHeaders, cookies, body, isBase64Encoded. */

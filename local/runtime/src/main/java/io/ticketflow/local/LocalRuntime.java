@@ -17,7 +17,9 @@ import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.stepfunctions.StepFunctionsEmulator;
+import io.ticketflow.point.PointSettings;
 import io.ticketflow.queue.QueueFunctions;
+import io.ticketflow.queue.QueueSettings;
 import io.ticketflow.statemachine.SagaDefinition;
 import io.ticketflow.testsupport.MotoServer;
 import io.ticketflow.testsupport.ProjectRoot;
@@ -54,6 +56,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     static final Duration MAX_IDLE_PAUSE = Duration.ofMillis(500);
     static final List<String> DEMO_CONCERTS = List.of("concert-1", "concert-2", "concert-3");
+    /** Proof-of-work bits locally: about 256 hashes, well under a millisecond per enter. */
+    public static final int LOCAL_WORK_DIFFICULTY = 8;
 
     private final LocalOptions options;
     private final Topology topology;
@@ -66,6 +70,8 @@ public final class LocalRuntime implements AutoCloseable {
     private AwsSettings settings;
     private AwsClients clients;
     private JwtSettings jwt;
+    /** Shared by the simulated payment provider and the Point service, as a provider's webhook secret is. */
+    private String webhookSecret;
     /** Signs admission passes for this run only, as the KMS key does on AWS. */
     private ECKey admissionKey;
     private DevTokens devTokens;
@@ -79,6 +85,8 @@ public final class LocalRuntime implements AutoCloseable {
     private PrintStream console;
     private PrintStream tallied;
     private final RouteLatencies latencies = new RouteLatencies();
+    /** CloudFront's part locally: the public, cacheable answers (the queue's "now serving"). */
+    private final EdgeCache edge = new EdgeCache(clock);
 
     private LocalRuntime(LocalOptions options, Topology topology) {
         this.options = options;
@@ -143,6 +151,7 @@ public final class LocalRuntime implements AutoCloseable {
         jwt = new JwtSettings(JwtSettings.DEFAULT_ISSUER, JwtSettings.DEFAULT_AUDIENCE, randomSecret());
         devTokens = new DevTokens(jwt, clock);
         admissionKey = AdmissionKeys.newDevKey();
+        webhookSecret = randomSecret();
         // Every saga's state machine exists, whatever the topology: the services' functions read their ARNs at start.
         Set<SagaDefinition> sagas = new LinkedHashSet<>(SagaDefinition.all());
         sagas.addAll(topology.sagas());
@@ -178,7 +187,9 @@ public final class LocalRuntime implements AutoCloseable {
             seeded = seed(lambdas);
         }
         gateway.serve(new ApiGatewayHandler(new RouteTable(topology.routes()), new HttpApiEvents(json, clock), lambdas,
-                new JwtVerifier(jwt, clock), devTokens, json, latencies));
+                new JwtVerifier(jwt, clock), devTokens, json, edge, new SimulatedPaymentProvider(baseUri(),
+                        PointSettings.webhookSignature(System::getProperty), json, clock),
+                new WebAssets(options.projectRoot().resolve("web")), latencies));
         for (StreamSubscription subscription : topology.streamSubscriptions()) {
             StreamPoller poller = new StreamPoller(subscription, clients.dynamoDb(), clients.dynamoDbStreams(),
                     clients.sqs(), settings, lambdas, json, clock);
@@ -230,6 +241,13 @@ public final class LocalRuntime implements AutoCloseable {
         config.put(JwtSettings.AUDIENCE, jwt.audience());
         config.put(AdmissionKeys.SIGNING_KEY, admissionKey.toJSONString());
         config.put(AdmissionKeys.PUBLIC_KEY, admissionKey.toPublicJWK().toJSONString());
+        // a laptop's whole crowd comes from one address and its tests retry every 50 ms: work of a few hundred
+        // hashes, and enter limits only a run that sets them (functionConfig) reaches
+        config.put(QueueSettings.WORK_DIFFICULTY, String.valueOf(LOCAL_WORK_DIFFICULTY));
+        config.put(QueueSettings.ENTER_LIMIT_PER_USER, String.valueOf(Integer.MAX_VALUE));
+        config.put(QueueSettings.ENTER_LIMIT_PER_ADDRESS, String.valueOf(Integer.MAX_VALUE));
+        config.put(PointSettings.PROVIDER_URL, SimulatedPaymentProvider.baseUrl(baseUri()));
+        config.put(PointSettings.WEBHOOK_SECRET, webhookSecret);
         config.put("spring.main.banner-mode", "off");
         config.put("spring.main.log-startup-info", "false");
         config.putAll(stepFunctions.functionConfiguration());
@@ -290,6 +308,15 @@ public final class LocalRuntime implements AutoCloseable {
     /** The ARN of a saga's state machine here. */
     public String stateMachineArn(SagaDefinition saga) {
         return stepFunctions.stateMachineArn(saga);
+    }
+
+    /** How many GETs the edge answered from its copy, and how many went to a function. */
+    public long edgeHits() {
+        return edge.hits();
+    }
+
+    public long edgeMisses() {
+        return edge.misses();
     }
 
     public String devToken(String userId) {

@@ -49,16 +49,20 @@ final class StartupBanner {
         runtime.stepFunctions().listStateMachines()
                 .forEach(machine -> out.append("  ").append(machine.stateMachineArn()).append('\n'));
         out.append("  fault injection on: POST /payments with header X-Fault-Inject: <saga step function>\n");
+        out.append("payment provider  simulated, local only: POST /points/top-ups opens a checkout, ")
+                .append("POST ").append(base).append("/dev/provider/checkouts/<checkoutId>/confirm pays it (signed webhook)\n");
         List<String> seeded = runtime.seeded();
         if (!seeded.isEmpty()) {
             out.append("demo data      open queues: ").append(String.join(", ", seeded)).append('\n');
         }
-        out.append("\nAPI            ").append(base).append("   (OpenAPI: ").append(base).append("/openapi.json)\n");
+        out.append("\nweb page       ").append(base).append("/   (sign in with any user name: a dev token is minted)\n");
+        out.append("API            ").append(base).append("   (OpenAPI: ").append(base).append("/openapi.json)\n");
         out.append("dev token      alice: ").append(alice).append('\n');
         out.append("               more: scripts/dev-token bob ").append(runtime.port()).append('\n');
         out.append("\nwalk-through\n");
         out.append("  TOKEN=$(scripts/dev-token alice ").append(runtime.port()).append(")\n");
-        out.append("  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" ").append(base)
+        out.append("  WORK=$(scripts/queue-work concert-1 alice ").append(runtime.port()).append(")\n");
+        out.append("  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" -H \"X-Queue-Work: $WORK\" ").append(base)
                 .append("/concerts/concert-1/queue-tokens\n");
         out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" ").append(base).append("/queue-tokens/<token>\n");
         out.append("\nCtrl-C stops the pollers, the HTTP server")

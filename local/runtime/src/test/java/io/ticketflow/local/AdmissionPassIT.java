@@ -112,7 +112,7 @@ class AdmissionPassIT {
     void passReplayedAfterItsBookingConfirmed_isRefusedAsRevoked_byReservationAndPayment() {
         Bookings.User alice = bookings.user("alice").entered(CONCERT);
         tick();
-        alice.admittedTo(CONCERT).charged(1000).holding(SCHEDULE, FANS + 1);
+        alice.admittedTo(CONCERT).toppedUp(1000).holding(SCHEDULE, FANS + 1);
         HttpResponse<String> paid = alice.payOnceAwaited("key-alice", null);
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         assertThat(paid.body()).contains("CONFIRMED");

@@ -72,7 +72,7 @@ class ApiFuzzIT {
         Path st = SchemathesisInstallation.forProject().ensureInstalled();
         Map<String, Map<String, Object>> concerts = publishConcerts();
         String bearer = runtime.devToken(USER);
-        chargePoints(bearer);
+        topUpPoints(bearer);
         Path reports = ProjectRoot.find().resolve("local/runtime/target/schemathesis");
         Schemathesis fuzzer = new Schemathesis(st, resource("schemathesis.toml"), runtime.baseUri(), bearer, SEED,
                 resource("ticketflow_fuzz_hooks.py"),
@@ -157,12 +157,13 @@ class ApiFuzzIT {
     }
 
     /** Far more points than the run's bookings cost, so a payment fails only where a test case makes it fail. */
-    private void chargePoints(String bearer) throws Exception {
-        HttpResponse<String> charged = http.send(HttpRequest.newBuilder(URI.create(runtime.baseUri() + "/points/charges"))
-                .header("Authorization", "Bearer " + bearer).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"requestId\": \"fuzz-float\", \"amount\": 1000000}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(charged.statusCode()).as(charged.body()).isEqualTo(200);
+    private void topUpPoints(String bearer) throws Exception {
+        Bookings api = new Bookings(runtime);
+        PointTopUps.Outcome bought = PointTopUps.buy((method, path, token, body) -> {
+            HttpResponse<String> reply = api.send(method, path, token, body, Map.of());
+            return new PointTopUps.Reply(reply.statusCode(), reply.body());
+        }, JSON, bearer, 1_000_000);
+        assertThat(bought.credited()).as(bought.detail()).isTrue();
     }
 
     private static Path resource(String name) throws Exception {

@@ -143,7 +143,7 @@ class BookingCancellationIT {
     }
 
     private static Bookings.User confirmed(Bookings.User user, String concertId, String scheduleId, int... seatNos) {
-        Bookings.User booked = user.admittedTo(concertId).holding(scheduleId, seatNos).charged(500);
+        Bookings.User booked = user.admittedTo(concertId).holding(scheduleId, seatNos).toppedUp(500);
         HttpResponse<String> paid = booked.payOnceAwaited("key-" + booked.userId, null);
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         assertThat(booked.settledBooking().path("status").asString()).isEqualTo("CONFIRMED");

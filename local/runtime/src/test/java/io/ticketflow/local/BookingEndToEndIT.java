@@ -59,7 +59,7 @@ class BookingEndToEndIT {
 
     @Test
     void happyPath_queueActiveHoldChargePay_confirmsWithEveryEventOnceAndValid() {
-        Bookings.User alice = bookings.user("alice").admittedTo(CONCERT).holding(SCHEDULE, 11, 12).charged(500);
+        Bookings.User alice = bookings.user("alice").admittedTo(CONCERT).holding(SCHEDULE, 11, 12).toppedUp(500);
 
         HttpResponse<String> paid = alice.payOnceAwaited("key-" + alice.userId, null);
 
@@ -90,7 +90,7 @@ class BookingEndToEndIT {
 
     @Test
     void paymentFails_releasesSeatsRestoresQueueTokenAndChargesNothing() {
-        Bookings.User bob = bookings.user("bob").admittedTo(CONCERT).holding(SCHEDULE, 13).charged(500);
+        Bookings.User bob = bookings.user("bob").admittedTo(CONCERT).holding(SCHEDULE, 13).toppedUp(500);
 
         bob.payOnceAwaited("key-" + bob.userId, "processPayment");
         JsonNode booking = bob.settledBooking();
@@ -111,7 +111,7 @@ class BookingEndToEndIT {
 
     @Test
     void insufficientPoints_cancelsPaymentReleasesSeatsAndLeavesQueueTokenActive() {
-        Bookings.User carol = bookings.user("carol").admittedTo(CONCERT).holding(SCHEDULE, 14).charged(R_PRICE - 1);
+        Bookings.User carol = bookings.user("carol").admittedTo(CONCERT).holding(SCHEDULE, 14).toppedUp(R_PRICE - 1);
 
         carol.payOnceAwaited("key-" + carol.userId, null);
         JsonNode booking = carol.settledBooking();
@@ -129,7 +129,7 @@ class BookingEndToEndIT {
 
     @Test
     void confirmationFails_refundsPointsCancelsPaymentAndReleasesSeats() {
-        Bookings.User dave = bookings.user("dave").admittedTo(CONCERT).holding(SCHEDULE, 15).charged(500);
+        Bookings.User dave = bookings.user("dave").admittedTo(CONCERT).holding(SCHEDULE, 15).toppedUp(500);
 
         dave.payOnceAwaited("key-" + dave.userId, "confirmReservation");
         JsonNode booking = dave.settledBooking();
@@ -163,7 +163,7 @@ class BookingEndToEndIT {
 
     @Test
     void compensationFailingPastItsRetries_putsTheStuckBookingOnTheFailuresQueue() {
-        Bookings.User heidi = bookings.user("heidi").admittedTo(CONCERT).holding(SCHEDULE, 18).charged(500);
+        Bookings.User heidi = bookings.user("heidi").admittedTo(CONCERT).holding(SCHEDULE, 18).toppedUp(500);
 
         heidi.payOnceAwaited("key-" + heidi.userId, "confirmReservation,refundPoints");
         JsonNode booking = heidi.settledBooking();
@@ -183,7 +183,7 @@ class BookingEndToEndIT {
 
     @Test
     void samePayRequestTwiceConcurrently_paysOnceAndDeductsOnce() throws Exception {
-        Bookings.User frank = bookings.user("frank").admittedTo(CONCERT).holding(SCHEDULE, 17).charged(500);
+        Bookings.User frank = bookings.user("frank").admittedTo(CONCERT).holding(SCHEDULE, 17).toppedUp(500);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
         try {

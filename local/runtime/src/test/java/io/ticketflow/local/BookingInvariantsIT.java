@@ -163,7 +163,7 @@ class BookingInvariantsIT {
     private static Bookings.User book(String name, String schedule, Attempt attempt) {
         sleep(attempt.startDelayMillis());
         Bookings.User user = bookings.user(name).admittedTo(CONCERT);
-        user.charged(attempt.fault() == Fault.INSUFFICIENT_POINTS ? PRICE - 1 : 1000);
+        user.toppedUp(attempt.fault() == Fault.INSUFFICIENT_POINTS ? PRICE - 1 : 1000);
         String body = Bookings.JSON.writeValueAsString(Map.of("scheduleId", schedule, "seatNos", List.of(attempt.seatNo())));
         HttpResponse<String> held = bookings.send("POST", "/reservations", user.bearer, body,
                 user.passHeader());

@@ -57,10 +57,10 @@ class BookingLogsIT {
         long metricLinesBefore = runtime.metrics().metricLines();
         int capturedBefore = capturedText().length();
 
-        Bookings.User erin = bookings.user("erin").admittedTo(CONCERT).holding(SCHEDULE, 31, 32).charged(500);
+        Bookings.User erin = bookings.user("erin").admittedTo(CONCERT).holding(SCHEDULE, 31, 32).toppedUp(500);
         assertThat(erin.payOnceAwaited("key-erin", null).statusCode()).isEqualTo(200);
         assertThat(erin.settledBooking().path("status").asString()).isEqualTo("CONFIRMED");
-        Bookings.User finn = bookings.user("finn").admittedTo(CONCERT).holding(SCHEDULE, 33).charged(500);
+        Bookings.User finn = bookings.user("finn").admittedTo(CONCERT).holding(SCHEDULE, 33).toppedUp(500);
         finn.payOnceAwaited("key-finn", "confirmReservation");
         assertThat(finn.settledBooking().path("error").asString()).isEqualTo("ConfirmationFailed");
         // the last consumers: both bookings reach the seat map

@@ -25,7 +25,7 @@ class BookingRecoveryIT {
         Bookings.User held;
         try (LocalRuntime before = start(endpoint)) {
             Bookings bookings = new Bookings(before);
-            held = bookings.user("grace").admittedTo("concert-3").holding("schedule-3-1", 5).charged(1000);
+            held = bookings.user("grace").admittedTo("concert-3").holding("schedule-3-1", 5).toppedUp(1000);
             assertThat(before.stepFunctions().describeExecution(bookings.executionArn(held)).status())
                     .isEqualTo(ExecutionStatus.RUNNING);
         }

@@ -9,6 +9,7 @@ import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.catalog.ReservationResources;
 import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventSchemas;
+import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.messaging.EventStore;
 import io.ticketflow.statemachine.SagaDefinition;
 import java.net.URI;
@@ -77,7 +78,8 @@ final class Bookings {
 
         /** Takes (or finds) a place in the concert's queue, without waiting for its admission. */
         User entered(String concertId) {
-            HttpResponse<String> entered = send("POST", "/concerts/" + concertId + "/queue-tokens", bearer, null, Map.of());
+            HttpResponse<String> entered = send("POST", "/concerts/" + concertId + "/queue-tokens", bearer, null,
+                    ProofOfWork.header(concertId, userId, LocalRuntime.LOCAL_WORK_DIFFICULTY));
             assertThat(entered.statusCode()).as(entered.body()).isIn(200, 201);
             queueToken = JSON.readTree(entered.body()).path("token").asString();
             return this;
@@ -101,10 +103,13 @@ final class Bookings {
             return this;
         }
 
-        User charged(long amount) {
-            HttpResponse<String> charged = send("POST", "/points/charges", bearer,
-                    JSON.writeValueAsString(Map.of("requestId", UUID.randomUUID().toString(), "amount", amount)), Map.of());
-            assertThat(charged.statusCode()).as(charged.body()).isIn(200, 201);
+        /** Buys points as a user does: a top-up, paid at the simulated provider, credited by its webhook. */
+        User toppedUp(long amount) {
+            PointTopUps.Outcome bought = PointTopUps.buy((method, path, token, body) -> {
+                HttpResponse<String> reply = send(method, path, token, body, Map.of());
+                return new PointTopUps.Reply(reply.statusCode(), reply.body());
+            }, JSON, bearer, amount);
+            assertThat(bought.credited()).as(bought.detail()).isTrue();
             return this;
         }
 

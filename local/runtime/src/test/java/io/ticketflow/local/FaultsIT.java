@@ -2,6 +2,7 @@ package io.ticketflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketflow.catalog.Route;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import io.ticketflow.testsupport.ProjectRoot;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,16 +45,17 @@ class FaultsIT {
     @Test
     void aCrashAfterTheWrite_answers500_butTheChargeIsMadeOnce_andTheRepeatFindsIt() throws Exception {
         String bearer = runtime.devToken("crash-victim");
-        String charge = "{\"requestId\": \"charge-1\", \"amount\": 300}";
+        String operator = runtime.devToken("ops", List.of(Route.ADMIN_SCOPE));
+        String charge = "{\"userId\": \"crash-victim\", \"requestId\": \"charge-1\", \"amount\": 300}";
 
         runtime.faults().arm();
-        HttpResponse<String> lost = send("POST", "/points/charges", bearer, charge);
+        HttpResponse<String> lost = send("POST", "/points/charges", operator, charge);
         runtime.faults().disarm();
 
         assertThat(lost.statusCode()).as("the answer died with the function").isEqualTo(500);
         assertThat(runtime.faults().injected()).containsEntry("crash", 1L);
         assertThat(balance(bearer)).as("the write before the crash stands").isEqualTo(300);
-        HttpResponse<String> repeated = send("POST", "/points/charges", bearer, charge);
+        HttpResponse<String> repeated = send("POST", "/points/charges", operator, charge);
         assertThat(repeated.statusCode()).isBetween(200, 201);
         assertThat(balance(bearer)).as("the repeat charges nothing twice").isEqualTo(300);
     }

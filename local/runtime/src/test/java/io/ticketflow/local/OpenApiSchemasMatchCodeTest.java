@@ -17,6 +17,7 @@ import io.ticketflow.concert.domain.ConcertSummary;
 import io.ticketflow.concert.domain.SeatStatus;
 import io.ticketflow.concert.function.ConcertList;
 import io.ticketflow.concert.function.ConcertPublished;
+import io.ticketflow.concert.domain.Section;
 import io.ticketflow.concert.function.ScheduleList;
 import io.ticketflow.concert.function.SeatMapQuery;
 import io.ticketflow.concert.function.SeatMapView;
@@ -24,6 +25,7 @@ import io.ticketflow.kernel.function.ApiGatewayHttp;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.kernel.http.HttpEndpoint;
 import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.payment.domain.BookingStatus;
 import io.ticketflow.payment.domain.BookingStep;
 import io.ticketflow.payment.domain.PaymentStatus;
@@ -32,12 +34,17 @@ import io.ticketflow.payment.function.BookingView;
 import io.ticketflow.payment.function.Pay;
 import io.ticketflow.payment.function.PaymentAnswer;
 import io.ticketflow.payment.function.PaymentView;
+import io.ticketflow.point.domain.WebhookSignature;
 import io.ticketflow.point.function.ChargeReceipt;
 import io.ticketflow.point.function.PointBalance;
 import io.ticketflow.point.function.PointHistory;
+import io.ticketflow.point.function.TopUpCheckout;
+import io.ticketflow.point.function.WebhookAnswer;
 import io.ticketflow.queue.domain.TokenStatus;
 import io.ticketflow.queue.function.QueueClosed;
 import io.ticketflow.queue.function.QueueOpened;
+import io.ticketflow.queue.function.NowServing;
+import io.ticketflow.queue.function.OpenQueue;
 import io.ticketflow.queue.function.QueueTicket;
 import io.ticketflow.reservation.domain.ReservationProblems;
 import io.ticketflow.reservation.domain.ReservationStatus;
@@ -88,12 +95,16 @@ class OpenApiSchemasMatchCodeTest {
 
     private static final Map<String, Success> OUTPUTS = new LinkedHashMap<>();
     private static final Map<String, RequestBody> INPUTS = new LinkedHashMap<>();
+    /** Functions that read a body when there is one: an empty body opens a queue first come, first served. */
+    private static final Set<String> OPTIONAL_BODIES = Set.of("adminOpenQueue");
 
     static {
         List<Object> tickets = List.of(
-                new QueueTicket(ID, "concert-1", TokenStatus.WAITING, 3, 20, null, null, true),
-                new QueueTicket(ID, "concert-1", TokenStatus.ACTIVE, 0, 0, AT, "eyJhbGciOiJFUzI1NiJ9.e30.c2ln", false),
-                new QueueTicket(ID, "concert-1", TokenStatus.EXPIRED, 0, 0, AT, null, false));
+                new QueueTicket(ID, "concert-1", TokenStatus.WAITING, 3L, 120L, 20, null, null, 10L, null, null, true),
+                new QueueTicket(ID, "concert-1", TokenStatus.WAITING, null, null, 0, AT, 42L, 14L, null, null, true),
+                new QueueTicket(ID, "concert-1", TokenStatus.ACTIVE, 0L, null, 0, null, null, null, AT,
+                        "eyJhbGciOiJFUzI1NiJ9.e30.c2ln", false),
+                new QueueTicket(ID, "concert-1", TokenStatus.EXPIRED, 0L, null, 0, null, null, null, AT, null, false));
         OUTPUTS.put("enterQueue", new Success(Set.of(200, 201), Set.of(200, 201), tickets));
         OUTPUTS.put("queueStatus", new Success(Set.of(200), Set.of(), tickets));
 
@@ -101,8 +112,9 @@ class OpenApiSchemasMatchCodeTest {
                 new ConcertList(List.of(new ConcertSummary("concert-1", "Spring Tour", "The Band", "Arena"))),
                 new ConcertList(List.of()))));
         OUTPUTS.put("listSchedules", new Success(Set.of(200), Set.of(), List.of(new ScheduleList("concert-1",
-                List.of(new ScheduleList.ScheduleAvailability("schedule-1-1", AT, 10),
-                        new ScheduleList.ScheduleAvailability("schedule-1-2", AT.plusSeconds(86_400), 0)),
+                List.of(new ScheduleList.ScheduleAvailability("schedule-1-1", AT, 10,
+                                List.of(new Section("A", "VIP", 150, 1, 10))),
+                        new ScheduleList.ScheduleAvailability("schedule-1-2", AT.plusSeconds(86_400), 0, List.of())),
                 List.of(LocalDate.of(2026, 6, 1))))));
         OUTPUTS.put("seatMap", new Success(Set.of(200), Set.of(), List.of(new SeatMapView("schedule-1-1", "concert-1",
                 List.of(new SeatMapView.SeatView(1, "VIP", 150, SeatStatus.FREE),
@@ -120,10 +132,15 @@ class OpenApiSchemasMatchCodeTest {
 
         OUTPUTS.put("chargePoints", new Success(Set.of(200), Set.of(), List.of(
                 new ChargeReceipt("alice", "topup-1", 500, 1500))));
+        OUTPUTS.put("startTopUp", new Success(Set.of(201), Set.of(), List.of(new TopUpCheckout("cs_sim_1", 500, "EUR",
+                "http://127.0.0.1:8080/dev/provider/checkouts/cs_sim_1"))));
+        OUTPUTS.put("topUpWebhook", new Success(Set.of(200), Set.of(), List.of(new WebhookAnswer("evt_1", "CREDITED"),
+                new WebhookAnswer("evt_2", "IGNORED"))));
         OUTPUTS.put("pointBalance", new Success(Set.of(200), Set.of(), List.of(new PointBalance("alice", 0))));
         OUTPUTS.put("pointHistory", new Success(Set.of(200), Set.of(), List.of(new PointHistory("alice", 250, List.of(
                 new PointHistory.Line(ID + ":deduct", "DEDUCTED", 250, 250, ID, AT.plusSeconds(60)),
-                new PointHistory.Line("topup-1", "CHARGED", 500, 500, null, AT))))));
+                new PointHistory.Line("topup:cs_sim_1", "CHARGED", 500, 500, null, AT)), "Mjp0b3B1cDpjc19zaW1fMQ"),
+                new PointHistory("alice", 0, List.of(), null))));
 
         OUTPUTS.put("pay", new Success(Set.of(200, 202), Set.of(202), List.of(
                 new PaymentAnswer(PaymentAnswer.CONFIRMED, ID, "b1946ac9-2e1d-3c5b-8f4a-0e6d7c8b9a01", null),
@@ -151,15 +168,24 @@ class OpenApiSchemasMatchCodeTest {
 
         OUTPUTS.put("adminPublishConcert", new Success(Set.of(200, 201), Set.of(), List.of(
                 new ConcertPublished("concert-1", true), new ConcertPublished("concert-1", false))));
+        OUTPUTS.put("queueNowServing", new Success(Set.of(200), Set.of(), List.of(
+                new NowServing("concert-1", 120, 8.5, null, null, 16, 10, "\"e\"", false),
+                new NowServing("concert-1", 0, 0, AT, false, 16, 10, "\"e\"", false))));
         OUTPUTS.put("adminOpenQueue", new Success(Set.of(200), Set.of(), List.of(new QueueOpened("concert-1", true))));
         OUTPUTS.put("adminCloseQueue", new Success(Set.of(200), Set.of(), List.of(new QueueClosed("concert-1", true))));
         INPUTS.put("adminPublishConcert", new RequestBody(Concert.class, """
                 {"concertId": "concert-1", "title": "Spring Tour", "artist": "The Band", "venue": "Arena",
                  "schedules": [{"scheduleId": "schedule-1-1", "startsAt": "2026-06-01T19:00:00Z",
                                 "seats": [{"seatNo": 1, "grade": "VIP", "price": 150}]}]}"""));
+        INPUTS.put("adminOpenQueue", new RequestBody(OpenQueue.Body.class, "{\"opensAt\":\"2026-12-05T10:00:00Z\"}"));
         INPUTS.put("holdSeats", new RequestBody(HoldSeats.Body.class, "{\"scheduleId\":\"schedule-1-1\",\"seatNos\":[1,2]}"));
         INPUTS.put("chargePoints", new RequestBody(type("io.ticketflow.point.function.ChargePoints$Body"),
-                "{\"requestId\":\"topup-1\",\"amount\":500}"));
+                "{\"userId\":\"alice\",\"requestId\":\"topup-1\",\"amount\":500}"));
+        INPUTS.put("startTopUp", new RequestBody(type("io.ticketflow.point.function.StartTopUp$Body"),
+                "{\"amount\":500}"));
+        INPUTS.put("topUpWebhook", new RequestBody(type("io.ticketflow.point.function.TopUpWebhookFunction$Event"),
+                "{\"id\":\"evt_1\",\"type\":\"checkout.completed\",\"data\":{\"checkoutId\":\"cs_1\","
+                        + "\"clientReference\":\"alice\",\"amount\":500,\"currency\":\"EUR\"}}"));
         INPUTS.put("pay", new RequestBody(Pay.Body.class, "{\"reservationId\":\"" + ID + "\"}"));
     }
 
@@ -256,8 +282,10 @@ class OpenApiSchemasMatchCodeTest {
                 }
                 continue;
             }
-            if (!requestBody.path("required").asBoolean(false)) {
-                wrong.add(route.function() + ": the body is required (the function refuses a missing one)");
+            boolean optional = OPTIONAL_BODIES.contains(route.function());
+            if (requestBody.path("required").asBoolean(false) == optional) {
+                wrong.add(route.function() + (optional ? ": the body is optional (the function reads a missing one)"
+                        : ": the body is required (the function refuses a missing one)"));
             }
             String ref = requestBody.path("content").path("application/json").path("schema").path("$ref").asString("");
             if (!ref.startsWith("#/components/schemas/")) {
@@ -277,7 +305,7 @@ class OpenApiSchemasMatchCodeTest {
                         + input.type().getName() + " reads " + components);
             }
             // every field of these bodies is checked by the function: a missing one is refused
-            if (!required.stream().sorted().toList().equals(components)) {
+            if (!required.stream().sorted().toList().equals(optional ? List.of() : components)) {
                 wrong.add(route.function() + ": " + schema + " requires " + required + ", the function needs " + components);
             }
             JsonNode sample = KERNEL_JSON.readTree(input.sample());
@@ -297,10 +325,13 @@ class OpenApiSchemasMatchCodeTest {
     void headerParameters_areTheHeadersTheFunctionsRead() {
         Map<String, Set<String>> expected = Map.of(
                 "seatMap", Set.of(SeatMapQuery.IF_NONE_MATCH),
+                "enterQueue", Set.of(ProofOfWork.HEADER),
+                "queueNowServing", Set.of(SeatMapQuery.IF_NONE_MATCH),
                 "holdSeats", Set.of(AdmissionProblems.HEADER),
                 "getReservation", Set.of(AdmissionProblems.HEADER),
                 "cancelReservation", Set.of(AdmissionProblems.HEADER),
-                "pay", Set.of(Pay.IDEMPOTENCY_KEY, AdmissionProblems.HEADER, Pay.FAULT_INJECT));
+                "pay", Set.of(Pay.IDEMPOTENCY_KEY, AdmissionProblems.HEADER, Pay.FAULT_INJECT),
+                "topUpWebhook", Set.of(WebhookSignature.HEADER));
         Map<String, String> wrong = new TreeMap<>();
         for (Route route : Catalogue.routes()) {
             Set<String> headers = new TreeSet<>();

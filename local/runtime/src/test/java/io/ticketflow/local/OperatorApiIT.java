@@ -2,6 +2,7 @@ package io.ticketflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import io.ticketflow.testsupport.ProjectRoot;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +73,7 @@ class OperatorApiIT {
         }
 
         assertThat(concertIds()).doesNotContain(CONCERT_ID + "-user");
-        HttpResponse<String> enter = post("/concerts/" + CONCERT_ID + "-user/queue-tokens", user, null);
+        HttpResponse<String> enter = enter("mallory", user, CONCERT_ID + "-user");
         assertThat(enter.statusCode()).as("the refused open opened no queue").isEqualTo(404);
     }
 
@@ -87,14 +89,14 @@ class OperatorApiIT {
         assertThat(concertIds()).contains(CONCERT_ID);
 
         String alice = mintDevToken(Map.of("userId", "alice"));
-        Eventually.within(WAIT, () -> assertThat(enter(alice).statusCode())
+        Eventually.within(WAIT, () -> assertThat(enter("alice", alice, CONCERT_ID).statusCode())
                 .as("CONCERT_PUBLISHED opens the queue").isEqualTo(201));
 
         HttpResponse<String> closed = post("/admin/concerts/" + CONCERT_ID + "/queue/close", admin, null);
         assertThat(closed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(closed.body()).path("closed").asBoolean()).isTrue();
 
-        HttpResponse<String> refused = enter(mintDevToken(Map.of("userId", "bob")));
+        HttpResponse<String> refused = enter("bob", mintDevToken(Map.of("userId", "bob")), CONCERT_ID);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(refused.body()).path("type").asString())
                 .isEqualTo("https://ticketflow.dev/problems/queue-closed");
@@ -102,7 +104,7 @@ class OperatorApiIT {
         HttpResponse<String> reopened = post("/admin/concerts/" + CONCERT_ID + "/queue/open", admin, null);
         assertThat(reopened.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(reopened.body()).path("opened").asBoolean()).isTrue();
-        HttpResponse<String> accepted = enter(mintDevToken(Map.of("userId", "bob")));
+        HttpResponse<String> accepted = enter("bob", mintDevToken(Map.of("userId", "bob")), CONCERT_ID);
         assertThat(accepted.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(accepted.body()).path("token").asString()).isNotBlank();
     }
@@ -118,9 +120,14 @@ class OperatorApiIT {
                 .isEqualTo("https://ticketflow.dev/problems/unknown-concert");
     }
 
-    private HttpResponse<String> enter(String bearer) {
+    /** Enters as a browser does: with the work solved for the user and the concert. */
+    private HttpResponse<String> enter(String userId, String bearer, String concertId) {
         try {
-            return post("/concerts/" + CONCERT_ID + "/queue-tokens", bearer, null);
+            return http.send(HttpRequest.newBuilder(uri("/concerts/" + concertId + "/queue-tokens"))
+                    .header("Authorization", "Bearer " + bearer)
+                    .header(ProofOfWork.HEADER, ProofOfWork.solve(concertId, userId, LocalRuntime.LOCAL_WORK_DIFFICULTY, Instant.now()))
+                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -3,6 +3,7 @@ package io.ticketflow.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketflow.catalog.Catalogue;
+import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import io.ticketflow.testsupport.ProjectRoot;
@@ -60,7 +61,7 @@ class QueueEndToEndIT {
         String alice = mintDevToken("alice");
         String bob = mintDevToken("bob");
 
-        HttpResponse<String> entered = post("/concerts/concert-1/queue-tokens", alice);
+        HttpResponse<String> entered = enter("concert-1", "alice", alice);
         assertThat(entered.statusCode()).isEqualTo(201);
         JsonNode ticket = JSON.readTree(entered.body());
         String token = ticket.path("token").asString();
@@ -68,7 +69,7 @@ class QueueEndToEndIT {
         assertThat(ticket.path("position").asLong()).isEqualTo(1);
         assertThat(ticket.path("concertId").asString()).isEqualTo("concert-1");
 
-        HttpResponse<String> again = post("/concerts/concert-1/queue-tokens", alice);
+        HttpResponse<String> again = enter("concert-1", "alice", alice);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("token").asString()).isEqualTo(token);
 
@@ -91,7 +92,7 @@ class QueueEndToEndIT {
 
     @Test
     void enter_unknownConcert_answers404Problem() throws Exception {
-        HttpResponse<String> response = post("/concerts/no-such-concert/queue-tokens", mintDevToken("carol"));
+        HttpResponse<String> response = enter("no-such-concert", "carol", mintDevToken("carol"));
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
@@ -128,8 +129,10 @@ class QueueEndToEndIT {
         return JSON.readTree(response.body()).path("token").asString();
     }
 
-    private HttpResponse<String> post(String path, String bearer) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + bearer)
+    private HttpResponse<String> enter(String concertId, String userId, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/concerts/" + concertId + "/queue-tokens"))
+                .header("Authorization", "Bearer " + bearer)
+                .header(ProofOfWork.HEADER, ProofOfWork.solve(concertId, userId, LocalRuntime.LOCAL_WORK_DIFFICULTY, Instant.now()))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -127,22 +127,22 @@ class ReplaySafetyIT {
         Bookings.User expires = bookings.user("expires");
         Eventually.within(Bookings.WAIT, () -> expires.entered(CONCERT)); // CONCERT_PUBLISHED opens the queue
         expires.admittedTo(CONCERT).holding(SCHEDULE, 1);
-        Bookings.User confirmed = bookings.user("confirmed").admittedTo(CONCERT).holding(SCHEDULE, 2, 3).charged(500);
+        Bookings.User confirmed = bookings.user("confirmed").admittedTo(CONCERT).holding(SCHEDULE, 2, 3).toppedUp(500);
         settle(confirmed, null, "CONFIRMED");
-        Bookings.User shortOfPoints = bookings.user("short").admittedTo(CONCERT).holding(SCHEDULE, 4).charged(PRICE - 1);
+        Bookings.User shortOfPoints = bookings.user("short").admittedTo(CONCERT).holding(SCHEDULE, 4).toppedUp(PRICE - 1);
         settle(shortOfPoints, null, "FAILED");
-        Bookings.User paymentFails = bookings.user("declined").admittedTo(CONCERT).holding(SCHEDULE, 5).charged(500);
+        Bookings.User paymentFails = bookings.user("declined").admittedTo(CONCERT).holding(SCHEDULE, 5).toppedUp(500);
         settle(paymentFails, "processPayment", "FAILED");
         Bookings.User cancelsHold = bookings.user("cancels").admittedTo(CONCERT).holding(SCHEDULE, 6);
         HttpResponse<String> cancelled = bookings.send("DELETE", "/reservations/" + cancelsHold.reservationId,
                 cancelsHold.bearer, null, cancelsHold.passHeader());
         assertThat(cancelled.statusCode()).as(cancelled.body()).isBetween(200, 204);
-        Bookings.User regrets = bookings.user("regrets").admittedTo(CONCERT).holding(SCHEDULE, 7).charged(500);
+        Bookings.User regrets = bookings.user("regrets").admittedTo(CONCERT).holding(SCHEDULE, 7).toppedUp(500);
         settle(regrets, null, "CONFIRMED");
         HttpResponse<String> cancellation = bookings.send("POST", "/reservations/" + regrets.reservationId
                 + "/cancellation", regrets.bearer, null, Map.of());
         assertThat(cancellation.statusCode()).as(cancellation.body()).isEqualTo(202);
-        Bookings.User stuck = bookings.user("stuck").admittedTo(CONCERT).holding(SCHEDULE, 8).charged(500);
+        Bookings.User stuck = bookings.user("stuck").admittedTo(CONCERT).holding(SCHEDULE, 8).toppedUp(500);
         settle(stuck, "confirmReservation,refundPoints", "FAILED");
         assertThat(expires.settledBooking().path("error").asString()).isEqualTo("HoldExpired");
 

@@ -47,6 +47,8 @@ record Schemathesis(Path executable, Path configuration, URI baseUri, String bea
         builder.environment().put("PYTHONPATH", hooks.getParent().toString());
         builder.environment().put("SCHEMATHESIS_HOOKS", module);
         builder.environment().putAll(environment);
+        // the hooks cannot see the --header schemathesis adds when sending; work to enter a queue names its user
+        builder.environment().put("TICKETFLOW_FUZZ_BEARER", bearer);
         long started = System.nanoTime();
         Process process = builder.start();
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {

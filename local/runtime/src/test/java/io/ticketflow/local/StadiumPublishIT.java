@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -119,6 +120,30 @@ class StadiumPublishIT {
         assertThat(seats.get(0).toString()).isEqualTo("{\"seatNo\":1,\"grade\":\"VIP\",\"price\":150,\"status\":\"FREE\"}");
         assertThat(seats.get(SECTION_SEATS).toString()).isEqualTo("{\"seatNo\":2001,\"grade\":\"R\",\"price\":120,\"status\":\"FREE\"}");
         assertThat(seats.get(SEATS - 1).toString()).isEqualTo("{\"seatNo\":60000,\"grade\":\"S\",\"price\":90,\"status\":\"FREE\"}");
+    }
+
+    @Test
+    @ExtendWith(FanBrowser.Installed.class)
+    void aFanBrowsesTheStadium_oneSectionAtATime_inTheBrowser() {
+        try (FanBrowser fan = FanBrowser.open(runtime.baseUri())) {
+            fan.signIn("stella");
+            fan.driver.navigate().to(runtime.baseUri().resolve("/#/seats/" + CONCERT + "/" + SCHEDULE).toString());
+            fan.visible(By.cssSelector("button[data-section='S30']"));
+            assertThat(fan.driver.findElements(By.cssSelector("button[data-section]"))).hasSize(SEATS / SECTION_SEATS);
+
+            fan.click(By.cssSelector("button[data-section='S02']"));
+
+            fan.waitUntil(driver -> fan.seat(2001).isDisplayed());
+            assertThat(fan.driver.findElements(By.cssSelector("#seat-grid button[data-seat]")))
+                    .hasSize(SECTION_SEATS);
+            assertThat(fan.seatProperty(2001, "ariaLabel")).isEqualTo("Seat 2001, R, 120 points, free");
+            double largestRead = ((Number) fan.script("""
+                    return Math.max(...performance.getEntriesByType('resource')
+                        .filter(entry => entry.name.includes('/seats?')).map(entry => entry.transferSize))""")).doubleValue();
+            System.out.printf("StadiumPublishIT in the browser: largest seat map read %.1f KB (one section)%n", largestRead / 1024);
+            assertThat(largestRead).as("never the whole 3.4 MB map").isLessThan(200 * 1024);
+            fan.screenshot("stadium-section");
+        }
     }
 
     @Test

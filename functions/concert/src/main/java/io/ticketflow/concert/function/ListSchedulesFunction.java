@@ -36,7 +36,8 @@ public final class ListSchedulesFunction implements Function<ScheduleQuery, Sche
         Instant now = clock.instant();
         List<ScheduleAvailability> availability = schedules.stream()
                 .map(schedule -> new ScheduleAvailability(schedule.scheduleId(), schedule.startsAt(),
-                        seatMaps.find(schedule.scheduleId()).map(seatMap -> seatMap.freeSeats(now)).orElse(0)))
+                        seatMaps.find(schedule.scheduleId()).map(seatMap -> seatMap.freeSeats(now)).orElse(0),
+                        schedule.sections()))
                 .toList();
         List<LocalDate> availableDates = availability.stream()
                 .filter(schedule -> schedule.freeSeats() > 0)

@@ -1,5 +1,6 @@
 package io.ticketflow.concert.function;
 
+import io.ticketflow.concert.domain.Section;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  */
 public record ScheduleList(String concertId, List<ScheduleAvailability> schedules, List<LocalDate> availableDates) {
 
-    public record ScheduleAvailability(String scheduleId, Instant startsAt, int freeSeats) {
+    /** @param sections the hall's layout, so a client can ask the seat map for one section at a time */
+    public record ScheduleAvailability(String scheduleId, Instant startsAt, int freeSeats, List<Section> sections) {
     }
 }

@@ -126,7 +126,14 @@ public final class ApiGatewayHttp<I, O> implements Function<APIGatewayV2HTTPEven
     /** The request as the domain sees it; public so the local runtime and tests read events the same way. */
     public static HttpRequest toRequest(APIGatewayV2HTTPEvent event) {
         return new HttpRequest(event.getRouteKey(), event.getRawPath(), event.getPathParameters(),
-                event.getQueryStringParameters(), event.getHeaders(), body(event), caller(event));
+                event.getQueryStringParameters(), event.getHeaders(), body(event), caller(event), sourceIp(event));
+    }
+
+    private static String sourceIp(APIGatewayV2HTTPEvent event) {
+        if (event.getRequestContext() == null || event.getRequestContext().getHttp() == null) {
+            return null;
+        }
+        return event.getRequestContext().getHttp().getSourceIp();
     }
 
     private APIGatewayV2HTTPResponse success(HttpEndpoint.Result<O> result) {

@@ -15,15 +15,21 @@ import java.util.Optional;
  * @param headers         names in lower case (HTTP names are case-insensitive; API Gateway v2 lower-cases them too)
  * @param body            the decoded body text, null when there is none
  * @param caller          null on routes without an authorizer
+ * @param sourceIp        the address the request came from, as the gateway saw it; null when unknown
  */
 public record HttpRequest(String routeKey, String path, Map<String, String> pathParameters,
                           Map<String, String> queryParameters, Map<String, String> headers, String body,
-                          Caller caller) {
+                          Caller caller, String sourceIp) {
 
     public HttpRequest {
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
         queryParameters = queryParameters == null ? Map.of() : Map.copyOf(queryParameters);
         headers = lowerCaseNames(headers);
+    }
+
+    public HttpRequest(String routeKey, String path, Map<String, String> pathParameters,
+                       Map<String, String> queryParameters, Map<String, String> headers, String body, Caller caller) {
+        this(routeKey, path, pathParameters, queryParameters, headers, body, caller, null);
     }
 
     /** @throws ProblemException {@code invalid-request} when the parameter is missing or blank */

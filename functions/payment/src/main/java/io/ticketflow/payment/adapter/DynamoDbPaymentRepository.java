@@ -13,6 +13,7 @@ import io.ticketflow.payment.domain.PaymentRequest;
 import io.ticketflow.payment.domain.PaymentStatus;
 import java.time.Clock;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -130,6 +131,29 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
         } catch (ConditionalCheckFailedException usedBefore) {
             return Optional.of(findRequest(request.requestKey()).orElseThrow(() -> new IllegalStateException(
                     "request key in use but unreadable", usedBefore)));
+        }
+    }
+
+    @Override
+    public void recordOutcome(PaymentRequest settled) {
+        Map<String, String> names = new HashMap<>(Map.of("#requestId", PaymentItems.REQUEST_ID,
+                "#outcome", PaymentItems.OUTCOME));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":requestId", s(settled.requestId()),
+                ":outcome", s(settled.outcome().name())));
+        if (settled.error() != null) {
+            names.put("#error", PaymentItems.ERROR);
+            values.put(":error", s(settled.error()));
+        }
+        String update = settled.error() == null ? "SET #outcome = :outcome" : "SET #outcome = :outcome, #error = :error";
+        try {
+            dynamoDb.updateItem(request -> request.tableName(requestsTable)
+                    .key(key(PaymentItems.REQUEST_KEY, settled.requestKey()))
+                    .updateExpression(update)
+                    .conditionExpression("#requestId = :requestId")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // the key was released and taken by another request meanwhile: its outcome is not this one's
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ticketflow.payment.adapter;
 
+import io.ticketflow.payment.domain.BookingStatus;
 import io.ticketflow.catalog.PaymentResources;
 import io.ticketflow.payment.domain.Payment;
 import io.ticketflow.payment.domain.PaymentIntent;
@@ -33,6 +34,8 @@ final class PaymentItems {
     static final String REQUEST_ID = "requestId";
     static final String FAULT_AT = "faultAt";
     static final String CREATED_AT = "createdAt";
+    static final String OUTCOME = "outcome";
+    static final String ERROR = "error";
     static final String PURGE_AT = PaymentResources.PURGE_AT_ATTRIBUTE;
     /** The booking saga times out after a day (booking-saga.asl.json, TimeoutSeconds 86400). */
     static final Duration LONGEST_SAGA = Duration.ofDays(1);
@@ -104,8 +107,10 @@ final class PaymentItems {
     }
 
     static PaymentRequest request(Map<String, AttributeValue> item) {
+        String outcome = optional(item, OUTCOME);
         return new PaymentRequest(item.get(USER_ID).s(), item.get(IDEMPOTENCY_KEY).s(), item.get(RESERVATION_ID).s(),
-                item.get(REQUEST_ID).s(), optional(item, FAULT_AT), Instant.parse(item.get(CREATED_AT).s()));
+                item.get(REQUEST_ID).s(), optional(item, FAULT_AT), Instant.parse(item.get(CREATED_AT).s()),
+                outcome == null ? null : BookingStatus.valueOf(outcome), optional(item, ERROR));
     }
 
     static Map<String, AttributeValue> key(String name, String value) {

@@ -42,6 +42,9 @@ public interface PaymentRepository {
      */
     Optional<PaymentRequest> recordFirst(PaymentRequest request);
 
+    /** Keeps how the booking of a recorded request ended, on that request, so that repeats answer from it. */
+    void recordOutcome(PaymentRequest settled);
+
     /**
      * Removes a recorded request again, if it is still this one: used when resuming the saga failed, so that a retry
      * of the request resumes it instead of only following a saga that was never resumed.

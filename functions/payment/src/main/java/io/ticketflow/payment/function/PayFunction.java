@@ -18,8 +18,9 @@ import java.util.function.Function;
 
 /**
  * Pays for a reservation whose booking saga waits for the payment: the first request of an Idempotency-Key
- * resumes the saga, a repeat (also a concurrent one) only follows it, so the saga is resumed once and nothing is
- * charged twice. Then it waits a short while for the booking's outcome.
+ * resumes the saga and waits a short while for the booking's outcome, which it keeps on its record; a repeat (also a
+ * concurrent one) answers from that record, so the saga is resumed once, nothing is charged twice, and a replayed
+ * payment never polls the saga.
  *
  * <p>A repeat is answered before the admission check on purpose: once the booking is confirmed its admission pass
  * is revoked, and the repeat must still get the same answer.
@@ -64,13 +65,39 @@ public final class PayFunction implements Function<Pay, PaymentAnswer> {
             earlier = payments.recordFirst(request);
             if (earlier.isEmpty()) {
                 resume(intent, request);
+                return remembered(request, awaitOutcome(pay.reservationId()));
             }
         }
-        if (earlier.isPresent() && !earlier.get().sameReservation(pay.reservationId())) {
+        if (!earlier.get().sameReservation(pay.reservationId())) {
             throw new ProblemException(PaymentProblems.IDEMPOTENCY_KEY_REUSED, "this " + Pay.IDEMPOTENCY_KEY
                     + " was used for another reservation; use a new key for a new payment");
         }
-        return awaitOutcome(pay.reservationId());
+        return stored(earlier.get());
+    }
+
+    /**
+     * A repeat (or a concurrent twin) is answered from the first request's record, never by asking the saga: a replayed
+     * payment costs two reads, whatever a client sends. Without a recorded end the booking is still running, or its
+     * first request's answer was lost: 202, and {@code GET /bookings/{id}} tells the rest.
+     */
+    private static PaymentAnswer stored(PaymentRequest first) {
+        if (first.outcome() == BookingStatus.CONFIRMED) {
+            return PaymentAnswer.confirmed(first.reservationId());
+        }
+        if (first.outcome() == BookingStatus.FAILED) {
+            return PaymentAnswer.failed(first.reservationId(), first.error());
+        }
+        return PaymentAnswer.processing(first.reservationId());
+    }
+
+    /** Keeps a final answer on the request, so that its repeats give the same one. */
+    private PaymentAnswer remembered(PaymentRequest request, PaymentAnswer answer) {
+        if (PaymentAnswer.CONFIRMED.equals(answer.status())) {
+            payments.recordOutcome(request.settled(BookingStatus.CONFIRMED, null));
+        } else if (PaymentAnswer.FAILED.equals(answer.status())) {
+            payments.recordOutcome(request.settled(BookingStatus.FAILED, answer.error()));
+        }
+        return answer;
     }
 
     /**

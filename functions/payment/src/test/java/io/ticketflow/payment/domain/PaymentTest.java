@@ -56,4 +56,12 @@ class PaymentTest {
 
         assertThat(mine.requestKey()).isNotEqualTo(theirs.requestKey());
     }
+
+    @Test
+    void requestKey_ofASubContainingTheSeparator_isNotAnotherUsersKey() {
+        PaymentRequest mine = new PaymentRequest("a#", "b", "r-1", "req-1", null, NOW);
+        PaymentRequest theirs = new PaymentRequest("a", "#b", "r-2", "req-2", null, NOW);
+
+        assertThat(mine.requestKey()).isNotEqualTo(theirs.requestKey());
+    }
 }

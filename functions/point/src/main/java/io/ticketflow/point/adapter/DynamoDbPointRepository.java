@@ -6,11 +6,13 @@ import static io.ticketflow.point.adapter.PointItems.USER_ID;
 import static io.ticketflow.point.adapter.PointItems.VERSION;
 import static io.ticketflow.point.adapter.PointItems.number;
 
+import io.ticketflow.catalog.PointResources;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.TransactionConflict;
 import io.ticketflow.point.domain.Ledger;
 import io.ticketflow.point.domain.LedgerEntry;
 import io.ticketflow.point.domain.LedgerKind;
+import io.ticketflow.point.domain.LedgerPage;
 import io.ticketflow.point.domain.PointAccount;
 import io.ticketflow.point.domain.PointRepository;
 import io.ticketflow.point.domain.Posting;
@@ -25,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,6 +87,31 @@ public final class DynamoDbPointRepository implements PointRepository {
                 .map(PointItems::entry)
                 .toList();
         return new Ledger(entries);
+    }
+
+    @Override
+    public LedgerPage ledgerPage(String userId, int limit, LedgerPage.Cursor after) {
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(PointResources.LEDGER_BY_LINE_INDEX)
+                .keyConditionExpression("#user = :user")
+                .expressionAttributeNames(Map.of("#user", USER_ID))
+                .expressionAttributeValues(Map.of(":user", AttributeValue.fromS(userId)))
+                .scanIndexForward(false)
+                .limit(limit);
+        if (after != null) {
+            query.exclusiveStartKey(Map.of(USER_ID, AttributeValue.fromS(userId),
+                    SK, AttributeValue.fromS(PointItems.LEDGER_PREFIX + after.operationId()),
+                    PointItems.LINE, number(after.version())));
+        }
+        QueryResponse page = dynamoDb.query(query.build());
+        List<LedgerEntry> entries = page.items().stream().map(PointItems::entry).toList();
+        // a full page may be the last one; DynamoDB then still names a last key, and the next page is empty
+        LedgerPage.Cursor next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !entries.isEmpty()
+                ? new LedgerPage.Cursor(entries.get(entries.size() - 1).version(),
+                        entries.get(entries.size() - 1).operationId())
+                : null;
+        return new LedgerPage(entries, next);
     }
 
     @Override

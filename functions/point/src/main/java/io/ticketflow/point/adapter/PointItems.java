@@ -3,6 +3,7 @@ package io.ticketflow.point.adapter;
 import io.ticketflow.point.domain.LedgerEntry;
 import io.ticketflow.point.domain.LedgerKind;
 import io.ticketflow.point.domain.PointAccount;
+import io.ticketflow.point.domain.TopUpOrder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,9 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <ul>
  *   <li>{@code BALANCE} — {@code balance}, {@code version} (the number of ledger lines that produced it).</li>
  *   <li>{@code LEDGER#<operationId>} — one line per operation: {@code kind}, {@code amount}, {@code balance}
- *       after it, {@code version}, {@code at}, and for deductions and refunds {@code reservationId}.</li>
+ *       after it, {@code version} (also as {@code line}, the sort key of the index {@code ledgerByLine} that pages
+ *       the ledger newest first), {@code at}, and for deductions and refunds {@code reservationId}.</li>
  *   <li>{@code FENCE#<reservationId>} — a refund found no deduction to undo; a deduction for that reservation
  *       checks this item's absence.</li>
+ *   <li>{@code TOPUP#<checkoutId>} — a top-up the user started: {@code amount}, {@code currency},
+ *       {@code paymentUrl}, {@code at}; the provider's webhook credits only what such an item says.</li>
  * </ul>
  */
 final class PointItems {
@@ -33,6 +37,11 @@ final class PointItems {
     static final String BALANCE_KEY = "BALANCE";
     static final String LEDGER_PREFIX = "LEDGER#";
     static final String FENCE_PREFIX = "FENCE#";
+    static final String TOP_UP_PREFIX = "TOPUP#";
+    /** A ledger line's version again, under a name only ledger lines carry: the sort key of the ledger index. */
+    static final String LINE = "line";
+    static final String CURRENCY = "currency";
+    static final String PAYMENT_URL = "paymentUrl";
 
     private PointItems() {
     }
@@ -71,6 +80,7 @@ final class PointItems {
         item.put(AMOUNT, number(entry.amount()));
         item.put(BALANCE, number(entry.balanceAfter()));
         item.put(VERSION, number(entry.version()));
+        item.put(LINE, number(entry.version()));
         item.put(AT, AttributeValue.fromS(entry.at().toString()));
         if (entry.reservationId() != null) {
             item.put(RESERVATION_ID, AttributeValue.fromS(entry.reservationId()));
@@ -90,6 +100,24 @@ final class PointItems {
         item.put(RESERVATION_ID, AttributeValue.fromS(reservationId));
         item.put(AT, AttributeValue.fromS(at.toString()));
         return item;
+    }
+
+    static Map<String, AttributeValue> topUpKey(String userId, String checkoutId) {
+        return key(userId, TOP_UP_PREFIX + checkoutId);
+    }
+
+    static Map<String, AttributeValue> topUpItem(TopUpOrder order) {
+        Map<String, AttributeValue> item = new HashMap<>(topUpKey(order.userId(), order.checkoutId()));
+        item.put(AMOUNT, number(order.amount()));
+        item.put(CURRENCY, AttributeValue.fromS(order.currency()));
+        item.put(PAYMENT_URL, AttributeValue.fromS(order.paymentUrl()));
+        item.put(AT, AttributeValue.fromS(order.createdAt().toString()));
+        return item;
+    }
+
+    static TopUpOrder topUp(Map<String, AttributeValue> item) {
+        return new TopUpOrder(item.get(USER_ID).s(), item.get(SK).s().substring(TOP_UP_PREFIX.length()),
+                longOf(item, AMOUNT), item.get(CURRENCY).s(), item.get(PAYMENT_URL).s(), Instant.parse(item.get(AT).s()));
     }
 
     static AttributeValue number(long value) {

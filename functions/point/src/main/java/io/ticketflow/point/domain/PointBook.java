@@ -97,6 +97,10 @@ public final class PointBook {
         return accounts.ledger(userId);
     }
 
+    public LedgerPage ledgerPage(String userId, int limit, LedgerPage.Cursor after) {
+        return accounts.ledgerPage(userId, limit, after);
+    }
+
     private LedgerEntry post(String userId, String operationId, Function<PointAccount, Posting> decide) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Posting posting = decide.apply(account(userId));

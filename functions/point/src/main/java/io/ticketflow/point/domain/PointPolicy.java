@@ -31,6 +31,11 @@ public record PointPolicy(long maxCharge) {
             throw new ProblemException(ProblemTypes.INVALID_REQUEST,
                     "requestId is required: 1 to 64 letters, digits, '-' or '_'");
         }
+        checkAmount(amount);
+    }
+
+    /** @throws ProblemException when the amount of a charge or a top-up is not acceptable */
+    public void checkAmount(Long amount) {
         if (amount == null || amount < 1 || amount > maxCharge) {
             throw new ProblemException(PointProblems.CHARGE_OUT_OF_RANGE,
                     "amount must be between 1 and " + maxCharge + ", was " + amount);

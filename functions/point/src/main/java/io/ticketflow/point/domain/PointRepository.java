@@ -16,6 +16,12 @@ public interface PointRepository {
     Ledger ledger(String userId);
 
     /**
+     * Up to {@code limit} lines, newest first, after {@code after} (null: from the newest). Read from an index, so a
+     * line written a moment ago may show on the next read only.
+     */
+    LedgerPage ledgerPage(String userId, int limit, LedgerPage.Cursor after);
+
+    /**
      * Writes the ledger line (only if its operation id has none yet), the account (only if still at the version
      * read; for a deduction also only if its balance covers the amount) and the operation's event, all or nothing.
      * A deduction also fails when its reservation is fenced ({@link #fence}).

@@ -1,13 +1,14 @@
 package io.ticketflow.point.function;
 
+import io.ticketflow.point.domain.LedgerPage;
 import io.ticketflow.point.domain.PointBook;
 import java.util.function.Function;
 
 /**
- * The caller's ledger. A user's lines are one Query in their own partition; they are few (a top-up and a
- * line or two per booking), so the answer is the whole ledger rather than pages.
+ * A page of the caller's ledger, newest first: one bounded Query of the ledger index however long the ledger grows,
+ * and the balance from the account.
  */
-public final class PointHistoryFunction implements Function<AccountQuery, PointHistory> {
+public final class PointHistoryFunction implements Function<HistoryQuery, PointHistory> {
 
     private final PointBook book;
 
@@ -16,7 +17,8 @@ public final class PointHistoryFunction implements Function<AccountQuery, PointH
     }
 
     @Override
-    public PointHistory apply(AccountQuery query) {
-        return PointHistory.of(query.userId(), book.ledger(query.userId()));
+    public PointHistory apply(HistoryQuery query) {
+        LedgerPage page = book.ledgerPage(query.userId(), query.limit(), query.after());
+        return PointHistory.of(query.userId(), book.account(query.userId()).balance(), page);
     }
 }

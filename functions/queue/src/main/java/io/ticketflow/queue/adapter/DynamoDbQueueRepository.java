@@ -24,6 +24,8 @@ import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.TransactionConflict;
 import io.ticketflow.queue.domain.ActivationOutcome;
 import io.ticketflow.queue.domain.ActivationPlan;
+import io.ticketflow.queue.domain.ActivationRate;
+import io.ticketflow.queue.domain.LotteryDraw;
 import io.ticketflow.queue.domain.CounterShards;
 import io.ticketflow.queue.domain.ExpiryReason;
 import io.ticketflow.queue.domain.QueueArrivals;
@@ -43,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -135,11 +138,11 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     }
 
     @Override
-    public boolean openQueue(String concertId) {
+    public boolean openQueue(String concertId, Instant opensAt) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(putIfAbsent(QueueItems.openedCounterItem(concertId, newQueueShards)));
+        items.add(putIfAbsent(QueueItems.openedCounterItem(concertId, newQueueShards, opensAt)));
         for (int shard = 1; shard < newQueueShards.count(); shard++) {
-            items.add(putIfAbsent(QueueItems.openedShardItem(concertId, shard, newQueueShards)));
+            items.add(putIfAbsent(QueueItems.openedShardItem(concertId, shard, newQueueShards, opensAt)));
         }
         TransactWriteItem registry = TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
@@ -183,11 +186,23 @@ public final class DynamoDbQueueRepository implements QueueRepository {
      */
     private MarkOutcome markShards(String concertId, String update, String counterCondition,
                                    Map<String, AttributeValue> values) {
+        return updateEveryShard(concertId, update, counterCondition, Map.of("#closed", CLOSED), values, List.of());
+    }
+
+    /**
+     * One update of the counter and each of its shards, with the events, in one transaction; the counter's condition
+     * decides (every shard only has to exist).
+     */
+    private MarkOutcome updateEveryShard(String concertId, String update, String counterCondition,
+                                         Map<String, String> names, Map<String, AttributeValue> values,
+                                         List<EventEnvelope> events) {
         Map<String, AttributeValue> counter = getItem(QueueItems.counterKey(concertId));
         if (counter == null) {
             return MarkOutcome.NO_QUEUE;
         }
         CounterShards layout = QueueItems.shardsOf(counter);
+        Map<String, String> withKey = new HashMap<>(names);
+        withKey.put("#pk", PK);
         List<TransactWriteItem> items = new ArrayList<>();
         for (int shard = 0; shard < layout.count(); shard++) {
             int current = shard;
@@ -196,13 +211,13 @@ public final class DynamoDbQueueRepository implements QueueRepository {
                     .key(key(QueueItems.shardKey(concertId, current)))
                     .updateExpression(update)
                     .conditionExpression(current == 0 ? "attribute_exists(#pk) AND " + counterCondition : "attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#closed", CLOSED, "#pk", PK))
+                    .expressionAttributeNames(withKey)
                     // DynamoDB refuses an empty map of values
                     .expressionAttributeValues(values.isEmpty() ? null : values)
                     .build()).build());
         }
         try {
-            outbox.write(items, List.of());
+            outbox.write(items, events);
             return MarkOutcome.MARKED;
         } catch (TransactionConflict markedAlreadyOrGone) {
             return getItem(QueueItems.counterKey(concertId)) == null ? MarkOutcome.NO_QUEUE : MarkOutcome.UNCHANGED;
@@ -216,6 +231,90 @@ public final class DynamoDbQueueRepository implements QueueRepository {
             return List.of();
         }
         return registry.get(CONCERT_IDS).ss().stream().sorted().toList();
+    }
+
+    /**
+     * The counter takes the draw only if it has none (so a retried or concurrent tick cannot draw twice); each shard
+     * gets it too, so an enter after the opening knows the pre-queue is ordered without reading the counter.
+     */
+    @Override
+    public boolean drawLottery(String concertId, LotteryDraw draw) {
+        return updateEveryShard(concertId, "SET #seed = :seed, #size = :size", "attribute_not_exists(#seed)",
+                Map.of("#seed", QueueItems.LOTTERY_SEED, "#size", QueueItems.LOTTERY_SIZE),
+                Map.of(":seed", number(draw.seed()), ":size", number(draw.size())),
+                List.of(events.lotteryDrawn(concertId, draw))) == MarkOutcome.MARKED;
+    }
+
+    @Override
+    public void recordRate(String concertId, ActivationRate rate) {
+        dynamoDb.updateItem(request -> request
+                .tableName(table)
+                .key(key(QueueItems.counterKey(concertId)))
+                .updateExpression("SET #rate = :rate, #at = :at")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#rate", QueueItems.RATE, "#at", QueueItems.RATE_MEASURED_AT, "#pk", PK))
+                .expressionAttributeValues(Map.of(":rate", AttributeValue.fromN(Double.toString(rate.perSecond())),
+                        ":at", QueueItems.instant(rate.measuredAt()))));
+    }
+
+    @Override
+    public void seen(QueueToken token, Instant now) {
+        try {
+            dynamoDb.updateItem(request -> request
+                    .tableName(table)
+                    .key(key(QueueItems.tokenKey(token.token())))
+                    .updateExpression("SET #seen = :now")
+                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#seen) OR #seen < :now)")
+                    .expressionAttributeNames(Map.of("#seen", QueueItems.LAST_SEEN_AT, "#pk", PK))
+                    .expressionAttributeValues(Map.of(":now", QueueItems.instant(now))));
+        } catch (ConditionalCheckFailedException laterPollRecordedAlready) {
+            // a concurrent poll recorded a later time: the user is there, which is all this records
+        }
+    }
+
+    @Override
+    public boolean comeBack(QueueToken back) {
+        TransactWriteItem inLine = TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(key(QueueItems.counterKey(back.concertId())))
+                .updateExpression("ADD #restored :token")
+                .expressionAttributeNames(Map.of("#restored", RESTORED))
+                .expressionAttributeValues(Map.of(":token", AttributeValue.fromSs(List.of(back.token()))))
+                .build()).build();
+        return leaveAbandoned(back, "#seen", QueueItems.LAST_SEEN_AT, QueueItems.instant(back.lastSeenAt()), inLine,
+                events.restored(back));
+    }
+
+    @Override
+    public boolean expireAbandoned(QueueToken expired) {
+        return leaveAbandoned(expired, "#status", STATUS, AttributeValue.fromS(TokenStatus.EXPIRED.name()), null,
+                events.expired(expired, ExpiryReason.ABANDONED));
+    }
+
+    /**
+     * An abandoned token's next version, {@code SET <name> = <value>} and the abandoned mark removed, if it is still the
+     * abandoned WAITING token read; with {@code counter}'s change (or none) and the event, all or nothing.
+     */
+    private boolean leaveAbandoned(QueueToken after, String name, String attribute, AttributeValue value,
+                                   TransactWriteItem counter, EventEnvelope event) {
+        Map<String, String> names = new HashMap<>(Map.of("#version", VERSION, "#abandoned", QueueItems.ABANDONED_AT,
+                "#status", STATUS));
+        names.put(name, attribute);
+        TransactWriteItem token = TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(key(QueueItems.tokenKey(after.token())))
+                .updateExpression("SET #version = :next, " + name + " = :value REMOVE #abandoned")
+                .conditionExpression("#status = :waiting AND #version = :read AND attribute_exists(#abandoned)")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(":next", number(after.version()), ":read", number(after.version() - 1),
+                        ":value", value, ":waiting", AttributeValue.fromS(TokenStatus.WAITING.name())))
+                .build()).build();
+        try {
+            outbox.write(counter == null ? List.of(token) : List.of(token, counter), List.of(event));
+            return true;
+        } catch (TransactionConflict changed) {
+            return false;
+        }
     }
 
     @Override
@@ -277,7 +376,8 @@ public final class DynamoDbQueueRepository implements QueueRepository {
             CounterShards shards = QueueItems.shardsOf(item);
             long seq = shards.seqOf(shard, QueueItems.longOf(item, ISSUED));
             long activeCount = item.containsKey(ACTIVE_COUNT) ? QueueItems.longOf(item, ACTIVE_COUNT) : 0;
-            return Optional.of(new QueueCounter(concertId, seq, QueueItems.longOf(item, ACTIVATED), activeCount));
+            return Optional.of(new QueueCounter(concertId, seq, QueueItems.longOf(item, ACTIVATED), activeCount, Set.of(),
+                    false, QueueItems.instantOf(item, QueueItems.OPENS_AT), QueueItems.lotteryOf(item), ActivationRate.UNMEASURED));
         } catch (ConditionalCheckFailedException notOpenOrClosed) {
             return Optional.empty();
         }
@@ -352,9 +452,9 @@ public final class DynamoDbQueueRepository implements QueueRepository {
     }
 
     @Override
-    public Map<Long, QueueToken> tokensAt(String concertId, long first, long last) {
+    public Map<Long, QueueToken> tokensAt(String concertId, List<Long> seqs) {
         List<Map<String, AttributeValue>> slotKeys = new ArrayList<>();
-        for (long seq = first; seq <= last; seq++) {
+        for (long seq : seqs) {
             slotKeys.add(key(QueueItems.seqKey(concertId, seq)));
         }
         List<Map<String, AttributeValue>> tokenKeys = reads.consistent(table, slotKeys).stream()
@@ -377,8 +477,10 @@ public final class DynamoDbQueueRepository implements QueueRepository {
                 changes.add(change(part.concertId(), step));
             }
             List<QueueToken> activations = part.activations();
+            List<EventEnvelope> written = new ArrayList<>(activations.stream().map(events::activated).toList());
+            part.abandonments().forEach(token -> written.add(events.abandoned(token)));
             try {
-                outbox.write(changes, activations.stream().map(events::activated).toList());
+                outbox.write(changes, written);
                 admitted.addAll(activations);
                 watermark = part.toWatermark();
             } catch (TransactionConflict | TransactionCanceledException stale) {
@@ -647,6 +749,9 @@ public final class DynamoDbQueueRepository implements QueueRepository {
         if (step instanceof ActivationPlan.Pass pass) {
             return stillNotWaiting(pass.token());
         }
+        if (step instanceof ActivationPlan.Abandon abandon) {
+            return passOver(abandon.waiting(), abandon.abandoned());
+        }
         return burnSlot(concertId, step.seq());
     }
 
@@ -668,6 +773,22 @@ public final class DynamoDbQueueRepository implements QueueRepository {
                 .build()).build();
     }
 
+    /** Marks a waiting token abandoned, if it is still WAITING at the version read (a poll does not change it). */
+    private TransactWriteItem passOver(QueueToken waiting, QueueToken abandoned) {
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(key(QueueItems.tokenKey(abandoned.token())))
+                .updateExpression("SET #abandoned = :at, #version = :next")
+                .conditionExpression("#status = :waiting AND #version = :read")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#version", VERSION, "#abandoned", QueueItems.ABANDONED_AT))
+                .expressionAttributeValues(Map.of(
+                        ":waiting", AttributeValue.fromS(TokenStatus.WAITING.name()),
+                        ":next", number(abandoned.version()),
+                        ":read", number(waiting.version()),
+                        ":at", QueueItems.instant(abandoned.abandonedAt())))
+                .build()).build();
+    }
+
     private TransactWriteItem burnSlot(String concertId, long seq) {
         return putIfAbsent(QueueItems.burnedSlotItem(concertId, seq));
     }
@@ -676,8 +797,9 @@ public final class DynamoDbQueueRepository implements QueueRepository {
         return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                 .tableName(table)
                 .key(key(QueueItems.tokenKey(token.token())))
-                .conditionExpression("#status <> :waiting")
-                .expressionAttributeNames(Map.of("#status", STATUS))
+                // an abandoned token waits behind the watermark, never ahead of it; passing it again changes nothing
+                .conditionExpression("#status <> :waiting OR attribute_exists(#abandoned)")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#abandoned", QueueItems.ABANDONED_AT))
                 .expressionAttributeValues(Map.of(":waiting", AttributeValue.fromS(TokenStatus.WAITING.name())))
                 .build()).build();
     }

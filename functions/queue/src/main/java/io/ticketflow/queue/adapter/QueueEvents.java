@@ -5,6 +5,7 @@ import io.ticketflow.events.EventEnvelope;
 import io.ticketflow.events.EventTypes;
 import io.ticketflow.messaging.EventFactory;
 import io.ticketflow.queue.domain.ExpiryReason;
+import io.ticketflow.queue.domain.LotteryDraw;
 import io.ticketflow.queue.domain.QueueToken;
 import java.time.Clock;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,23 @@ final class QueueEvents {
             payload.put("activeUntil", token.activeUntil().toString());
         }
         return envelope(EventTypes.QUEUE_EXPIRED, token, payload);
+    }
+
+    /** The user stopped polling and the activation passed the token over. */
+    EventEnvelope abandoned(QueueToken token) {
+        return envelope(EventTypes.QUEUE_ABANDONED, token,
+                payload(token).put("lastSeenAt", token.lastSeenAt().toString()));
+    }
+
+    /** Once per queue (sequence 1 of the concert's lottery): what anyone needs to replay the order. */
+    EventEnvelope lotteryDrawn(String concertId, LotteryDraw draw) {
+        ObjectNode payload = events.payload()
+                .put("concertId", concertId)
+                .put("seed", Long.toString(draw.seed()))
+                .put("size", draw.size())
+                .put("opensAt", draw.opensAt().toString())
+                .put("algorithm", LotteryDraw.ALGORITHM);
+        return events.envelope(EventTypes.QUEUE_LOTTERY_DRAWN, concertId, 1, concertId, payload);
     }
 
     private EventEnvelope envelope(String type, QueueToken token, ObjectNode payload) {

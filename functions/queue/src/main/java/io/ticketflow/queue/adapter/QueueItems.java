@@ -2,6 +2,8 @@ package io.ticketflow.queue.adapter;
 
 import io.ticketflow.catalog.QueueResources;
 import io.ticketflow.queue.domain.CounterShards;
+import io.ticketflow.queue.domain.ActivationRate;
+import io.ticketflow.queue.domain.LotteryDraw;
 import io.ticketflow.queue.domain.QueueCounter;
 import io.ticketflow.queue.domain.QueueToken;
 import io.ticketflow.queue.domain.ShardCounter;
@@ -59,6 +61,17 @@ final class QueueItems {
     static final String SHARDS = "shards";
     /** Present (true) while an operator has the queue closed. */
     static final String CLOSED = "closed";
+    /** On the counter and every shard: the opening time (epoch millis) of a queue with a pre-queue. */
+    static final String OPENS_AT = "opensAt";
+    /** On the counter and every shard once drawn: the lottery's seed and size (the pre-queue's highest seq). */
+    static final String LOTTERY_SEED = "lotterySeed";
+    static final String LOTTERY_SIZE = "lotterySize";
+    /** On the counter: the measured activation rate (admissions per second, a decimal) and when it was measured. */
+    static final String RATE = "admittedPerSecond";
+    static final String RATE_MEASURED_AT = "rateMeasuredAt";
+    /** On a token: when its user last entered or polled (epoch millis), and when the activation passed it over. */
+    static final String LAST_SEEN_AT = "lastSeenAt";
+    static final String ABANDONED_AT = "abandonedAt";
 
     static final String ACTIVE_BY_EXPIRY_INDEX = QueueResources.ACTIVE_BY_EXPIRY_INDEX;
     static final String REGISTRY_KEY = "QUEUES";
@@ -91,23 +104,24 @@ final class QueueItems {
         return Map.of(PK, AttributeValue.fromS(pk));
     }
 
-    static Map<String, AttributeValue> openedCounterItem(String concertId, CounterShards shards) {
-        return Map.of(
-                PK, AttributeValue.fromS(counterKey(concertId)),
-                CONCERT_ID, AttributeValue.fromS(concertId),
-                ISSUED, number(0),
-                ACTIVATED, number(0),
-                ACTIVE_COUNT, number(0),
-                SHARDS, number(shards.count()));
+    /** @param opensAt the queue's opening time, null for a queue open (FIFO) at once */
+    static Map<String, AttributeValue> openedCounterItem(String concertId, CounterShards shards, Instant opensAt) {
+        Map<String, AttributeValue> item = new HashMap<>(openedShardItem(concertId, 0, shards, opensAt));
+        item.put(ACTIVE_COUNT, number(0));
+        return item;
     }
 
-    static Map<String, AttributeValue> openedShardItem(String concertId, int shard, CounterShards shards) {
-        return Map.of(
+    static Map<String, AttributeValue> openedShardItem(String concertId, int shard, CounterShards shards, Instant opensAt) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 PK, AttributeValue.fromS(shardKey(concertId, shard)),
                 CONCERT_ID, AttributeValue.fromS(concertId),
                 ISSUED, number(0),
                 ACTIVATED, number(0),
-                SHARDS, number(shards.count()));
+                SHARDS, number(shards.count())));
+        if (opensAt != null) {
+            item.put(OPENS_AT, instant(opensAt));
+        }
+        return item;
     }
 
     /** The counter item; its {@code issued} is shard 0's highest seq. */
@@ -117,7 +131,27 @@ final class QueueItems {
         return new QueueCounter(item.get(CONCERT_ID).s(), rounds == 0 ? 0 : shardsOf(item).seqOf(0, rounds),
                 longOf(item, ACTIVATED), longOf(item, ACTIVE_COUNT),
                 restored == null || !restored.hasSs() ? Set.of() : Set.copyOf(restored.ss()),
-                item.containsKey(CLOSED));
+                item.containsKey(CLOSED), instantOf(item, OPENS_AT), lotteryOf(item), rateOf(item));
+    }
+
+    /** The lottery a counter or shard item records; null before the draw or without an opening time. */
+    static LotteryDraw lotteryOf(Map<String, AttributeValue> item) {
+        if (!item.containsKey(LOTTERY_SEED) || !item.containsKey(OPENS_AT)) {
+            return null;
+        }
+        return new LotteryDraw(longOf(item, LOTTERY_SEED), longOf(item, LOTTERY_SIZE), instantOf(item, OPENS_AT));
+    }
+
+    static ActivationRate rateOf(Map<String, AttributeValue> item) {
+        if (!item.containsKey(RATE_MEASURED_AT)) {
+            return ActivationRate.UNMEASURED;
+        }
+        return new ActivationRate(Double.parseDouble(item.get(RATE).n()), instantOf(item, RATE_MEASURED_AT));
+    }
+
+    static Instant instantOf(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null ? null : Instant.ofEpochMilli(Long.parseLong(value.n()));
     }
 
     static ShardCounter shardCounter(int shard, Map<String, AttributeValue> item) {
@@ -144,15 +178,19 @@ final class QueueItems {
         if (token.status() == TokenStatus.ACTIVE) {
             item.put(ACTIVE_CONCERT_ID, AttributeValue.fromS(token.concertId()));
         }
+        if (token.lastSeenAt() != null) {
+            item.put(LAST_SEEN_AT, instant(token.lastSeenAt()));
+        }
+        if (token.abandonedAt() != null) {
+            item.put(ABANDONED_AT, instant(token.abandonedAt()));
+        }
         return item;
     }
 
     static QueueToken token(Map<String, AttributeValue> item) {
-        AttributeValue activeUntil = item.get(ACTIVE_UNTIL);
         return new QueueToken(item.get(TOKEN).s(), item.get(USER_ID).s(), item.get(CONCERT_ID).s(),
-                longOf(item, SEQ), TokenStatus.valueOf(item.get(STATUS).s()),
-                activeUntil == null ? null : Instant.ofEpochMilli(Long.parseLong(activeUntil.n())),
-                longOf(item, VERSION));
+                longOf(item, SEQ), TokenStatus.valueOf(item.get(STATUS).s()), instantOf(item, ACTIVE_UNTIL),
+                longOf(item, VERSION), instantOf(item, LAST_SEEN_AT), instantOf(item, ABANDONED_AT));
     }
 
     static Map<String, AttributeValue> userPointerItem(QueueToken token) {

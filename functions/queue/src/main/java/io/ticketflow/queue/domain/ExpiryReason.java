@@ -7,5 +7,7 @@ public enum ExpiryReason {
     /** The booking completed. */
     BOOKED,
     /** A seat hold timed out unpaid. */
-    HOLD_EXPIRED
+    HOLD_EXPIRED,
+    /** The user stopped polling, the activation passed the token over, and the grace period ended before they came back. */
+    ABANDONED
 }

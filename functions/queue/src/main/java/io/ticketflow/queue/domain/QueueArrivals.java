@@ -34,9 +34,17 @@ public record QueueArrivals(QueueCounter counter, CounterShards layout, List<Sha
      * is the real one. One write per shard at most, however long the queue: the tick's work stays bounded.
      */
     public List<ShardLevel> levelling(long watermark) {
+        return levelling(watermark, watermark);
+    }
+
+    /**
+     * As {@link #levelling(long)} where the seqs up to {@code seqsPassed} are taken (a drawn pre-queue's, whose
+     * places the watermark has not all reached): no shard hands them out again.
+     */
+    public List<ShardLevel> levelling(long watermark, long seqsPassed) {
         List<ShardLevel> changes = new ArrayList<>();
         for (ShardCounter shard : shards) {
-            long passedRounds = layout.roundsUpTo(shard.shard(), watermark);
+            long passedRounds = layout.roundsUpTo(shard.shard(), seqsPassed);
             boolean behind = shard.issued() < passedRounds;
             boolean showsOldWatermark = shard.shard() != 0 && shard.watermarkSeen() < watermark;
             if (behind || showsOldWatermark) {

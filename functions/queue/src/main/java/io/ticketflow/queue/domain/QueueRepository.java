@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 /**
  * Where queues and tokens live. Every state change of a token is stored together with its event, so the
@@ -18,7 +19,46 @@ public interface QueueRepository {
      *
      * @return false when it was open already (nothing changes then)
      */
-    boolean openQueue(String concertId);
+    default boolean openQueue(String concertId) {
+        return openQueue(concertId, null);
+    }
+
+    /**
+     * As {@link #openQueue(String)}, with an opening time: until the activation draws the lottery at
+     * {@code opensAt}, enters go to the pre-queue. Reopening a closed queue keeps the time it opened with.
+     *
+     * @param opensAt null to open it first come, first served at once
+     */
+    boolean openQueue(String concertId, Instant opensAt);
+
+    /**
+     * Records the pre-queue's order on the counter and every shard, with its QUEUE_LOTTERY_DRAWN event, once.
+     *
+     * @return false when a lottery was drawn already (nothing written then)
+     */
+    boolean drawLottery(String concertId, LotteryDraw draw);
+
+    /** Keeps the activation rate the last tick measured on the counter. */
+    void recordRate(String concertId, ActivationRate rate);
+
+    /** Records that the token's user was there at {@code now} (no event: a poll changes no state). */
+    void seen(QueueToken token, Instant now);
+
+    /**
+     * Puts an abandoned token back in line ({@link QueueToken#comeBack}): into the counter's restored set, which the
+     * activation re-admits first, with its QUEUE_RESTORED event.
+     *
+     * @return false when the stored token changed meanwhile; nothing was written then
+     */
+    boolean comeBack(QueueToken back);
+
+    /**
+     * Expires an abandoned token whose grace period ended ({@link QueueToken#expireAbandoned}) with its QUEUE_EXPIRED
+     * event (reason ABANDONED).
+     *
+     * @return false when the stored token changed meanwhile; nothing was written then
+     */
+    boolean expireAbandoned(QueueToken expired);
 
     /**
      * Closes the concert's queue: entering is refused and the activation admits no one until it is opened
@@ -74,10 +114,16 @@ public interface QueueRepository {
     }
 
     /** The tokens stored at seqs {@code first..last} of the concert's queue, by seq; empty seqs are absent. */
-    Map<Long, QueueToken> tokensAt(String concertId, long first, long last);
+    default Map<Long, QueueToken> tokensAt(String concertId, long first, long last) {
+        return tokensAt(concertId, LongStream.rangeClosed(first, last).boxed().toList());
+    }
+
+    /** The tokens stored at the given seqs of the concert's queue, by seq; empty seqs are absent. */
+    Map<Long, QueueToken> tokensAt(String concertId, List<Long> seqs);
 
     /**
-     * Applies the plan in order, with each admission's QUEUE_ACTIVATED event, and stops at the first part a
+     * Applies the plan in order, with each admission's QUEUE_ACTIVATED event and each abandonment's QUEUE_ABANDONED
+     * event, and stops at the first part a
      * concurrent tick made stale (the watermark moved or the active bound would be crossed).
      *
      * @return the tokens admitted and the watermark reached

@@ -38,7 +38,8 @@ public final class EnterQueueFunction implements Function<EnterQueue, QueueTicke
                 return QueueTicket.of(existing.get(), counterOf(command.concertId()), policy, passes, false);
             }
             QueueCounter counter = queues.reservePlace(command.concertId()).orElseThrow(() -> notOpen(command));
-            QueueToken token = QueueToken.waiting(Ids.newId(), command.userId(), command.concertId(), counter.issued());
+            QueueToken token = QueueToken.waiting(Ids.newId(), command.userId(), command.concertId(), counter.issued(),
+                    passes.clock().instant());
             if (queues.insertWaiting(token) == QueueRepository.InsertOutcome.INSERTED) {
                 return QueueTicket.of(token, counter, policy, passes, true);
             }

@@ -22,6 +22,6 @@ public final class OpenQueueFunction implements Function<OpenQueue, QueueOpened>
         if (!Ids.isChosenId(concertId)) {
             throw new ProblemException(ProblemTypes.INVALID_REQUEST, Ids.chosenIdRule("concertId"));
         }
-        return new QueueOpened(concertId, queues.openQueue(concertId));
+        return new QueueOpened(concertId, queues.openQueue(concertId, command.opensAt()));
     }
 }
