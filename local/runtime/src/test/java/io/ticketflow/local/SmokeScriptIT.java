@@ -2,6 +2,7 @@ package io.ticketflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketflow.catalog.Route;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import io.ticketflow.testsupport.ProjectRoot;
@@ -42,8 +43,24 @@ class SmokeScriptIT {
         assertThat(smoke.waitFor(3, TimeUnit.MINUTES)).isTrue();
 
         assertThat(smoke.exitValue()).as(output).isZero();
-        assertThat(output).contains("enter the queue", "queue status: ACTIVE", "hold the seat", "pay",
+        assertThat(output).contains("queue: work to enter", "enter the queue", "queue status: ACTIVE",
+                "open a top-up checkout", "pay at the provider", "hold the seat", "pay",
                 "booking: CONFIRMED", "DeductPoints SUCCEEDED").containsPattern("smoke: booking \\S+ CONFIRMED");
+    }
+
+    @Test
+    void smokeWithAnOperatorToken_creditsThePointsAsOnADeployedStage_andEndsConfirmed()
+            throws IOException, InterruptedException {
+        Process smoke = new ProcessBuilder(List.of("python3", ProjectRoot.find().resolve("scripts/smoke").toString(),
+                "--target", runtime.baseUri().toString(), "--token", runtime.devToken("smoke-fan-2"),
+                "--admin-token", runtime.devToken("smoke-operator", List.of(Route.ADMIN_SCOPE)), "--wait-seconds", "60"))
+                .redirectErrorStream(true).start();
+        String output = new String(smoke.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(smoke.waitFor(3, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(smoke.exitValue()).as(output).isZero();
+        assertThat(output).contains("credit points (operator)", "POST /points/charges -> 200", "booking: CONFIRMED")
+                .doesNotContain("open a top-up checkout");
     }
 
     @Test
