@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 class BookingSagaPathsTest {
 
-    private static final String FORWARD = "awaitPayment processPayment deductPoints confirmReservation";
+    private static final String FORWARD = "awaitPayment authorisePayment deductPoints confirmReservation capturePayment";
 
     private final SagaRun saga = new SagaRun(SagaDefinition.BOOKING);
 
@@ -36,13 +36,13 @@ class BookingSagaPathsTest {
     }
 
     @Test
-    void paymentArrives_runsEveryStepOnceInOrder_andSucceedsInSixTransitions() throws Exception {
+    void paymentArrives_runsEveryStepOnceInOrder_andSucceedsInSevenTransitions() throws Exception {
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "processPayment", "deductPoints",
-                "confirmReservation", "expireQueueToken");
-        assertThat(saga.transitions()).isEqualTo(6).isLessThanOrEqualTo(8);
+        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "deductPoints",
+                "confirmReservation", "capturePayment", "expireQueueToken");
+        assertThat(saga.transitions()).isEqualTo(7).isLessThanOrEqualTo(10);
 
         JsonNode await = saga.functions.onlyCallTo("awaitPayment");
         assertThat(await.path("taskToken").asString()).isNotBlank();
@@ -52,16 +52,20 @@ class BookingSagaPathsTest {
         assertThat(await.path("holdSeconds").intValue()).isEqualTo(300);
         assertThat(await.path("seatNos").toString()).isEqualTo("[3,4]");
 
-        JsonNode process = saga.functions.onlyCallTo("processPayment");
-        assertThat(fields(process, "reservationId", "userId", "paymentRequestId", "idempotencyKey"))
+        JsonNode authorise = saga.functions.onlyCallTo("authorisePayment");
+        assertThat(fields(authorise, "reservationId", "userId", "paymentRequestId", "idempotencyKey"))
                 .containsExactly("r-1", "user-7", "pr-1", "key-1");
-        assertThat(process.path("amount").intValue()).isEqualTo(30);
+        assertThat(authorise.path("amount").intValue()).isEqualTo(30);
+        assertThat(authorise.path("payment").path("pointsToUse").intValue()).isEqualTo(10);
+        assertThat(authorise.path("payment").path("paymentMethod").asString()).isEqualTo("tok_approve");
 
         JsonNode deduct = saga.functions.onlyCallTo("deductPoints");
         assertThat(fields(deduct, "operationId", "userId", "reservationId")).containsExactly("r-1:deduct", "user-7", "r-1");
-        assertThat(deduct.path("amount").intValue()).isEqualTo(30);
+        assertThat(deduct.path("amount").intValue()).as("the points part only").isEqualTo(10);
 
         assertThat(fields(saga.functions.onlyCallTo("confirmReservation"), "reservationId", "paymentId"))
+                .containsExactly("r-1", "pay-1");
+        assertThat(fields(saga.functions.onlyCallTo("capturePayment"), "reservationId", "paymentId"))
                 .containsExactly("r-1", "pay-1");
         assertThat(fields(saga.functions.onlyCallTo("expireQueueToken"), "queueToken", "reason"))
                 .containsExactly("qt-1", "BOOKED");
@@ -70,9 +74,10 @@ class BookingSagaPathsTest {
     @Test
     void paymentWithFaultAt_handsThePaymentOutputToEveryLaterStep() throws Exception {
         saga.start(SagaRun.BOOKING_INPUT)
-                .pay("{\"paymentRequestId\":\"pr-1\",\"idempotencyKey\":\"key-1\",\"faultAt\":\"nothing\"}").finish();
+                .pay(SagaRun.payment("nothing")).finish();
 
-        for (String step : List.of("processPayment", "deductPoints", "confirmReservation", "expireQueueToken")) {
+        for (String step : List.of("authorisePayment", "deductPoints", "confirmReservation", "capturePayment",
+                "expireQueueToken")) {
             assertThat(saga.functions.onlyCallTo(step).path("payment").path("faultAt").asString()).as(step)
                     .isEqualTo("nothing");
         }
@@ -84,7 +89,7 @@ class BookingSagaPathsTest {
         saga.functions.failing("confirmReservation", StepFaultInjected.class.getName());
 
         saga.start(SagaRun.BOOKING_INPUT)
-                .pay("{\"paymentRequestId\":\"pr-1\",\"idempotencyKey\":\"key-1\",\"faultAt\":\"refundPoints\"}").finish();
+                .pay(SagaRun.payment("refundPoints")).finish();
 
         for (String step : List.of("refundPoints", "cancelPayment", "releaseSeats")) {
             assertThat(saga.functions.onlyCallTo(step).path("payment").path("faultAt").asString()).as(step)
@@ -110,19 +115,23 @@ class BookingSagaPathsTest {
     }
 
     @Test
-    void paymentDeclined_releasesSeatsAndRestoresQueueToken_failsPaymentFailed() throws Exception {
-        saga.functions.failing("processPayment", PaymentDeclined.class.getName());
+    void paymentDeclined_voidsReleasesSeatsAndRestoresQueueToken_failsPaymentFailed() throws Exception {
+        saga.functions.failing("authorisePayment", PaymentDeclined.class.getName());
 
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
         assertThat(end.error()).isEqualTo("PaymentFailed");
-        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "processPayment", "releaseSeats",
-                "restoreQueueToken");
+        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "cancelPayment",
+                "releaseSeats", "restoreQueueToken");
+        JsonNode cancel = saga.functions.onlyCallTo("cancelPayment");
+        assertThat(fields(cancel, "reservationId", "reason")).as("a timed-out authorisation may have landed: voided")
+                .containsExactly("r-1", "PAYMENT_FAILED");
+        assertThat(cancel.path("payment").path("cardAmount").intValue()).isEqualTo(20);
         assertThat(fields(saga.functions.onlyCallTo("releaseSeats"), "reservationId", "outcome", "reason"))
                 .containsExactly("r-1", "CANCELLED", "PAYMENT_FAILED");
         assertThat(fields(saga.functions.onlyCallTo("restoreQueueToken"), "queueToken", "reservationId"))
                 .as("the booking whose payment failed: a token is restored once per booking").containsExactly("qt-1", "r-1");
-        assertThat(saga.transitions()).isEqualTo(5);
+        assertThat(saga.transitions()).isEqualTo(6);
     }
 
     @Test
@@ -133,7 +142,7 @@ class BookingSagaPathsTest {
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
         assertThat(end.error()).isEqualTo("InsufficientPoints");
-        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "processPayment", "deductPoints",
+        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "deductPoints",
                 "refundPoints", "cancelPayment", "releaseSeats");
         assertThat(saga.functions.callsTo("deductPoints")).as("a business error is not retried").hasSize(1);
         assertThat(fields(saga.functions.onlyCallTo("refundPoints"), "operationId", "deductOperationId"))
@@ -153,17 +162,34 @@ class BookingSagaPathsTest {
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
         assertThat(end.error()).isEqualTo("ConfirmationFailed");
-        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "processPayment", "deductPoints",
+        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "deductPoints",
                 "confirmReservation", "refundPoints", "cancelPayment", "releaseSeats");
         JsonNode refund = saga.functions.onlyCallTo("refundPoints");
         assertThat(fields(refund, "operationId", "deductOperationId", "userId", "reservationId"))
                 .containsExactly("r-1:refund", "r-1:deduct", "user-7", "r-1");
-        assertThat(refund.path("amount").intValue()).isEqualTo(30);
+        assertThat(refund.path("amount").intValue()).isEqualTo(10);
         assertThat(fields(saga.functions.onlyCallTo("cancelPayment"), "reservationId", "paymentId", "reason"))
                 .containsExactly("r-1", "pay-1", "CONFIRMATION_FAILED");
         assertThat(fields(saga.functions.onlyCallTo("releaseSeats"), "reservationId", "outcome", "reason"))
                 .containsExactly("r-1", "CANCELLED", "CONFIRMATION_FAILED");
         assertThat(saga.transitions()).isEqualTo(8);
+    }
+
+    @Test
+    void captureFails_refundsPointsVoidsTheAuthorisationAndReleasesTheConfirmedSeats_failsCaptureFailed()
+            throws Exception {
+        saga.functions.failing("capturePayment", PaymentDeclined.class.getName());
+
+        ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
+
+        assertThat(end.error()).isEqualTo("CaptureFailed");
+        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "deductPoints",
+                "confirmReservation", "capturePayment", "refundPoints", "cancelPayment", "releaseSeats");
+        assertThat(fields(saga.functions.onlyCallTo("cancelPayment"), "reservationId", "paymentId", "reason"))
+                .containsExactly("r-1", "pay-1", "CAPTURE_FAILED");
+        assertThat(fields(saga.functions.onlyCallTo("releaseSeats"), "reservationId", "outcome", "reason"))
+                .containsExactly("r-1", "CANCELLED", "CAPTURE_FAILED");
+        assertThat(saga.transitions()).isEqualTo(9);
     }
 
     @Test
@@ -173,11 +199,11 @@ class BookingSagaPathsTest {
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "processPayment", "deductPoints",
-                "confirmReservation", "expireQueueToken");
+        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "deductPoints",
+                "confirmReservation", "capturePayment", "expireQueueToken");
         assertThat(SagaFunctionFakes.JSON.readTree(end.output()).path("queueTokenExpiryFailure").path("Error")
                 .asString()).isEqualTo(StepFaultInjected.class.getName());
-        assertThat(saga.transitions()).isEqualTo(6);
+        assertThat(saga.transitions()).isEqualTo(7);
     }
 
     @Test
@@ -198,40 +224,41 @@ class BookingSagaPathsTest {
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "processPayment", "deductPoints",
-                "deductPoints", "confirmReservation", "confirmReservation", "expireQueueToken");
+        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "deductPoints",
+                "deductPoints", "confirmReservation", "confirmReservation", "capturePayment", "expireQueueToken");
     }
 
     @Test
     void transientErrors_areRetriedWithBackoff_andEachRetryCountsAsATransition() throws Exception {
-        saga.functions.failingFirst("processPayment", 2, "Lambda.TooManyRequestsException")
+        saga.functions.failingFirst("authorisePayment", 2, "Lambda.TooManyRequestsException")
                 .failingFirst("deductPoints", 1, TransientStepError.class.getName());
         Instant started = saga.time.now();
 
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "processPayment", "processPayment",
-                "processPayment", "deductPoints", "deductPoints", "confirmReservation", "expireQueueToken");
-        assertThat(saga.transitions()).isEqualTo(6 + 3);
+        assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "authorisePayment",
+                "authorisePayment", "deductPoints", "deductPoints", "confirmReservation", "capturePayment",
+                "expireQueueToken");
+        assertThat(saga.transitions()).isEqualTo(7 + 3);
         assertThat(Duration.between(started, end.stopDate())).as("back-off 1 s + 2 s, then 1 s")
                 .isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test
     void transientErrorsPastTheRetries_compensateLikeAFailureOfThatStep() throws Exception {
-        saga.functions.failing("processPayment", TransientStepError.class.getName());
+        saga.functions.failing("authorisePayment", TransientStepError.class.getName());
 
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
         assertThat(end.error()).isEqualTo("PaymentFailed");
-        assertThat(saga.functions.callsTo("processPayment")).hasSize(1 + 3);
-        assertThat(saga.functions.sequence()).endsWith("releaseSeats", "restoreQueueToken");
+        assertThat(saga.functions.callsTo("authorisePayment")).hasSize(1 + 3);
+        assertThat(saga.functions.sequence()).endsWith("cancelPayment", "releaseSeats", "restoreQueueToken");
     }
 
     @Test
     void compensationFailingPastItsRetries_reportsTheStuckBooking_failsCompensationFailed() throws Exception {
-        saga.functions.failing("processPayment", PaymentDeclined.class.getName())
+        saga.functions.failing("authorisePayment", PaymentDeclined.class.getName())
                 .failing("releaseSeats", "Lambda.ServiceException");
 
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
@@ -263,7 +290,7 @@ class BookingSagaPathsTest {
 
     @Test
     void reportingTheStuckBookingFailing_stillEndsInCompensationFailed() throws Exception {
-        saga.functions.failing("processPayment", PaymentDeclined.class.getName())
+        saga.functions.failing("authorisePayment", PaymentDeclined.class.getName())
                 .failing("restoreQueueToken", "Lambda.ServiceException")
                 .failing("reportStuckBooking", "Lambda.ServiceException");
 
@@ -275,9 +302,12 @@ class BookingSagaPathsTest {
 
     static Stream<Arguments> injectedFaults() {
         return Stream.of(
-                Arguments.of("processPayment", "PaymentFailed", List.of("releaseSeats", "restoreQueueToken")),
+                Arguments.of("authorisePayment", "PaymentFailed",
+                        List.of("cancelPayment", "releaseSeats", "restoreQueueToken")),
                 Arguments.of("deductPoints", "InsufficientPoints", List.of("refundPoints", "cancelPayment", "releaseSeats")),
                 Arguments.of("confirmReservation", "ConfirmationFailed",
+                        List.of("refundPoints", "cancelPayment", "releaseSeats")),
+                Arguments.of("capturePayment", "CaptureFailed",
                         List.of("refundPoints", "cancelPayment", "releaseSeats")));
     }
 

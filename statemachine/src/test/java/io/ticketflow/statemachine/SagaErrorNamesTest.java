@@ -109,7 +109,7 @@ class SagaErrorNamesTest {
     @Test
     void forwardSteps_retryTransientErrorsOnly_soABusinessErrorGoesStraightToItsCompensations() {
         JsonNode states = SagaFunctionFakes.JSON.readTree(SagaDefinition.BOOKING.text()).path("States");
-        for (String step : List.of("AwaitPayment", "ProcessPayment", "DeductPoints", "ConfirmReservation",
+        for (String step : List.of("AwaitPayment", "AuthorisePayment", "DeductPoints", "ConfirmReservation", "CapturePayment",
                 "ExpireQueueToken")) {
             List<String> retried = new ArrayList<>();
             states.path(step).path("Retry").forEach(r -> r.path("ErrorEquals").forEach(e -> retried.add(e.asString())));

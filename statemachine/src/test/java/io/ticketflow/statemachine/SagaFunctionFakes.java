@@ -36,7 +36,8 @@ final class SagaFunctionFakes implements TaskInvoker {
 
     SagaFunctionFakes() {
         returning("awaitPayment", "{}");
-        returning("processPayment", "{\"paymentId\":\"pay-1\",\"status\":\"PROCESSED\"}");
+        returning("authorisePayment", "{\"paymentId\":\"pay-1\",\"status\":\"AUTHORISED\"}");
+        returning("capturePayment", "{\"paymentId\":\"pay-1\",\"status\":\"CAPTURED\"}");
         returning("deductPoints", "{\"operationId\":\"r-1:deduct\",\"balance\":70}");
         returning("confirmReservation", "{\"reservationId\":\"r-1\",\"status\":\"CONFIRMED\"}");
         returning("expireQueueToken", "{\"status\":\"EXPIRED\"}");

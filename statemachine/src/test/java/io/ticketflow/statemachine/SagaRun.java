@@ -18,7 +18,14 @@ final class SagaRun implements AutoCloseable {
     static final String BOOKING_INPUT = """
             {"reservationId":"r-1","userId":"user-7","concertId":"concert-1","scheduleId":"s-1",
              "seatNos":[3,4],"totalPrice":30,"queueToken":"qt-1","holdSeconds":300}""";
-    static final String PAYMENT = "{\"paymentRequestId\":\"pr-1\",\"idempotencyKey\":\"key-1\"}";
+    /** The price 30 split as 10 points and 20 by card, as {@code POST /payments} resumes the saga. */
+    static final String PAYMENT = payment(null);
+
+    static String payment(String faultAt) {
+        return "{\"paymentRequestId\":\"pr-1\",\"idempotencyKey\":\"key-1\",\"faultAt\":"
+                + (faultAt == null ? "null" : "\"" + faultAt + "\"")
+                + ",\"pointsToUse\":10,\"cardAmount\":20,\"paymentMethod\":\"tok_approve\"}";
+    }
 
     final SagaFunctionFakes functions = new SagaFunctionFakes();
     final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-11-25T18:00:00Z"));

@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>{@code payment-intents}: one item per reservation waiting for (or past) payment, written by the saga's
  *       {@code awaitPayment} step with its task token; key {@code reservationId}.</li>
  *   <li>{@code payment-payments}: one item per payment, key {@code paymentId} (derived from the reservation id,
- *       so a retried {@code processPayment} finds the first one).</li>
+ *       so a retried {@code authorisePayment} finds the first one), with the provider's reference of each card
+ *       call made for it.</li>
  *   <li>{@code payment-idempotency}: one item per {@code (userId, Idempotency-Key)} of {@code POST /payments},
  *       key {@code requestKey}: the first request for a key owns it, repeats replay it.</li>
  *   <li>{@code payment-admissions} + {@code payment-inbox}: the revocation view of admission passes, fed by
@@ -51,7 +52,8 @@ public final class PaymentResources {
     public static final String GET_PAYMENT = "getPayment";
     public static final String BOOKING_STATUS = "bookingStatus";
     public static final String AWAIT_PAYMENT = "awaitPayment";
-    public static final String PROCESS_PAYMENT = "processPayment";
+    public static final String AUTHORISE_PAYMENT = "authorisePayment";
+    public static final String CAPTURE_PAYMENT = "capturePayment";
     public static final String CANCEL_PAYMENT = "cancelPayment";
     public static final String ADMISSION_CONSUMER = "paymentAdmissionConsumer";
     public static final String EVENTS_RELAY = "paymentEventsRelay";
@@ -86,8 +88,10 @@ public final class PaymentResources {
                                         readsExecutionHistory(Catalogue.BOOKING_CANCELLATION)),
                         // the same wait delivered again reads back the intent its first delivery stored
                         FunctionSpec.of(AWAIT_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK).uses(reads(INTENTS_TABLE), writes(INTENTS_TABLE)),
-                        FunctionSpec.of(PROCESS_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK)
+                        FunctionSpec.of(AUTHORISE_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK)
                                 .uses(reads(INTENTS_TABLE), reads(PAYMENTS_TABLE), writes(PAYMENTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(CAPTURE_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK)
+                                .uses(reads(PAYMENTS_TABLE), writes(PAYMENTS_TABLE), writes(EVENTS_TABLE)),
                         FunctionSpec.of(CANCEL_PAYMENT, Service.PAYMENT, FunctionKind.SAGA_TASK)
                                 .uses(reads(PAYMENTS_TABLE), writes(PAYMENTS_TABLE), writes(EVENTS_TABLE)),
                         FunctionSpec.of(ADMISSION_CONSUMER, Service.PAYMENT, FunctionKind.SQS)
@@ -101,8 +105,10 @@ public final class PaymentResources {
                 List.of(new QueueSubscription(ADMISSION_QUEUE, ADMISSION_CONSUMER, 10, 0)),
                 List.of(new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_EXPIRED", ADMISSION_QUEUE),
                         new EventRoute(QueueResources.EVENTS_TABLE, "QUEUE_RESTORED", ADMISSION_QUEUE),
-                        new EventRoute(EVENTS_TABLE, "PAYMENT_PROCESSED", AUDIT_QUEUE),
-                        new EventRoute(EVENTS_TABLE, "PAYMENT_CANCELLED", AUDIT_QUEUE)),
+                        new EventRoute(EVENTS_TABLE, "PAYMENT_AUTHORISED", AUDIT_QUEUE),
+                        new EventRoute(EVENTS_TABLE, "PAYMENT_CAPTURED", AUDIT_QUEUE),
+                        new EventRoute(EVENTS_TABLE, "PAYMENT_CANCELLED", AUDIT_QUEUE),
+                        new EventRoute(EVENTS_TABLE, "PAYMENT_REFUNDED", AUDIT_QUEUE)),
                 List.of());
     }
 }

@@ -13,16 +13,23 @@ import io.ticketflow.messaging.AdmissionGate;
 import io.ticketflow.messaging.EventConsumer;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.messaging.StreamRelay;
+import io.ticketflow.kernel.provider.ProviderClient;
 import io.ticketflow.payment.adapter.DynamoDbPaymentRepository;
+import io.ticketflow.payment.adapter.HttpCardProvider;
 import io.ticketflow.payment.adapter.StepFunctionsBookingSaga;
 import io.ticketflow.payment.domain.BookingSaga;
+import io.ticketflow.payment.domain.CardProvider;
 import io.ticketflow.payment.domain.PaymentRepository;
+import io.ticketflow.payment.function.AuthorisePayment;
+import io.ticketflow.payment.function.AuthorisePaymentFunction;
 import io.ticketflow.payment.function.AwaitPayment;
 import io.ticketflow.payment.function.AwaitPaymentFunction;
 import io.ticketflow.payment.function.BookingQuery;
 import io.ticketflow.payment.function.BookingStatusFunction;
 import io.ticketflow.payment.function.CancelPayment;
 import io.ticketflow.payment.function.CancelPaymentFunction;
+import io.ticketflow.payment.function.CapturePayment;
+import io.ticketflow.payment.function.CapturePaymentFunction;
 import io.ticketflow.payment.function.GetPaymentFunction;
 import io.ticketflow.payment.function.Pay;
 import io.ticketflow.payment.function.PayFunction;
@@ -31,8 +38,6 @@ import io.ticketflow.payment.function.PaymentAwaited;
 import io.ticketflow.payment.function.PaymentCancellation;
 import io.ticketflow.payment.function.PaymentQuery;
 import io.ticketflow.payment.function.PaymentReceipt;
-import io.ticketflow.payment.function.ProcessPayment;
-import io.ticketflow.payment.function.ProcessPaymentFunction;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.context.support.GenericApplicationContext;
@@ -49,6 +54,7 @@ public final class PaymentFunctions implements ApplicationContextInitializer<Gen
     static final String REPOSITORY = "paymentRepository";
     static final String ADMISSION_GATE = "paymentAdmissionGate";
     static final String BOOKING_SAGA = "paymentBookingSaga";
+    static final String CARD_PROVIDER = "paymentCardProvider";
 
     @Override
     public void initialize(GenericApplicationContext ctx) {
@@ -62,6 +68,10 @@ public final class PaymentFunctions implements ApplicationContextInitializer<Gen
                 aws(ctx).sfn(), settings(ctx).requireBookingSagaArn(), settings(ctx).requireBookingCancellationArn(),
                 json(ctx)));
 
+        // built at start-up, so a function without the provider's URL fails there, saying so
+        ctx.registerBean(CARD_PROVIDER, CardProvider.class, () -> new HttpCardProvider(
+                ProviderClient.baseUrl(ctx.getEnvironment()::getProperty, PaymentSettings.PROVIDER_URL), json(ctx)));
+
         FunctionBeans.http(ctx, PaymentResources.PAY, () -> HttpEndpoint
                 .of(request -> Pay.from(request, json(ctx), settings(ctx).faultInjection()),
                         new PayFunction(payments(ctx), ctx.getBean(ADMISSION_GATE, AdmissionGate.class), saga(ctx),
@@ -74,10 +84,12 @@ public final class PaymentFunctions implements ApplicationContextInitializer<Gen
                 .of(BookingQuery::from, new BookingStatusFunction(saga(ctx))));
         FunctionBeans.task(ctx, PaymentResources.AWAIT_PAYMENT, AwaitPayment.class, PaymentAwaited.class,
                 () -> new AwaitPaymentFunction(payments(ctx), clock(ctx)));
-        FunctionBeans.task(ctx, PaymentResources.PROCESS_PAYMENT, ProcessPayment.class, PaymentReceipt.class,
-                () -> new ProcessPaymentFunction(payments(ctx), clock(ctx)));
+        FunctionBeans.task(ctx, PaymentResources.AUTHORISE_PAYMENT, AuthorisePayment.class, PaymentReceipt.class,
+                () -> new AuthorisePaymentFunction(payments(ctx), cards(ctx), clock(ctx)));
+        FunctionBeans.task(ctx, PaymentResources.CAPTURE_PAYMENT, CapturePayment.class, PaymentReceipt.class,
+                () -> new CapturePaymentFunction(payments(ctx), cards(ctx)));
         FunctionBeans.task(ctx, PaymentResources.CANCEL_PAYMENT, CancelPayment.class, PaymentCancellation.class,
-                () -> new CancelPaymentFunction(payments(ctx), clock(ctx)));
+                () -> new CancelPaymentFunction(payments(ctx), cards(ctx), clock(ctx)));
         FunctionBeans.sqs(ctx, PaymentResources.ADMISSION_CONSUMER, () -> new EventConsumer(aws(ctx).dynamoDb(),
                 physical(ctx, PaymentResources.INBOX_TABLE),
                 new AdmissionEventHandler(physical(ctx, PaymentResources.ADMISSIONS_TABLE)), json(ctx), clock(ctx)));
@@ -110,6 +122,10 @@ public final class PaymentFunctions implements ApplicationContextInitializer<Gen
 
     private static PaymentRepository payments(GenericApplicationContext ctx) {
         return ctx.getBean(REPOSITORY, PaymentRepository.class);
+    }
+
+    private static CardProvider cards(GenericApplicationContext ctx) {
+        return ctx.getBean(CARD_PROVIDER, CardProvider.class);
     }
 
     private static BookingSaga saga(GenericApplicationContext ctx) {

@@ -20,6 +20,8 @@ public record PaymentSettings(String bookingSagaArn, String bookingCancellationA
     public static final String BOOKING_CANCELLATION_ARN = "BOOKING_CANCELLATION_ARN";
     public static final String CONFIRM_WAIT_MILLIS = "PAYMENT_CONFIRM_WAIT_MILLIS";
     public static final String FAULT_INJECTION = "TICKETFLOW_FAULT_INJECTION";
+    /** The card provider's API base URL (the CDK context {@code paymentProviderUrl}); locally the simulated one. */
+    public static final String PROVIDER_URL = "PAYMENT_PROVIDER_URL";
     static final Duration DEFAULT_CONFIRM_WAIT = Duration.ofMillis(3000);
 
     public static PaymentSettings from(Function<String, String> properties) {

@@ -86,9 +86,27 @@ class PayIT {
         assertThat(answer).isEqualTo(new PaymentAnswer("CONFIRMED", reservationId, Payment.idFor(reservationId), null));
         assertThat(answer.httpStatus()).isEqualTo(200);
         assertThat(payments.findPayment(answer.paymentId())).get()
-                .returns(PaymentStatus.PROCESSED, Payment::status).returns(300L, Payment::amount);
+                .returns(PaymentStatus.AUTHORISED, Payment::status).returns(300L, Payment::amount);
         assertThat(fixture.eventsValidated(reservationId)).extracting(EventEnvelope::type)
-                .containsExactly(EventTypes.PAYMENT_PROCESSED);
+                .containsExactly(EventTypes.PAYMENT_AUTHORISED);
+    }
+
+    @Test
+    void pay_withPointsOutsideThePrice_orACardPartWithoutCard_is422InvalidSplit_andTheSagaIsNotResumed() {
+        String token = fixture.admit("qt-" + UUID.randomUUID());
+        String reservationId = newBooking(300, token);
+        int resumesBefore = saga.sendTaskSuccessCalls();
+
+        for (Pay invalid : List.of(
+                new Pay(reservationId, PaymentFixture.USER, "key-over", fixture.passOf(token), null, 301L, "tok_approve"),
+                new Pay(reservationId, PaymentFixture.USER, "key-card", fixture.passOf(token), null, 100L, null))) {
+            assertThatThrownBy(() -> pay.apply(invalid)).isInstanceOfSatisfying(ProblemException.class, problem -> {
+                assertThat(problem.type().slug()).isEqualTo("invalid-payment-split");
+                assertThat(problem.type().status()).isEqualTo(422);
+            });
+        }
+
+        assertThat(saga.sendTaskSuccessCalls()).isEqualTo(resumesBefore);
     }
 
     @Test
@@ -162,7 +180,7 @@ class PayIT {
         assertThat(saga.awaitEnd(reservationId)).isEqualTo("SUCCEEDED");
         assertThat(saga.sendTaskSuccessCalls() - resumesBefore).isEqualTo(1);
         assertThat(fixture.eventsValidated(reservationId)).extracting(EventEnvelope::type)
-                .containsExactly(EventTypes.PAYMENT_PROCESSED);
+                .containsExactly(EventTypes.PAYMENT_AUTHORISED);
     }
 
     @Test
@@ -177,7 +195,7 @@ class PayIT {
                 .returns(PaymentStatus.CANCELLED, Payment::status)
                 .returns("INSUFFICIENT_POINTS", Payment::reason);
         assertThat(fixture.eventsValidated(reservationId)).extracting(EventEnvelope::type)
-                .containsExactly(EventTypes.PAYMENT_PROCESSED, EventTypes.PAYMENT_CANCELLED);
+                .containsExactly(EventTypes.PAYMENT_AUTHORISED, EventTypes.PAYMENT_CANCELLED);
     }
 
     @Test
@@ -201,11 +219,11 @@ class PayIT {
         assertThat(running.status()).isEqualTo(BookingStatus.RUNNING);
         assertThat(running.steps()).extracting(BookingStep::name, BookingStep::status).containsExactly(
                 Tuple.tuple("AwaitPayment", StepStatus.SUCCEEDED),
-                Tuple.tuple("ProcessPayment", StepStatus.SUCCEEDED),
+                Tuple.tuple("AuthorisePayment", StepStatus.SUCCEEDED),
                 Tuple.tuple("DeductPoints", StepStatus.RUNNING));
         assertThat(done.status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(done.steps()).extracting(BookingStep::name).containsExactly(
-                "AwaitPayment", "ProcessPayment", "DeductPoints", "BookingConfirmed");
+                "AwaitPayment", "AuthorisePayment", "DeductPoints", "BookingConfirmed");
         assertThat(done.steps()).allSatisfy(step -> assertThat(step.at()).isNotNull());
     }
 
@@ -242,7 +260,7 @@ class PayIT {
         assertThat(view.error()).isEqualTo("InsufficientPoints");
         assertThat(view.steps()).extracting(BookingStep::name, BookingStep::status).containsExactly(
                 Tuple.tuple("AwaitPayment", StepStatus.SUCCEEDED),
-                Tuple.tuple("ProcessPayment", StepStatus.SUCCEEDED),
+                Tuple.tuple("AuthorisePayment", StepStatus.SUCCEEDED),
                 Tuple.tuple("DeductPoints", StepStatus.FAILED),
                 Tuple.tuple("CancelPayment", StepStatus.SUCCEEDED),
                 Tuple.tuple("InsufficientPoints", StepStatus.FAILED));

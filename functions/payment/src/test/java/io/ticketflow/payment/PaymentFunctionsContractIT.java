@@ -39,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * runtime) take, with {@link PaymentFunctions} as the start class, moto behind the tables and the local Step
  * Functions emulator behind {@code TICKETFLOW_SFN_ENDPOINT}. The emulator's tasks run the task functions through
  * {@link FunctionInvoker} too, with payloads shaped as {@code statemachine/booking-saga.asl.json} shapes them (the
- * wait's payload exactly; ProcessPayment's with the saga's whole state, fields the function does not know included).
+ * wait's payload exactly; AuthorisePayment's with the saga's whole state, fields the function does not know included).
  */
 @ExtendWith(MotoExtension.class)
 class PaymentFunctionsContractIT {
@@ -53,9 +53,9 @@ class PaymentFunctionsContractIT {
                   "concertId.$": "$.concertId", "scheduleId.$": "$.scheduleId", "seatNos.$": "$.seatNos",
                   "amount.$": "$.totalPrice", "queueToken.$": "$.queueToken", "holdSeconds.$": "$.holdSeconds",
                   "executionArn.$": "$$.Execution.Id"}},
-                "TimeoutSecondsPath": "$.holdSeconds", "ResultPath": "$.payment", "Next": "ProcessPayment"},
-              "ProcessPayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                "Parameters": {"FunctionName": "${ProcessPaymentFunctionArn}", "Payload.$": "$"},
+                "TimeoutSecondsPath": "$.holdSeconds", "ResultPath": "$.payment", "Next": "AuthorisePayment"},
+              "AuthorisePayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": "${AuthorisePaymentFunctionArn}", "Payload.$": "$"},
                 "ResultSelector": {"paymentId.$": "$.Payload.paymentId"}, "ResultPath": "$.processed",
                 "Next": "BookingConfirmed"},
               "BookingConfirmed": {"Type": "Succeed"}}}
@@ -80,7 +80,7 @@ class PaymentFunctionsContractIT {
                 .httpClient(UrlConnectionHttpClient.create()).build();
         String definition = SAGA
                 .replace("${AwaitPaymentFunctionArn}", "arn:aws:lambda:us-east-1:123456789012:function:" + PaymentResources.AWAIT_PAYMENT)
-                .replace("${ProcessPaymentFunctionArn}", "arn:aws:lambda:us-east-1:123456789012:function:" + PaymentResources.PROCESS_PAYMENT);
+                .replace("${AuthorisePaymentFunctionArn}", "arn:aws:lambda:us-east-1:123456789012:function:" + PaymentResources.AUTHORISE_PAYMENT);
         sagaArn = sfn.createStateMachine(r -> r.name("booking-saga").definition(definition)
                 .roleArn("arn:aws:iam::123456789012:role/booking-saga")).stateMachineArn();
         // what the Lambda environment would carry; FunctionInvoker's Environment sees system properties
@@ -88,6 +88,8 @@ class PaymentFunctionsContractIT {
         System.setProperty(PaymentSettings.BOOKING_SAGA_ARN, sagaArn);
         System.setProperty(PaymentSettings.BOOKING_CANCELLATION_ARN, sagaArn.replace(":booking-saga", ":booking-cancellation"));
         System.setProperty(AwsSettings.SFN_ENDPOINT, sfnEndpoint.endpoint().toString());
+        // these bookings are paid in points alone: the card provider is never called
+        System.setProperty(PaymentSettings.PROVIDER_URL, "http://127.0.0.1:9/provider");
         fixture.passKeys().forEach(System::setProperty);
         // as the local runtime sets it; only requested faults fire
         System.setProperty(PaymentSettings.FAULT_INJECTION, "enabled");
@@ -131,14 +133,14 @@ class PaymentFunctionsContractIT {
                 .put("status", "CONFIRMED").put("reservationId", "r-contract").put("paymentId", paymentId));
         assertThat(LAMBDA.body(repeated)).isEqualTo(LAMBDA.body(paid));
         assertThat(payment.get("statusCode").intValue()).isEqualTo(200);
-        assertThat(LAMBDA.body(payment).get("status").stringValue()).isEqualTo("PROCESSED");
+        assertThat(LAMBDA.body(payment).get("status").stringValue()).isEqualTo("AUTHORISED");
         assertThat(LAMBDA.body(payment).get("amount").longValue()).isEqualTo(240);
         assertThat(booking.get("statusCode").intValue()).isEqualTo(200);
         assertThat(LAMBDA.body(booking).get("status").stringValue()).isEqualTo("CONFIRMED");
         assertThat(LAMBDA.body(booking).get("steps").findValuesAsString("name"))
-                .containsExactly("AwaitPayment", "ProcessPayment", "BookingConfirmed");
+                .containsExactly("AwaitPayment", "AuthorisePayment", "BookingConfirmed");
         assertThat(fixture.eventsValidated("r-contract")).singleElement()
-                .satisfies(event -> assertThat(event.type()).isEqualTo(EventTypes.PAYMENT_PROCESSED));
+                .satisfies(event -> assertThat(event.type()).isEqualTo(EventTypes.PAYMENT_AUTHORISED));
     }
 
     @Test
@@ -160,7 +162,7 @@ class PaymentFunctionsContractIT {
     void pay_withFaultInjectHeader_failsTheNamedStep_andAnswersFailedWithTheErrorNameTheSagaSaw() {
         startBooking("r-fault");
         ObjectNode event = payEvent();
-        ((ObjectNode) event.get("headers")).put("idempotency-key", "7b1f0e9c-fault").put("x-fault-inject", "processPayment");
+        ((ObjectNode) event.get("headers")).put("idempotency-key", "7b1f0e9c-fault").put("x-fault-inject", "authorisePayment");
         event.put("body", "{\"reservationId\":\"r-fault\"}");
 
         JsonNode answer = LAMBDA.invoke(PaymentResources.PAY, fixture.json.writeValueAsBytes(event));

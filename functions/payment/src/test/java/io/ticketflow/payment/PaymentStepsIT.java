@@ -22,8 +22,12 @@ import io.ticketflow.payment.function.PaymentCancellation;
 import io.ticketflow.payment.function.PaymentQuery;
 import io.ticketflow.payment.function.PaymentReceipt;
 import io.ticketflow.payment.function.PaymentView;
-import io.ticketflow.payment.function.ProcessPayment;
-import io.ticketflow.payment.function.ProcessPaymentFunction;
+import io.ticketflow.kernel.saga.TransientStepError;
+import io.ticketflow.payment.domain.CardPart;
+import io.ticketflow.payment.function.AuthorisePayment;
+import io.ticketflow.payment.function.CapturePayment;
+import io.ticketflow.payment.function.CapturePaymentFunction;
+import io.ticketflow.payment.function.AuthorisePaymentFunction;
 import io.ticketflow.testsupport.EmulatorEndpoint;
 import io.ticketflow.testsupport.MotoExtension;
 import java.time.Clock;
@@ -49,16 +53,18 @@ class PaymentStepsIT {
     private static PaymentFixture fixture;
     private static PaymentRepository payments;
     private static AwaitPaymentFunction awaitPayment;
-    private static ProcessPaymentFunction processPayment;
+    private static AuthorisePaymentFunction authorisePayment;
     private static CancelPaymentFunction cancelPayment;
+    private static RecordingCardProvider cards;
 
     @BeforeAll
     static void start(EmulatorEndpoint endpoint) {
         fixture = PaymentFixture.withTables(endpoint);
         payments = fixture.repository(CLOCK);
         awaitPayment = new AwaitPaymentFunction(payments, CLOCK);
-        processPayment = new ProcessPaymentFunction(payments, CLOCK);
-        cancelPayment = new CancelPaymentFunction(payments, CLOCK);
+        cards = new RecordingCardProvider();
+        authorisePayment = new AuthorisePaymentFunction(payments, cards, CLOCK);
+        cancelPayment = new CancelPaymentFunction(payments, cards, CLOCK);
     }
 
     @AfterAll
@@ -94,37 +100,37 @@ class PaymentStepsIT {
     }
 
     @Test
-    void processPayment_retried_returnsTheSamePayment_andWritesOneEvent() {
+    void authorisePayment_retried_returnsTheSamePayment_andWritesOneEvent() {
         String reservationId = waiting(500);
 
-        PaymentReceipt first = processPayment.apply(new ProcessPayment(reservationId));
-        PaymentReceipt retry = processPayment.apply(new ProcessPayment(reservationId));
+        PaymentReceipt first = authorisePayment.apply(allPoints(reservationId));
+        PaymentReceipt retry = authorisePayment.apply(allPoints(reservationId));
 
         assertThat(retry).isEqualTo(first);
-        assertThat(first).isEqualTo(new PaymentReceipt(Payment.idFor(reservationId), reservationId, 500, PaymentStatus.PROCESSED));
+        assertThat(first).isEqualTo(new PaymentReceipt(Payment.idFor(reservationId), reservationId, 500, PaymentStatus.AUTHORISED));
         assertThat(fixture.eventsValidated(reservationId)).singleElement().satisfies(event -> {
-            assertThat(event.type()).isEqualTo(EventTypes.PAYMENT_PROCESSED);
+            assertThat(event.type()).isEqualTo(EventTypes.PAYMENT_AUTHORISED);
             assertThat(event.aggregateId()).isEqualTo(first.paymentId());
             assertThat(event.payload().get("amount").longValue()).isEqualTo(500);
         });
     }
 
     @Test
-    void processPayment_withoutIntent_declines_andWritesNothing() {
+    void authorisePayment_withoutIntent_declines_andWritesNothing() {
         String reservationId = UUID.randomUUID().toString();
 
-        assertThatThrownBy(() -> processPayment.apply(new ProcessPayment(reservationId))).isInstanceOf(PaymentDeclined.class);
+        assertThatThrownBy(() -> authorisePayment.apply(allPoints(reservationId))).isInstanceOf(PaymentDeclined.class);
 
         assertThat(payments.findPayment(Payment.idFor(reservationId))).isEmpty();
         assertThat(fixture.eventsValidated(reservationId)).isEmpty();
     }
 
     @Test
-    void processPayment_afterTheHoldEnded_declines_andWritesNothing() {
+    void authorisePayment_afterTheHoldEnded_declines_andWritesNothing() {
         String reservationId = waiting(500);
-        ProcessPaymentFunction late = new ProcessPaymentFunction(payments, Clock.offset(CLOCK, java.time.Duration.ofSeconds(300)));
+        AuthorisePaymentFunction late = new AuthorisePaymentFunction(payments, cards, Clock.offset(CLOCK, java.time.Duration.ofSeconds(300)));
 
-        assertThatThrownBy(() -> late.apply(new ProcessPayment(reservationId))).isInstanceOf(PaymentDeclined.class);
+        assertThatThrownBy(() -> late.apply(allPoints(reservationId))).isInstanceOf(PaymentDeclined.class);
 
         assertThat(payments.findPayment(Payment.idFor(reservationId))).isEmpty();
     }
@@ -140,9 +146,9 @@ class PaymentStepsIT {
     }
 
     @Test
-    void cancelPayment_twice_cancelsOnce_withOneValidEvent_andProcessPaymentThenDeclines() {
+    void cancelPayment_twice_cancelsOnce_withOneValidEvent_andAuthorisePaymentThenDeclines() {
         String reservationId = waiting(700);
-        processPayment.apply(new ProcessPayment(reservationId));
+        authorisePayment.apply(allPoints(reservationId));
 
         PaymentCancellation first = cancelPayment.apply(new CancelPayment(reservationId, "CONFIRMATION_FAILED"));
         PaymentCancellation again = cancelPayment.apply(new CancelPayment(reservationId, "CONFIRMATION_FAILED"));
@@ -154,15 +160,15 @@ class PaymentStepsIT {
                 .returns(NOW, Payment::cancelledAt)
                 .returns("CONFIRMATION_FAILED", Payment::reason);
         assertThat(fixture.eventsValidated(reservationId)).extracting(EventEnvelope::type, EventEnvelope::sequence)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventTypes.PAYMENT_PROCESSED, 1L),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventTypes.PAYMENT_AUTHORISED, 1L),
                         org.assertj.core.groups.Tuple.tuple(EventTypes.PAYMENT_CANCELLED, 2L));
-        assertThatThrownBy(() -> processPayment.apply(new ProcessPayment(reservationId))).isInstanceOf(PaymentDeclined.class);
+        assertThatThrownBy(() -> authorisePayment.apply(allPoints(reservationId))).isInstanceOf(PaymentDeclined.class);
     }
 
     @Test
     void cancelPayment_withMisspelledReason_stillCancels_withTheGenericReason() {
         String reservationId = waiting(100);
-        processPayment.apply(new ProcessPayment(reservationId));
+        authorisePayment.apply(allPoints(reservationId));
 
         cancelPayment.apply(new CancelPayment(reservationId, "because reasons"));
 
@@ -173,12 +179,12 @@ class PaymentStepsIT {
     @Test
     void getPayment_showsTheOwnerTheirPayment_andAnyoneElse404() {
         String reservationId = waiting(250);
-        String paymentId = processPayment.apply(new ProcessPayment(reservationId)).paymentId();
+        String paymentId = authorisePayment.apply(allPoints(reservationId)).paymentId();
         GetPaymentFunction get = new GetPaymentFunction(payments);
 
         PaymentView own = get.apply(new PaymentQuery(paymentId, "user-1"));
 
-        assertThat(own).isEqualTo(new PaymentView(paymentId, reservationId, 250, PaymentStatus.PROCESSED, NOW, null, null));
+        assertThat(own).isEqualTo(new PaymentView(paymentId, reservationId, 250, 250, 0, PaymentStatus.AUTHORISED, NOW, null, null));
         assertThatThrownBy(() -> get.apply(new PaymentQuery(paymentId, "user-2")))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.type().slug()).isEqualTo("payment-not-found"));
         assertThat(fixture.count(PaymentResources.PAYMENTS_TABLE)).isPositive();
@@ -217,6 +223,103 @@ class PaymentStepsIT {
                 .describeTimeToLive(r -> r.tableName(fixture.table(table))).timeToLiveDescription();
         assertThat(ttl.timeToLiveStatusAsString()).isEqualTo("ENABLED");
         return ttl.attributeName();
+    }
+
+    @Test
+    void authorisePayment_withACardPart_authorisesItOnceUnderTheReservationsKey_andStoresTheReference() {
+        String reservationId = waiting(500);
+
+        PaymentReceipt first = authorisePayment.apply(split(reservationId, 200, "tok_approve"));
+        PaymentReceipt retry = authorisePayment.apply(split(reservationId, 200, "tok_approve"));
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(cards.calls).containsOnlyOnce("authorise " + reservationId + ":authorise 300");
+        assertThat(payments.findPayment(first.paymentId())).get().satisfies(payment -> {
+            assertThat(payment.pointsAmount()).isEqualTo(200);
+            assertThat(payment.card()).isEqualTo(new CardPart(300, "tok_approve", "auth-" + reservationId + ":authorise",
+                    null, null, null));
+        });
+        assertThat(fixture.eventsValidated(reservationId)).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(EventTypes.PAYMENT_AUTHORISED);
+            assertThat(event.payload().get("cardAmount").longValue()).isEqualTo(300);
+        });
+    }
+
+    @Test
+    void authorisePayment_declinedCard_declines_andStoresNothing() {
+        String reservationId = waiting(500);
+
+        assertThatThrownBy(() -> authorisePayment.apply(split(reservationId, 0, "tok_decline")))
+                .isInstanceOf(PaymentDeclined.class);
+
+        assertThat(payments.findPayment(Payment.idFor(reservationId))).isEmpty();
+    }
+
+    @Test
+    void authorisePayment_providerWithoutAnswer_isTransient_andTheCompensationVoidsTheAuthorisationByItsKey() {
+        String reservationId = waiting(500);
+
+        assertThatThrownBy(() -> authorisePayment.apply(split(reservationId, 100, "tok_timeout")))
+                .isInstanceOf(TransientStepError.class);
+        PaymentCancellation undone = cancelPayment.apply(
+                new CancelPayment(reservationId, "PAYMENT_FAILED", new CancelPayment.Split(400)));
+
+        assertThat(undone.outcome()).isEqualTo("NO_PAYMENT");
+        assertThat(cards.calls).contains("void " + reservationId + ":void");
+    }
+
+    @Test
+    void capturePayment_takesTheCardPartOnce_andCancelPaymentThenRefundsIt() {
+        String reservationId = waiting(500);
+        authorisePayment.apply(split(reservationId, 100, "tok_approve"));
+        CapturePaymentFunction capture = new CapturePaymentFunction(payments, cards);
+
+        PaymentReceipt captured = capture.apply(new CapturePayment(reservationId));
+        capture.apply(new CapturePayment(reservationId));
+        PaymentCancellation refunded = cancelPayment.apply(new CancelPayment(reservationId, "BOOKING_CANCELLED"));
+
+        assertThat(captured.status()).isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(refunded.outcome()).isEqualTo("REFUNDED");
+        assertThat(cards.calls).containsOnlyOnce("capture " + reservationId + ":capture")
+                .containsOnlyOnce("refund " + reservationId + ":refund");
+        assertThat(payments.findPayment(Payment.idFor(reservationId))).get().extracting(Payment::card)
+                .returns("capture-" + reservationId + ":capture", CardPart::captureRef)
+                .returns("refund-" + reservationId + ":refund", CardPart::refundRef);
+        assertThat(fixture.eventsValidated(reservationId)).extracting(EventEnvelope::type).containsExactly(
+                EventTypes.PAYMENT_AUTHORISED, EventTypes.PAYMENT_CAPTURED, EventTypes.PAYMENT_REFUNDED);
+    }
+
+    @Test
+    void cancelPayment_ofAnAuthorisedCard_voidsIt() {
+        String reservationId = waiting(500);
+        authorisePayment.apply(split(reservationId, 0, "tok_approve"));
+
+        PaymentCancellation voided = cancelPayment.apply(new CancelPayment(reservationId, "INSUFFICIENT_POINTS"));
+
+        assertThat(voided.outcome()).isEqualTo("CANCELLED");
+        assertThat(payments.findPayment(Payment.idFor(reservationId))).get().extracting(Payment::card)
+                .returns("void-" + reservationId + ":void", CardPart::voidRef);
+    }
+
+    @Test
+    void cancelPayment_whoseRefundFails_failsTheStep_andLeavesThePaymentCaptured() {
+        String reservationId = waiting(500);
+        authorisePayment.apply(split(reservationId, 0, "tok_refund_fails"));
+        new CapturePaymentFunction(payments, cards).apply(new CapturePayment(reservationId));
+
+        assertThatThrownBy(() -> cancelPayment.apply(new CancelPayment(reservationId, "BOOKING_CANCELLED")))
+                .isInstanceOf(TransientStepError.class);
+
+        assertThat(payments.findPayment(Payment.idFor(reservationId))).get()
+                .returns(PaymentStatus.CAPTURED, Payment::status);
+    }
+
+    private static AuthorisePayment allPoints(String reservationId) {
+        return new AuthorisePayment(reservationId, null);
+    }
+
+    private static AuthorisePayment split(String reservationId, long points, String card) {
+        return new AuthorisePayment(reservationId, new AuthorisePayment.Split(points, card));
     }
 
     private static String waiting(long amount) {

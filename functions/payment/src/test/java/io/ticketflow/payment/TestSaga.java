@@ -11,8 +11,8 @@ import io.ticketflow.payment.function.AwaitPayment;
 import io.ticketflow.payment.function.AwaitPaymentFunction;
 import io.ticketflow.payment.function.CancelPayment;
 import io.ticketflow.payment.function.CancelPaymentFunction;
-import io.ticketflow.payment.function.ProcessPayment;
-import io.ticketflow.payment.function.ProcessPaymentFunction;
+import io.ticketflow.payment.function.AuthorisePayment;
+import io.ticketflow.payment.function.AuthorisePaymentFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A slice of the booking saga on the local Step Functions emulator, reached by the real {@link SfnClient}: the
  * payment wait ({@code waitForTaskToken}, timeout = hold time) runs the real {@code awaitPayment}, then the real
- * {@code processPayment}; {@code deductPoints} stands in for the Point service (a balance of
+ * {@code authorisePayment}; {@code deductPoints} stands in for the Point service (a balance of
  * {@value #BALANCE} points; a reservation id starting with {@code slow-} waits for {@link #releaseSlowBookings()},
  * one starting with {@code stalled-} for the end of the test, at most 10 s),
  * and its failure is compensated by the real {@code cancelPayment}. The payment wait of a reservation id starting
@@ -54,10 +54,10 @@ public final class TestSaga implements AutoCloseable {
                   "taskToken.$": "$$.Task.Token", "reservationId.$": "$.reservationId", "userId.$": "$.userId",
                   "concertId.$": "$.concertId", "totalPrice.$": "$.totalPrice", "queueToken.$": "$.queueToken",
                   "holdSeconds.$": "$.holdSeconds"}},
-                "TimeoutSecondsPath": "$.holdSeconds", "ResultPath": "$.payment", "Next": "ProcessPayment",
+                "TimeoutSecondsPath": "$.holdSeconds", "ResultPath": "$.payment", "Next": "AuthorisePayment",
                 "Catch": [{"ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "HoldExpired"}]},
-              "ProcessPayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                "Parameters": {"FunctionName": "processPayment", "Payload.$": "$"},
+              "AuthorisePayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": "authorisePayment", "Payload.$": "$"},
                 "ResultSelector": {"paymentId.$": "$.Payload.paymentId"}, "ResultPath": "$.processed",
                 "Next": "DeductPoints",
                 "Catch": [{"ErrorEquals": ["io.ticketflow.kernel.saga.PaymentDeclined"], "ResultPath": "$.error",
@@ -93,13 +93,16 @@ public final class TestSaga implements AutoCloseable {
 
     private TestSaga(PaymentRepository payments, Clock clock, JsonMapper json) throws IOException {
         this.json = json;
+        RecordingCardProvider cards = new RecordingCardProvider();
         Map<String, Function<JsonNode, Object>> functions = Map.of(
                 "awaitPayment", in -> {
                     holdBack(in, "late-", lateWaits);
                     return new AwaitPaymentFunction(payments, clock).apply(json.treeToValue(in, AwaitPayment.class));
                 },
-                "processPayment", in -> new ProcessPaymentFunction(payments, clock).apply(json.treeToValue(in, ProcessPayment.class)),
-                "cancelPayment", in -> new CancelPaymentFunction(payments, clock).apply(json.treeToValue(in, CancelPayment.class)),
+                "authorisePayment", in -> new AuthorisePaymentFunction(payments, cards, clock)
+                        .apply(json.treeToValue(in, AuthorisePayment.class)),
+                "cancelPayment", in -> new CancelPaymentFunction(payments, cards, clock)
+                        .apply(json.treeToValue(in, CancelPayment.class)),
                 "deductPoints", this::deductPoints);
         this.emulator = StepFunctionsEmulator.builder()
                 .taskInvoker((name, payload) -> {

@@ -1,6 +1,7 @@
 package io.ticketflow.point;
 
 import io.ticketflow.kernel.function.Settings;
+import io.ticketflow.kernel.provider.ProviderClient;
 import io.ticketflow.point.domain.PointPolicy;
 import io.ticketflow.point.domain.WebhookSignature;
 import java.net.URI;
@@ -37,16 +38,7 @@ public final class PointSettings {
 
     /** @throws IllegalStateException when the URL is not set or not an absolute http(s) URL */
     public static URI providerUrl(Function<String, String> properties) {
-        String text = required(properties, PROVIDER_URL);
-        try {
-            URI url = URI.create(text);
-            if (url.getScheme() != null && url.getScheme().matches("https?") && url.getHost() != null) {
-                return url;
-            }
-        } catch (IllegalArgumentException malformed) {
-            // told below, with the key's name
-        }
-        throw new IllegalStateException(PROVIDER_URL + " must be an absolute http(s) URL, was '" + text + "'");
+        return ProviderClient.baseUrl(properties, PROVIDER_URL);
     }
 
     public static String currency(Function<String, String> properties) {

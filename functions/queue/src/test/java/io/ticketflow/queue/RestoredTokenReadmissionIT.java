@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A token put back to WAITING by the booking saga (ProcessPayment failed) sits behind the watermark: the
+ * A token put back to WAITING by the booking saga (AuthorisePayment failed) sits behind the watermark: the
  * activation re-admits it first, within the batch and the active bound, once.
  */
 @ExtendWith(MotoExtension.class)

@@ -12,7 +12,7 @@ import software.constructs.Node;
  * with, both from CDK context. The secret itself never enters the template or the repository: it is a Secrets Manager
  * secret (the provider's webhook signing secret, stored there by an operator), resolved by CloudFormation when the
  * functions are deployed. Every Point function gets both, because every one builds the top-up beans at start-up and
- * fails without them.
+ * fails without them; every Payment function gets the URL, for the same reason with its card payments.
  */
 final class PaymentProviderSettings {
 
@@ -23,6 +23,8 @@ final class PaymentProviderSettings {
 
     static final String PROVIDER_URL_ENV = "POINT_PROVIDER_URL";
     static final String WEBHOOK_SECRET_ENV = "POINT_WEBHOOK_SECRET";
+    /** The Payment service's name for the same URL (its card API). */
+    static final String CARD_PROVIDER_URL_ENV = "PAYMENT_PROVIDER_URL";
     /** dev only: a deployment without a provider still starts; opening a checkout then answers 503. */
     static final String DEV_PROVIDER_URL = "https://payment-provider.invalid/v1";
 
@@ -32,17 +34,26 @@ final class PaymentProviderSettings {
     /** @throws IllegalArgumentException for a stage other than dev without {@value #PROVIDER_URL} */
     static Map<String, String> environment(Construct scope, DeploymentSettings settings) {
         Node node = Node.of(scope);
-        String url = text(node.tryGetContext(PROVIDER_URL));
+        String secretName = text(node.tryGetContext(WEBHOOK_SECRET_NAME));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(PROVIDER_URL_ENV, url(scope, settings));
+        environment.put(WEBHOOK_SECRET_ENV, SecretValue.secretsManager(
+                secretName == null ? defaultSecretName(settings) : secretName).unsafeUnwrap());
+        return environment;
+    }
+
+    /** The Payment service's: the provider's card API. */
+    static Map<String, String> cardEnvironment(Construct scope, DeploymentSettings settings) {
+        return Map.of(CARD_PROVIDER_URL_ENV, url(scope, settings));
+    }
+
+    private static String url(Construct scope, DeploymentSettings settings) {
+        String url = text(Node.of(scope).tryGetContext(PROVIDER_URL));
         if (url == null && settings.stage() != Stage.DEV) {
             throw new IllegalArgumentException("stage " + settings.stage().id() + " needs its payment provider: -c "
                     + PROVIDER_URL + "=https://<provider api> [-c " + WEBHOOK_SECRET_NAME + "=<secret name>]");
         }
-        String secretName = text(node.tryGetContext(WEBHOOK_SECRET_NAME));
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(PROVIDER_URL_ENV, url == null ? DEV_PROVIDER_URL : url);
-        environment.put(WEBHOOK_SECRET_ENV, SecretValue.secretsManager(
-                secretName == null ? defaultSecretName(settings) : secretName).unsafeUnwrap());
-        return environment;
+        return url == null ? DEV_PROVIDER_URL : url;
     }
 
     /** {@code ticketflow/<stage>/payment-webhook}: what {@code infra/cdk/README.md} tells operators to create. */

@@ -199,6 +199,9 @@ public final class ServiceStack extends Stack {
         if (spec.service() == Service.POINT) {
             extra.putAll(PaymentProviderSettings.environment(this, settings));
         }
+        if (spec.service() == Service.PAYMENT) {
+            extra.putAll(PaymentProviderSettings.cardEnvironment(this, settings));
+        }
         if (AdmissionPassKey.CONFIGURED.contains(spec.service())) {
             extra.put(AdmissionPassKey.KEY_ID_ENV, AdmissionPassKey.keyId(this, settings));
         }

@@ -181,6 +181,20 @@ class FunctionTemplateTest {
     }
 
     @Test
+    void paymentFunctions_getTheSameProviderUrlForTheirCardPayments() {
+        for (FunctionSpec spec : Catalogue.functions()) {
+            JsonNode environment = function(spec).path("Environment").path("Variables");
+
+            assertThat(environment.has("PAYMENT_PROVIDER_URL")).as(spec.name())
+                    .isEqualTo(spec.service() == Service.PAYMENT);
+            if (spec.service() == Service.PAYMENT) {
+                assertThat(environment.path("PAYMENT_PROVIDER_URL").asString()).as(spec.name())
+                        .isEqualTo(PaymentProviderSettings.DEV_PROVIDER_URL);
+            }
+        }
+    }
+
+    @Test
     void passServices_nameTheAdmissionPassKeyByItsAlias_andNoOtherFunctionNamesAKey() {
         Set<Service> passServices = Set.of(Service.QUEUE, Service.RESERVATION, Service.PAYMENT);
         String aliasArn = "arn:{AWS::Partition}:kms:{AWS::Region}:{AWS::AccountId}:" + admissionPassAlias();

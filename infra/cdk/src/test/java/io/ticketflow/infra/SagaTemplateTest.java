@@ -42,7 +42,8 @@ class SagaTemplateTest {
 
         List<AslDefinition.Task> lambdaTasks = asl.tasks().stream().filter(t -> t.functionPlaceholder().isPresent()).toList();
         assertThat(lambdaTasks).hasSameSizeAs(asl.tasks()).extracting(AslDefinition.Task::state)
-                .contains("AwaitPayment", "ProcessPayment", "DeductPoints", "ConfirmReservation", "ExpireQueueToken",
+                .contains("AwaitPayment", "AuthorisePayment", "DeductPoints", "ConfirmReservation", "CapturePayment",
+                        "ExpireQueueToken",
                         "RefundPointsAfterConfirmationFailure", "ReportStuckBooking");
         for (AslDefinition.Task task : lambdaTasks) {
             String arn = SynthesizedApp.text(substitutions.path(task.functionPlaceholder().get()));
@@ -70,8 +71,8 @@ class SagaTemplateTest {
 
     @Test
     void sagaRole_mayInvokeExactlyTheFunctionsTheDefinitionCalls() {
-        assertThat(invocable(stateMachine())).containsExactlyInAnyOrder(live("awaitPayment"), live("processPayment"),
-                live("deductPoints"), live("confirmReservation"), live("expireQueueToken"), live("releaseSeats"),
+        assertThat(invocable(stateMachine())).containsExactlyInAnyOrder(live("awaitPayment"), live("authorisePayment"),
+                live("deductPoints"), live("capturePayment"), live("confirmReservation"), live("expireQueueToken"), live("releaseSeats"),
                 live("restoreQueueToken"), live("refundPoints"), live("cancelPayment"), live("reportStuckBooking"));
     }
 

@@ -1,6 +1,7 @@
 package io.ticketflow.bench;
 
 import io.ticketflow.catalog.ReservationResources;
+import io.ticketflow.local.CardInvariant;
 import io.ticketflow.local.LocalRuntime;
 import io.ticketflow.payment.domain.Payment;
 import java.time.Duration;
@@ -121,6 +122,7 @@ final class CrowdAudit {
         ExecutorService pool = Executors.newFixedThreadPool(AUDITORS);
         List<String> ledgerBreaks = new ArrayList<>();
         List<String> deductionBreaks = new ArrayList<>();
+        List<String> cardBreaks = new ArrayList<>();
         int deductions = 0;
         try {
             List<Future<String[]>> checks = new ArrayList<>();
@@ -136,6 +138,9 @@ final class CrowdAudit {
                     deductionBreaks.add(result[1]);
                 }
                 deductions += Integer.parseInt(result[2]);
+                if (result[3] != null) {
+                    cardBreaks.add(result[3]);
+                }
             }
         } finally {
             pool.shutdownNow();
@@ -144,10 +149,12 @@ final class CrowdAudit {
                 new Verdict("Σ ledger = balance ≥ 0 for every user", ledgerBreaks.isEmpty(),
                         charged.size() + " users" + (ledgerBreaks.isEmpty() ? "" : ", broken: " + first(ledgerBreaks))),
                 new Verdict("every deduction paid or refunded", deductionBreaks.isEmpty(),
-                        deductions + " deductions" + (deductionBreaks.isEmpty() ? "" : ", broken: " + first(deductionBreaks))));
+                        deductions + " deductions" + (deductionBreaks.isEmpty() ? "" : ", broken: " + first(deductionBreaks))),
+                new Verdict("card captures - refunds = captured card parts of confirmed bookings", cardBreaks.isEmpty(),
+                        charged.size() + " bookings" + (cardBreaks.isEmpty() ? "" : ", broken: " + first(cardBreaks))));
     }
 
-    /** @return {ledger break or null, deduction break or null, number of deductions} */
+    /** @return {ledger break or null, deduction break or null, number of deductions, card break or null} */
     private String[] audit(CrowdFan.Outcome outcome, Map<String, String> statusById) {
         String bearer = outcome.fan().bearer();
         CrowdClient.Answer history = client.history(bearer);
@@ -164,18 +171,20 @@ final class CrowdAudit {
         long balance = history.body().path("balance").longValue();
         String ledgerBreak = history.is(200) && balance >= 0 && balance == fold ? null
                 : outcome.fan().userId() + " balance " + balance + " vs ledger " + fold;
-        if (!lines.contains("DEDUCTED")) {
-            return new String[] {ledgerBreak, null, "0"};
-        }
         CrowdClient.Answer payment = client.payment(bearer, Payment.idFor(outcome.reservationId()));
-        String paymentStatus = payment.body().path("status").asString();
         String reservation = statusById.get(outcome.reservationId());
-        boolean paid = "CONFIRMED".equals(reservation) && "PROCESSED".equals(paymentStatus) && lines.equals(List.of("DEDUCTED"));
-        boolean refunded = !"CONFIRMED".equals(reservation) && "CANCELLED".equals(paymentStatus)
+        String cardBreak = CardInvariant.broken(outcome.reservationId(), reservation, payment.body(),
+                client.cardStatement(outcome.reservationId()).body()).orElse(null);
+        if (!lines.contains("DEDUCTED")) {
+            return new String[] {ledgerBreak, null, "0", cardBreak};
+        }
+        String paymentStatus = payment.body().path("status").asString();
+        boolean paid = "CONFIRMED".equals(reservation) && "CAPTURED".equals(paymentStatus) && lines.equals(List.of("DEDUCTED"));
+        boolean refunded = !"CONFIRMED".equals(reservation) && Set.of("CANCELLED", "REFUNDED").contains(paymentStatus)
                 && new HashSet<>(lines).equals(Set.of("DEDUCTED", "REFUNDED")) && lines.size() == 2;
         String deductionBreak = paid || refunded ? null
                 : outcome.reservationId() + ": reservation " + reservation + ", payment " + paymentStatus + ", ledger " + lines;
-        return new String[] {ledgerBreak, deductionBreak, "1"};
+        return new String[] {ledgerBreak, deductionBreak, "1", cardBreak};
     }
 
     private Map<String, String> reservationStatuses() {

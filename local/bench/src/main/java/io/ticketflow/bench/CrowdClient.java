@@ -206,6 +206,11 @@ final class CrowdClient {
         return timed("payment", "GET", "/payments/" + paymentId, bearer, null, Map.of());
     }
 
+    /** What the simulated provider charged and refunded on the reservation's card (local runs only). */
+    Answer cardStatement(String reservationId) {
+        return timed("cardStatement", "GET", "/dev/provider/cards/" + reservationId, null, null, Map.of());
+    }
+
     /** Without a pass the request goes without the header, so the service's refusal is what the figure sees. */
     private static Map<String, String> admissionHeader(String admissionPass) {
         return admissionPass == null ? Map.of() : Map.of(AdmissionProblems.HEADER, admissionPass);

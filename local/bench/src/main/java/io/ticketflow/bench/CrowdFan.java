@@ -20,7 +20,7 @@ final class CrowdFan {
 
     /** What the fan means to do once admitted. */
     enum Intent {
-        PAY(null), SHORT_OF_POINTS(null), PAYMENT_FAILS("processPayment"), CONFIRMATION_FAILS("confirmReservation"),
+        PAY(null), SHORT_OF_POINTS(null), PAYMENT_FAILS("authorisePayment"), CONFIRMATION_FAILS("confirmReservation"),
         LETS_HOLD_LAPSE(null);
 
         final String faultAt;

@@ -44,8 +44,8 @@ final class SagaTransitions implements Figure {
             BookingClient.Held unpaid = load.admitAndHold();
             List<Path> paths = List.of(
                     new Path("happy path", "SUCCEEDED", null, l -> paid(l, BookingLoad.CHARGE, null)),
-                    new Path("payment fails (X-Fault-Inject: processPayment)", "FAILED", "PaymentFailed",
-                            l -> paid(l, BookingLoad.CHARGE, "processPayment")),
+                    new Path("payment fails (X-Fault-Inject: authorisePayment)", "FAILED", "PaymentFailed",
+                            l -> paid(l, BookingLoad.CHARGE, "authorisePayment")),
                     new Path("insufficient points (charged price − 1)", "FAILED", "InsufficientPoints",
                             l -> paid(l, -1, null)),
                     new Path("confirm fails (X-Fault-Inject: confirmReservation)", "FAILED", "ConfirmationFailed",

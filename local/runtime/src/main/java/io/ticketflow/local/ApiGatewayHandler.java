@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.ticketflow.kernel.provider.ProviderClient;
 import io.ticketflow.kernel.auth.DevTokens;
 import io.ticketflow.kernel.auth.InvalidTokenException;
 import io.ticketflow.kernel.auth.JwtVerifier;
@@ -80,7 +81,8 @@ final class ApiGatewayHandler implements HttpHandler {
             } else if (method.equals("GET") && path.equals(OPENAPI_PATH)) {
                 serveOpenApi(exchange);
             } else if (SimulatedPaymentProvider.serves(path)) {
-                SimulatedPaymentProvider.Answer answer = provider.handle(method, path, body);
+                SimulatedPaymentProvider.Answer answer = provider.handle(method, path,
+                        exchange.getRequestHeaders().getFirst(ProviderClient.IDEMPOTENCY_KEY), body);
                 exchange.getResponseHeaders().set("content-type", "application/json");
                 send(exchange, answer.status(), json.writeValueAsBytes(answer.body()));
             } else {

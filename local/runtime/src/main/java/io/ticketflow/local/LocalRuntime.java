@@ -17,6 +17,7 @@ import io.ticketflow.kernel.aws.AwsSettings;
 import io.ticketflow.kernel.aws.CatalogueProvisioner;
 import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.local.stepfunctions.StepFunctionsEmulator;
+import io.ticketflow.payment.PaymentSettings;
 import io.ticketflow.point.PointSettings;
 import io.ticketflow.queue.QueueFunctions;
 import io.ticketflow.queue.QueueSettings;
@@ -247,6 +248,7 @@ public final class LocalRuntime implements AutoCloseable {
         config.put(QueueSettings.ENTER_LIMIT_PER_USER, String.valueOf(Integer.MAX_VALUE));
         config.put(QueueSettings.ENTER_LIMIT_PER_ADDRESS, String.valueOf(Integer.MAX_VALUE));
         config.put(PointSettings.PROVIDER_URL, SimulatedPaymentProvider.baseUrl(baseUri()));
+        config.put(PaymentSettings.PROVIDER_URL, SimulatedPaymentProvider.baseUrl(baseUri()));
         config.put(PointSettings.WEBHOOK_SECRET, webhookSecret);
         config.put("spring.main.banner-mode", "off");
         config.put("spring.main.log-startup-info", "false");

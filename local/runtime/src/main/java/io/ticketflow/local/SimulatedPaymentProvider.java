@@ -31,6 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /dev/provider/checkouts/{id}/confirm} — the user paid: signs {@code checkout.completed} and
  *       delivers it to {@code POST /points/top-ups/webhook}; confirming again delivers the same event again, as a
  *       provider retries, and answers what the webhook answered.</li>
+ *   <li>{@code /dev/provider/cards/...} — the card API the Payment service charges the card part of a booking
+ *       through, with test tokens ({@link SimulatedCards}).</li>
  * </ul>
  * Checkouts live in memory: they do not survive a restart, like the emulated executions.
  */
@@ -48,6 +50,7 @@ final class SimulatedPaymentProvider {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Checkout> checkouts = new ConcurrentHashMap<>();
+    private final SimulatedCards cards;
 
     private record Checkout(String checkoutId, long amount, String currency, String clientReference, String eventId) {
     }
@@ -58,9 +61,10 @@ final class SimulatedPaymentProvider {
         this.signature = signature;
         this.json = json;
         this.clock = clock;
+        this.cards = new SimulatedCards(json);
     }
 
-    /** The base URL the Point service's adapter is configured with ({@code POINT_PROVIDER_URL}). */
+    /** The base URL the Point and Payment services' adapters are configured with ({@code *_PROVIDER_URL}). */
     static String baseUrl(URI api) {
         return api + PATH;
     }
@@ -69,8 +73,14 @@ final class SimulatedPaymentProvider {
         return path.startsWith(PATH + "/");
     }
 
-    /** @return the status and JSON body to answer */
-    Answer handle(String method, String path, byte[] body) {
+    /**
+     * @param idempotencyKey the request's {@code Idempotency-Key} header, null without one
+     * @return the status and JSON body to answer
+     */
+    Answer handle(String method, String path, String idempotencyKey, byte[] body) {
+        if (SimulatedCards.serves(path)) {
+            return cards.handle(method, path, idempotencyKey, body);
+        }
         if (method.equals("POST") && path.equals(PATH + "/checkouts")) {
             return open(body);
         }

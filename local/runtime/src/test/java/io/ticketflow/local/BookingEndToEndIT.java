@@ -32,7 +32,7 @@ class BookingEndToEndIT {
 
     /** What each function called while the tests ran, against its catalogue grants. */
     @RegisterExtension
-    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("holdSeats", "awaitPayment", "pay", "processPayment", "deductPoints",
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("holdSeats", "awaitPayment", "pay", "authorisePayment", "deductPoints",
             "confirmReservation", "reportStuckBooking");
 
     /** Short enough for the timeout test, long enough for a booking on a busy machine. */
@@ -69,7 +69,7 @@ class BookingEndToEndIT {
         String paymentId = answer.path("paymentId").asString();
         JsonNode booking = alice.settledBooking();
         assertThat(booking.path("status").asString()).isEqualTo("CONFIRMED");
-        assertThat(stepNames(booking)).containsSubsequence("AwaitPayment", "ProcessPayment", "DeductPoints",
+        assertThat(stepNames(booking)).containsSubsequence("AwaitPayment", "AuthorisePayment", "DeductPoints",
                 "ConfirmReservation", "ExpireQueueToken");
         assertThat(runtime.stepFunctions().stateTransitions(bookings.executionArn(alice))).isEqualTo(6);
 
@@ -82,7 +82,7 @@ class BookingEndToEndIT {
         assertThat(ledgerTypes(alice)).containsExactlyInAnyOrder("CHARGED", "DEDUCTED");
         assertThat(Bookings.JSON.readTree(alice.payment(paymentId).body()).path("status").asString()).isEqualTo("PROCESSED");
         assertThat(alice.queueStatus()).isEqualTo("EXPIRED");
-        assertThat(alice.eventTypes()).containsExactly("PAYMENT_PROCESSED", "POINT_CHARGED", "POINT_DEDUCTED",
+        assertThat(alice.eventTypes()).containsExactly("PAYMENT_AUTHORISED", "POINT_CHARGED", "POINT_DEDUCTED",
                 "QUEUE_ACTIVATED", "QUEUE_EXPIRED", "QUEUE_WAITING", "RESERVATION_CONFIRMED", "RESERVATION_CREATED");
         assertThat(alice.events()).filteredOn(e -> e.type().equals("QUEUE_EXPIRED"))
                 .singleElement().satisfies(e -> assertThat(e.payload().path("reason").asString()).isEqualTo("BOOKED"));
@@ -92,7 +92,7 @@ class BookingEndToEndIT {
     void paymentFails_releasesSeatsRestoresQueueTokenAndChargesNothing() {
         Bookings.User bob = bookings.user("bob").admittedTo(CONCERT).holding(SCHEDULE, 13).toppedUp(500);
 
-        bob.payOnceAwaited("key-" + bob.userId, "processPayment");
+        bob.payOnceAwaited("key-" + bob.userId, "authorisePayment");
         JsonNode booking = bob.settledBooking();
 
         assertThat(booking.path("status").asString()).isEqualTo("FAILED");
@@ -105,7 +105,7 @@ class BookingEndToEndIT {
         // back to WAITING (QUEUE_RESTORED), then re-admitted first at the next activation tick
         assertThat(bob.events()).anyMatch(e -> e.type().equals("QUEUE_RESTORED"));
         Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bob.queueStatus()).isEqualTo("ACTIVE"));
-        assertThat(bob.eventTypes()).doesNotContain("PAYMENT_PROCESSED", "POINT_DEDUCTED")
+        assertThat(bob.eventTypes()).doesNotContain("PAYMENT_AUTHORISED", "POINT_DEDUCTED")
                 .contains("RESERVATION_CANCELLED");
     }
 
@@ -153,7 +153,7 @@ class BookingEndToEndIT {
 
         assertThat(booking.path("error").asString()).isEqualTo("HoldExpired");
         assertThat(stepNames(booking)).contains("ReleaseExpiredHold", "ExpireUnusedQueueToken")
-                .doesNotContain("ProcessPayment");
+                .doesNotContain("AuthorisePayment");
         assertThat(erin.reservationStatus()).isEqualTo("EXPIRED");
         Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 16)).isEqualTo("FREE"));
         assertThat(erin.queueStatus()).isEqualTo("EXPIRED");
@@ -200,7 +200,7 @@ class BookingEndToEndIT {
         assertThat(frank.balance()).isEqualTo(500 - R_PRICE);
         assertThat(ledgerTypes(frank)).containsExactlyInAnyOrder("CHARGED", "DEDUCTED");
         assertThat(frank.events()).extracting(EventEnvelope::type)
-                .containsOnlyOnce("PAYMENT_PROCESSED", "POINT_DEDUCTED", "RESERVATION_CONFIRMED");
+                .containsOnlyOnce("PAYMENT_AUTHORISED", "POINT_DEDUCTED", "RESERVATION_CONFIRMED");
     }
 
     private static String paymentStatus(Bookings.User user) {

@@ -34,8 +34,10 @@ import tools.jackson.databind.JsonNode;
  *   <li>no balance is negative, and every balance is the sum of its ledger;</li>
  *   <li>every seat someone tried to hold was held by someone;</li>
  *   <li>a held booking paid without a fault ends CONFIRMED, one with a fault CANCELLED or EXPIRED;</li>
- *   <li>a confirmed reservation has one deduction and a processed payment; every deduction of a failed one has
- *   a refund and a cancelled payment.</li>
+ *   <li>a confirmed reservation has one deduction and a captured payment; every deduction of a failed one has
+ *   a refund and a cancelled or refunded payment;</li>
+ *   <li>the card (each booking pays a random part by card) was charged, net of refunds, the captured card part of a
+ *   confirmed booking and nothing for a failed one ({@link CardInvariant}).</li>
  * </ul>
  *
  * <p>Checks over "every confirmed booking" hold trivially when nothing confirms, so the runs together must have
@@ -50,7 +52,8 @@ class BookingInvariantsIT {
     /** What one user's booking runs into. */
     enum Fault { NONE, PAYMENT_FAILS, INSUFFICIENT_POINTS, CONFIRMATION_FAILS }
 
-    record Attempt(Fault fault, int seatNo, int startDelayMillis) {
+    /** @param pointsToUse the points part of the price; the rest is paid by the card {@code tok_approve} */
+    record Attempt(Fault fault, int seatNo, int startDelayMillis, long pointsToUse) {
     }
 
     private static final String CONCERT = "concert-2";
@@ -98,8 +101,10 @@ class BookingInvariantsIT {
         List<Attempt> attempts = new ArrayList<>();
         int users = 3 + random.nextInt(2);
         for (int i = 0; i < users; i++) {
-            attempts.add(new Attempt(Fault.values()[random.nextInt(Fault.values().length)], 21 + random.nextInt(3),
-                    random.nextInt(400)));
+            Fault fault = Fault.values()[random.nextInt(Fault.values().length)];
+            // short of points only when the points part is more than the balance of PRICE - 1
+            attempts.add(new Attempt(fault, 21 + random.nextInt(3), random.nextInt(400),
+                    fault == Fault.INSUFFICIENT_POINTS ? PRICE : random.nextInt(PRICE + 1)));
         }
         return attempts;
     }
@@ -145,6 +150,7 @@ class BookingInvariantsIT {
                 failedBookings++;
             }
             assertEveryDeductionIsPaidOrRefunded(user, status);
+            assertTheCardWasChargedTheCapturedCardPart(user, status);
         }
         System.out.println("seed " + seed + " on " + schedule + ": " + outcomes);
         assertThat(heldSeats).as("seats held in " + schedule + ", of those tried")
@@ -173,11 +179,12 @@ class BookingInvariantsIT {
         }
         user.reservationId = Bookings.JSON.readTree(held.body()).path("reservationId").asString();
         String faultAt = switch (attempt.fault()) {
-            case PAYMENT_FAILS -> "processPayment";
+            case PAYMENT_FAILS -> "authorisePayment";
             case CONFIRMATION_FAILS -> "confirmReservation";
             default -> null;
         };
-        user.payOnceAwaited("key-" + user.userId, faultAt);
+        user.payOnceAwaited("key-" + user.userId, faultAt,
+                Map.of("pointsToUse", attempt.pointsToUse(), "paymentMethod", "tok_approve"));
         user.settledBooking();
         return user;
     }
@@ -205,12 +212,21 @@ class BookingInvariantsIT {
         HttpResponse<String> payment = user.payment(Payment.idFor(user.reservationId));
         String paymentStatus = Bookings.JSON.readTree(payment.body()).path("status").asString();
         if (reservationStatus.equals("CONFIRMED")) {
-            assertThat(paymentStatus).as(user.userId).isEqualTo("PROCESSED");
+            assertThat(paymentStatus).as(user.userId).isEqualTo("CAPTURED");
             assertThat(ledger).as(user.userId).containsExactly("DEDUCTED");
         } else {
-            assertThat(paymentStatus).as(user.userId).isEqualTo("CANCELLED");
+            assertThat(paymentStatus).as(user.userId).isIn("CANCELLED", "REFUNDED");
             assertThat(ledger).as(user.userId).containsExactlyInAnyOrder("DEDUCTED", "REFUNDED");
         }
+    }
+
+    private static void assertTheCardWasChargedTheCapturedCardPart(Bookings.User user, String reservationStatus) {
+        JsonNode payment = Bookings.JSON.readTree(user.payment(Payment.idFor(user.reservationId)).body());
+        JsonNode statement = Bookings.JSON.readTree(
+                bookings.send("GET", "/dev/provider/cards/" + user.reservationId, null, null, Map.of()).body());
+
+        assertThat(CardInvariant.broken(user.reservationId, reservationStatus, payment, statement)).as(user.userId)
+                .isEmpty();
     }
 
     private static void sleep(long millis) {

@@ -119,14 +119,24 @@ final class Bookings {
          * an admission still on its way.
          */
         HttpResponse<String> payOnceAwaited(String idempotencyKey, String faultAt) {
+            return payOnceAwaited(idempotencyKey, faultAt, Map.of());
+        }
+
+        /** As {@link #payOnceAwaited(String, String)}, paying {@code pointsToUse} in points and the rest by card. */
+        HttpResponse<String> payOnceAwaited(String idempotencyKey, long pointsToUse, String paymentMethod) {
+            return payOnceAwaited(idempotencyKey, null,
+                    Map.of("pointsToUse", pointsToUse, "paymentMethod", paymentMethod));
+        }
+
+        HttpResponse<String> payOnceAwaited(String idempotencyKey, String faultAt, Map<String, Object> split) {
             long deadline = System.nanoTime() + WAIT.toNanos();
-            HttpResponse<String> paid = pay(idempotencyKey, faultAt);
+            HttpResponse<String> paid = pay(idempotencyKey, faultAt, split);
             while (paid.headers().firstValue("retry-after").isPresent()) {
                 assertThat(paid.statusCode()).as(paid.body()).isEqualTo(409);
                 assertThat(paid.body()).contains("/problems/payment-not-open");
                 assertThat(System.nanoTime()).as("payment still not open after " + WAIT).isLessThan(deadline);
                 pause(Duration.ofSeconds(Long.parseLong(paid.headers().firstValue("retry-after").get())));
-                paid = pay(idempotencyKey, faultAt);
+                paid = pay(idempotencyKey, faultAt, split);
             }
             return paid;
         }
@@ -141,13 +151,19 @@ final class Bookings {
         }
 
         HttpResponse<String> pay(String idempotencyKey, String faultAt) {
+            return pay(idempotencyKey, faultAt, Map.of());
+        }
+
+        HttpResponse<String> pay(String idempotencyKey, String faultAt, Map<String, Object> split) {
+            Map<String, Object> body = new java.util.HashMap<>(split);
+            body.put("reservationId", reservationId);
             Map<String, String> headers = new java.util.HashMap<>(passHeader());
             headers.put("Idempotency-Key", idempotencyKey);
             if (faultAt != null) {
                 headers.put("X-Fault-Inject", faultAt);
             }
             HttpResponse<String> answer = send("POST", "/payments", bearer,
-                    JSON.writeValueAsString(Map.of("reservationId", reservationId)), headers);
+                    JSON.writeValueAsString(body), headers);
             lastPayAnswer = answer.statusCode() + " " + answer.body();
             return answer;
         }

@@ -132,7 +132,7 @@ class ReplaySafetyIT {
         Bookings.User shortOfPoints = bookings.user("short").admittedTo(CONCERT).holding(SCHEDULE, 4).toppedUp(PRICE - 1);
         settle(shortOfPoints, null, "FAILED");
         Bookings.User paymentFails = bookings.user("declined").admittedTo(CONCERT).holding(SCHEDULE, 5).toppedUp(500);
-        settle(paymentFails, "processPayment", "FAILED");
+        settle(paymentFails, "authorisePayment", "FAILED");
         Bookings.User cancelsHold = bookings.user("cancels").admittedTo(CONCERT).holding(SCHEDULE, 6);
         HttpResponse<String> cancelled = bookings.send("DELETE", "/reservations/" + cancelsHold.reservationId,
                 cancelsHold.bearer, null, cancelsHold.passHeader());

@@ -75,42 +75,35 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public Payment insertProcessed(Payment processed) {
+    public Payment insertAuthorised(Payment authorised) {
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder()
                 .tableName(paymentsTable)
-                .item(PaymentItems.paymentItem(processed))
+                .item(PaymentItems.paymentItem(authorised))
                 .conditionExpression("attribute_not_exists(#id)")
                 .expressionAttributeNames(Map.of("#id", PaymentItems.PAYMENT_ID))
                 .build()).build();
         try {
-            outbox.write(List.of(put), List.of(events.processed(processed)));
-            return processed;
+            outbox.write(List.of(put), List.of(events.of(authorised)));
+            return authorised;
         } catch (TransactionConflict alreadyStored) {
-            return findPayment(processed.paymentId()).orElseThrow(() -> new IllegalStateException(
-                    "payment " + processed.paymentId() + " conflicted but cannot be read", alreadyStored));
+            return findPayment(authorised.paymentId()).orElseThrow(() -> new IllegalStateException(
+                    "payment " + authorised.paymentId() + " conflicted but cannot be read", alreadyStored));
         }
     }
 
     @Override
-    public boolean saveCancelled(Payment cancelled) {
-        TransactWriteItem update = TransactWriteItem.builder().update(Update.builder()
+    public boolean saveChange(Payment next) {
+        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder()
                 .tableName(paymentsTable)
-                .key(key(PaymentItems.PAYMENT_ID, cancelled.paymentId()))
-                .updateExpression("SET #status = :cancelled, #version = :version, #cancelledAt = :at, #reason = :reason")
-                .conditionExpression("#status = :processed")
-                .expressionAttributeNames(Map.of("#status", PaymentItems.STATUS, "#version", PaymentItems.VERSION,
-                        "#cancelledAt", PaymentItems.CANCELLED_AT, "#reason", PaymentItems.REASON))
-                .expressionAttributeValues(Map.of(
-                        ":cancelled", s(PaymentStatus.CANCELLED.name()),
-                        ":processed", s(PaymentStatus.PROCESSED.name()),
-                        ":version", n(cancelled.version()),
-                        ":at", s(cancelled.cancelledAt().toString()),
-                        ":reason", s(cancelled.reason())))
+                .item(PaymentItems.paymentItem(next))
+                .conditionExpression("#version = :before")
+                .expressionAttributeNames(Map.of("#version", PaymentItems.VERSION))
+                .expressionAttributeValues(Map.of(":before", n(next.version() - 1)))
                 .build()).build();
         try {
-            outbox.write(List.of(update), List.of(events.cancelled(cancelled)));
+            outbox.write(List.of(put), List.of(events.of(next)));
             return true;
-        } catch (TransactionConflict alreadyCancelled) {
+        } catch (TransactionConflict changedMeanwhile) {
             return false;
         }
     }

@@ -22,12 +22,16 @@ final class PaymentEvents {
         this.events = new EventFactory(Service.PAYMENT.id(), json, clock);
     }
 
-    EventEnvelope processed(Payment payment) {
-        return envelope(EventTypes.PAYMENT_PROCESSED, payment, payload(payment));
-    }
-
-    EventEnvelope cancelled(Payment payment) {
-        return envelope(EventTypes.PAYMENT_CANCELLED, payment, payload(payment).put("reason", payment.reason()));
+    /** The event of the payment's current status: the change that made this version. */
+    EventEnvelope of(Payment payment) {
+        return switch (payment.status()) {
+            case AUTHORISED -> envelope(EventTypes.PAYMENT_AUTHORISED, payment, payload(payment));
+            case CAPTURED -> envelope(EventTypes.PAYMENT_CAPTURED, payment, payload(payment));
+            case CANCELLED -> envelope(EventTypes.PAYMENT_CANCELLED, payment,
+                    payload(payment).put("reason", payment.reason()));
+            case REFUNDED -> envelope(EventTypes.PAYMENT_REFUNDED, payment,
+                    payload(payment).put("reason", payment.reason()));
+        };
     }
 
     private EventEnvelope envelope(String type, Payment payment, ObjectNode payload) {
@@ -39,6 +43,8 @@ final class PaymentEvents {
                 .put("paymentId", payment.paymentId())
                 .put("reservationId", payment.reservationId())
                 .put("userId", payment.userId())
-                .put("amount", payment.amount());
+                .put("amount", payment.amount())
+                .put("pointsAmount", payment.pointsAmount())
+                .put("cardAmount", payment.cardAmount());
     }
 }

@@ -2,6 +2,7 @@ package io.ticketflow.payment.adapter;
 
 import io.ticketflow.payment.domain.BookingStatus;
 import io.ticketflow.catalog.PaymentResources;
+import io.ticketflow.payment.domain.CardPart;
 import io.ticketflow.payment.domain.Payment;
 import io.ticketflow.payment.domain.PaymentIntent;
 import io.ticketflow.payment.domain.PaymentRequest;
@@ -30,6 +31,13 @@ final class PaymentItems {
     static final String PROCESSED_AT = "processedAt";
     static final String CANCELLED_AT = "cancelledAt";
     static final String REASON = "reason";
+    static final String POINTS_AMOUNT = "pointsAmount";
+    static final String CARD_AMOUNT = "cardAmount";
+    static final String PAYMENT_METHOD = "paymentMethod";
+    static final String AUTHORISATION_REF = "authorisationRef";
+    static final String CAPTURE_REF = "captureRef";
+    static final String VOID_REF = "voidRef";
+    static final String REFUND_REF = "refundRef";
     static final String IDEMPOTENCY_KEY = "idempotencyKey";
     static final String REQUEST_ID = "requestId";
     static final String FAULT_AT = "faultAt";
@@ -76,18 +84,41 @@ final class PaymentItems {
         item.put(RESERVATION_ID, s(payment.reservationId()));
         item.put(USER_ID, s(payment.userId()));
         item.put(AMOUNT, n(payment.amount()));
+        item.put(POINTS_AMOUNT, n(payment.pointsAmount()));
         item.put(STATUS, s(payment.status().name()));
         item.put(VERSION, n(payment.version()));
         item.put(PROCESSED_AT, s(payment.processedAt().toString()));
+        putIfPresent(item, CANCELLED_AT, payment.cancelledAt() == null ? null : payment.cancelledAt().toString());
+        putIfPresent(item, REASON, payment.reason());
+        CardPart card = payment.card();
+        if (card != null) {
+            item.put(CARD_AMOUNT, n(card.amount()));
+            item.put(PAYMENT_METHOD, s(card.paymentMethod()));
+            item.put(AUTHORISATION_REF, s(card.authorisationRef()));
+            putIfPresent(item, CAPTURE_REF, card.captureRef());
+            putIfPresent(item, VOID_REF, card.voidRef());
+            putIfPresent(item, REFUND_REF, card.refundRef());
+        }
         return item;
     }
 
     static Payment payment(Map<String, AttributeValue> item) {
         String cancelledAt = optional(item, CANCELLED_AT);
+        CardPart card = item.containsKey(CARD_AMOUNT)
+                ? new CardPart(Long.parseLong(item.get(CARD_AMOUNT).n()), item.get(PAYMENT_METHOD).s(),
+                        item.get(AUTHORISATION_REF).s(), optional(item, CAPTURE_REF), optional(item, VOID_REF),
+                        optional(item, REFUND_REF))
+                : null;
         return new Payment(item.get(PAYMENT_ID).s(), item.get(RESERVATION_ID).s(), item.get(USER_ID).s(),
-                Long.parseLong(item.get(AMOUNT).n()), PaymentStatus.valueOf(item.get(STATUS).s()),
+                Long.parseLong(item.get(AMOUNT).n()), Long.parseLong(item.get(POINTS_AMOUNT).n()), card, PaymentStatus.valueOf(item.get(STATUS).s()),
                 Long.parseLong(item.get(VERSION).n()), Instant.parse(item.get(PROCESSED_AT).s()),
                 cancelledAt == null ? null : Instant.parse(cancelledAt), optional(item, REASON));
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
     }
 
     static Map<String, AttributeValue> requestItem(PaymentRequest request) {

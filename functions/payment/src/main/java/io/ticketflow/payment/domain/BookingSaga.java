@@ -35,6 +35,12 @@ public interface BookingSaga {
      * written even when null, because the state machine passes {@code $.payment.faultAt} on to every later step
      * and a missing field would fail its path.
      */
-    record ResumeSignal(String paymentRequestId, String idempotencyKey, String faultAt) {
+    record ResumeSignal(String paymentRequestId, String idempotencyKey, String faultAt, long pointsToUse,
+                        long cardAmount, String paymentMethod) {
+
+        public ResumeSignal(String paymentRequestId, String idempotencyKey, String faultAt, PaymentSplit split) {
+            this(paymentRequestId, idempotencyKey, faultAt, split.pointsToUse(), split.cardAmount(),
+                    split.paymentMethod());
+        }
     }
 }

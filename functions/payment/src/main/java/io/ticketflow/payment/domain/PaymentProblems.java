@@ -19,6 +19,9 @@ public final class PaymentProblems {
      */
     public static final ProblemType PAYMENT_NOT_OPEN =
             new ProblemType("payment-not-open", "Payment not open yet", 409);
+    /** {@code pointsToUse} outside {@code 0..price}, or a card part without a {@code paymentMethod}. */
+    public static final ProblemType INVALID_PAYMENT_SPLIT =
+            new ProblemType("invalid-payment-split", "Invalid payment split", 422);
     public static final ProblemType HOLD_EXPIRED = new ProblemType("hold-expired", "Hold expired", 409);
     public static final ProblemType PAYMENT_NOT_FOUND = new ProblemType("payment-not-found", "Payment not found", 404);
     public static final ProblemType BOOKING_NOT_FOUND = new ProblemType("booking-not-found", "Booking not found", 404);

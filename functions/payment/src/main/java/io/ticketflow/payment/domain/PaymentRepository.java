@@ -18,19 +18,19 @@ public interface PaymentRepository {
     Optional<Payment> findPayment(String paymentId);
 
     /**
-     * Stores a processed payment with its PAYMENT_PROCESSED event, in one transaction.
+     * Stores an authorised payment with its PAYMENT_AUTHORISED event, in one transaction.
      *
      * @return the stored payment: the given one, or the one already stored under its id (nothing written twice)
      */
-    Payment insertProcessed(Payment processed);
+    Payment insertAuthorised(Payment authorised);
 
     /**
-     * Stores the cancellation with its PAYMENT_CANCELLED event, in one transaction, if the payment is still
-     * PROCESSED.
+     * Stores the payment's next version (captured, cancelled or refunded) with its event, in one transaction, if the
+     * stored one is still the version before it.
      *
-     * @return false when it was cancelled already (nothing written)
+     * @return false when another writer changed it first (nothing written)
      */
-    boolean saveCancelled(Payment cancelled);
+    boolean saveChange(Payment next);
 
     /** @param requestKey {@link PaymentRequest#requestKey()} */
     Optional<PaymentRequest> findRequest(String requestKey);

@@ -1,7 +1,13 @@
 package io.ticketflow.payment.domain;
 
-/** A payment's life: processed by the saga, cancelled by a compensation or a booking cancellation. */
+/**
+ * A payment's life: AUTHORISED by the saga (its card part held, its points still to be deducted), CAPTURED once the
+ * reservation is confirmed; CANCELLED (the authorisation voided) by a compensation before the capture, REFUNDED by
+ * one after it or by a booking cancellation.
+ */
 public enum PaymentStatus {
-    PROCESSED,
-    CANCELLED
+    AUTHORISED,
+    CAPTURED,
+    CANCELLED,
+    REFUNDED
 }

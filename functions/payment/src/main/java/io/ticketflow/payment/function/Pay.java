@@ -13,15 +13,23 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param admissionPass the compact pass of header {@code X-Admission-Pass}, null when absent
  * @param faultAt the saga step to fail on purpose; null unless fault injection is enabled (local runtime only)
+ * @param pointsToUse how much of the price the points pay; null for all of it (the body before card payments)
+ * @param paymentMethod the provider's card token that pays the rest; null when the points pay it all
  */
-public record Pay(String reservationId, String userId, String idempotencyKey, String admissionPass, String faultAt) {
+public record Pay(String reservationId, String userId, String idempotencyKey, String admissionPass, String faultAt,
+                  Long pointsToUse, String paymentMethod) {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String FAULT_INJECT = "X-Fault-Inject";
     static final int MAX_KEY_LENGTH = 255;
 
+    /** A payment in points alone: the body without {@code pointsToUse}. */
+    public Pay(String reservationId, String userId, String idempotencyKey, String admissionPass, String faultAt) {
+        this(reservationId, userId, idempotencyKey, admissionPass, faultAt, null, null);
+    }
+
     /** The request body. */
-    public record Body(String reservationId) {
+    public record Body(String reservationId, Long pointsToUse, String paymentMethod) {
     }
 
     /**
@@ -43,6 +51,7 @@ public record Pay(String reservationId, String userId, String idempotencyKey, St
             throw new ProblemException(ProblemTypes.INVALID_REQUEST, "reservationId is required");
         }
         String faultAt = faultInjection ? request.header(FAULT_INJECT).filter(f -> !f.isBlank()).orElse(null) : null;
-        return new Pay(body.reservationId(), userId, key, admissionPass, faultAt);
+        return new Pay(body.reservationId(), userId, key, admissionPass, faultAt, body.pointsToUse(),
+                body.paymentMethod());
     }
 }

@@ -10,6 +10,7 @@ import io.ticketflow.payment.domain.PaymentIntent;
 import io.ticketflow.payment.domain.PaymentProblems;
 import io.ticketflow.payment.domain.PaymentRepository;
 import io.ticketflow.payment.domain.PaymentRequest;
+import io.ticketflow.payment.domain.PaymentSplit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,7 @@ public final class PayFunction implements Function<Pay, PaymentAnswer> {
         Instant now = clock.instant();
         PaymentIntent intent = payments.findIntent(pay.reservationId()).filter(i -> i.ownedBy(pay.userId()))
                 .orElseThrow(() -> noIntent(pay));
+        PaymentSplit split = PaymentSplit.of(intent.amount(), pay.pointsToUse(), pay.paymentMethod());
         PaymentRequest request = new PaymentRequest(pay.userId(), pay.idempotencyKey(), pay.reservationId(),
                 Ids.newId(), pay.faultAt(), now);
         Optional<PaymentRequest> earlier = payments.findRequest(request.requestKey());
@@ -64,7 +66,7 @@ public final class PayFunction implements Function<Pay, PaymentAnswer> {
             }
             earlier = payments.recordFirst(request);
             if (earlier.isEmpty()) {
-                resume(intent, request);
+                resume(intent, request, split);
                 return remembered(request, awaitOutcome(pay.reservationId()));
             }
         }
@@ -118,10 +120,11 @@ public final class PayFunction implements Function<Pay, PaymentAnswer> {
                         "no booking of yours waits for a payment of reservation '" + pay.reservationId() + "'");
     }
 
-    private void resume(PaymentIntent intent, PaymentRequest request) {
+    private void resume(PaymentIntent intent, PaymentRequest request, PaymentSplit split) {
         try {
             saga.resume(intent.taskToken(),
-                    new BookingSaga.ResumeSignal(request.requestId(), request.idempotencyKey(), request.faultAt()));
+                    new BookingSaga.ResumeSignal(request.requestId(), request.idempotencyKey(), request.faultAt(),
+                            split));
         } catch (RuntimeException notResumed) {
             // the key must not stay recorded for a saga that was never resumed: its retry would only wait
             payments.forgetRequest(request);

@@ -7,11 +7,11 @@ import java.time.Instant;
 
 /** A payment as its owner sees it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PaymentView(String paymentId, String reservationId, long amount, PaymentStatus status,
-                          Instant processedAt, Instant cancelledAt, String reason) {
+public record PaymentView(String paymentId, String reservationId, long amount, long pointsAmount, long cardAmount,
+                          PaymentStatus status, Instant processedAt, Instant cancelledAt, String reason) {
 
     static PaymentView of(Payment payment) {
-        return new PaymentView(payment.paymentId(), payment.reservationId(), payment.amount(), payment.status(),
-                payment.processedAt(), payment.cancelledAt(), payment.reason());
+        return new PaymentView(payment.paymentId(), payment.reservationId(), payment.amount(), payment.pointsAmount(),
+                payment.cardAmount(), payment.status(), payment.processedAt(), payment.cancelledAt(), payment.reason());
     }
 }

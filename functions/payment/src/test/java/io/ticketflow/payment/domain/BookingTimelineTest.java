@@ -17,14 +17,14 @@ class BookingTimelineTest {
     @Test
     void happyPath_everyStateExited_allSucceeded_inOrder_withEntryTimes() {
         task("AwaitPayment", "TaskSucceeded");
-        task("ProcessPayment", "TaskSucceeded");
+        task("AuthorisePayment", "TaskSucceeded");
         add("SucceedStateEntered", "BookingConfirmed");
 
         List<BookingStep> steps = BookingTimeline.steps(history);
 
         assertThat(steps).extracting(BookingStep::name, BookingStep::status).containsExactly(
                 tuple("AwaitPayment", StepStatus.SUCCEEDED),
-                tuple("ProcessPayment", StepStatus.SUCCEEDED),
+                tuple("AuthorisePayment", StepStatus.SUCCEEDED),
                 tuple("BookingConfirmed", StepStatus.SUCCEEDED));
         assertThat(steps.get(0).at()).isEqualTo(T0.plusSeconds(1));
     }

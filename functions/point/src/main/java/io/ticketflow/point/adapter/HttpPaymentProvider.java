@@ -1,14 +1,9 @@
 package io.ticketflow.point.adapter;
 
+import io.ticketflow.kernel.provider.ProviderClient;
 import io.ticketflow.point.domain.PaymentProvider;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,49 +13,31 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class HttpPaymentProvider implements PaymentProvider {
 
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Well within the function's own timeout, so a slow provider is an answer (503), not a killed Lambda. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http;
-    private final URI checkouts;
+    private final ProviderClient provider;
     private final JsonMapper json;
 
     /** @param baseUrl the provider API's base, e.g. {@code http://127.0.0.1:8080/dev/provider} */
     public HttpPaymentProvider(URI baseUrl, JsonMapper json) {
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-        this.checkouts = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/checkouts");
+        this.provider = new ProviderClient(baseUrl, REQUEST_TIMEOUT, json);
         this.json = json;
     }
 
     @Override
     public Checkout openCheckout(String clientReference, long amount, String currency) {
-        String body = json.createObjectNode().put("amount", amount).put("currency", currency)
-                .put("clientReference", clientReference).toString();
-        HttpResponse<String> response;
+        var body = json.createObjectNode().put("amount", amount).put("currency", currency)
+                .put("clientReference", clientReference);
         try {
-            response = http.send(HttpRequest.newBuilder(checkouts).timeout(REQUEST_TIMEOUT)
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ProviderUnavailable("the provider at " + checkouts + " did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("interrupted while opening a checkout", e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new ProviderUnavailable("the provider answered " + response.statusCode(), null);
-        }
-        try {
-            JsonNode checkout = json.readTree(response.body());
-            String id = checkout.path("checkoutId").asString("");
-            String url = checkout.path("url").asString("");
-            if (id.isBlank() || url.isBlank()) {
-                throw new ProviderUnavailable("the provider's answer has no checkoutId or url", null);
+            ProviderClient.Answer answer = provider.post("/checkouts", body, null);
+            if (!answer.ok()) {
+                throw new ProviderUnavailable("the provider answered " + answer.status(), null);
             }
-            return new Checkout(id, url);
-        } catch (JacksonException e) {
-            throw new ProviderUnavailable("the provider's answer is not JSON", e);
+            return new Checkout(answer.require("checkoutId"), answer.require("url"));
+        } catch (io.ticketflow.kernel.provider.ProviderUnavailable unavailable) {
+            // the domain's own type: the top-up answers 503 without knowing the HTTP mechanics
+            throw new ProviderUnavailable(unavailable.getMessage(), unavailable);
         }
     }
 }

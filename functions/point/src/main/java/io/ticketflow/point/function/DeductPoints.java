@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * derived from the reservation ({@code <reservationId>:deduct}), so every retry of the step is the same
  * operation. Unknown fields (the rest of the saga's state, {@code faultAt}) are ignored.
  *
- * @param amount the reservation's total price; the saga may send it as {@code totalPrice}
+ * @param amount the points part of the reservation's price ({@code pointsToUse} of the payment); 0 when a card pays
+ *               it all
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeductPoints(String reservationId, String userId, @JsonAlias("totalPrice") long amount) {
@@ -17,8 +18,8 @@ public record DeductPoints(String reservationId, String userId, @JsonAlias("tota
         if (reservationId == null || reservationId.isBlank() || userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("deductPoints needs reservationId and userId");
         }
-        if (amount <= 0) {
-            throw new IllegalArgumentException("deductPoints needs a positive amount, was " + amount);
+        if (amount < 0) {
+            throw new IllegalArgumentException("deductPoints needs an amount of at least 0, was " + amount);
         }
     }
 }

@@ -22,6 +22,11 @@ public final class DeductPointsFunction implements Function<DeductPoints, Points
 
     @Override
     public PointsDeducted apply(DeductPoints command) {
+        if (command.amount() == 0) {
+            // a card pays it all: no ledger line, so the refund of a compensation finds nothing to give back
+            return new PointsDeducted(PointBook.deductionId(command.reservationId()), command.userId(),
+                    command.reservationId(), 0, book.account(command.userId()).balance());
+        }
         try {
             return PointsDeducted.of(book.deduct(command.userId(), command.reservationId(), command.amount()));
         } catch (AccountBusy busy) {

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 public interface TaskInvoker {
 
     /**
-     * @param functionName the bare function name, e.g. {@code ProcessPayment}
+     * @param functionName the bare function name, e.g. {@code AuthorisePayment}
      * @param payload the function's input (a private copy: the invoker may keep or change it)
      * @return the function's result
      * @throws TaskFailure when the function fails; its {@link TaskFailure#error()} is the error name that Retry
