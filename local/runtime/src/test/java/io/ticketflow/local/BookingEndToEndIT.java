@@ -32,7 +32,7 @@ class BookingEndToEndIT {
 
     /** What each function called while the tests ran, against its catalogue grants. */
     @RegisterExtension
-    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("holdSeats", "awaitPayment", "pay", "authorisePayment", "deductPoints",
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("holdSeats", "awaitPayment", "pay", "authorisePayment", "capturePayment", "deductPoints",
             "confirmReservation", "reportStuckBooking");
 
     /** Short enough for the timeout test, long enough for a booking on a busy machine. */
@@ -70,8 +70,8 @@ class BookingEndToEndIT {
         JsonNode booking = alice.settledBooking();
         assertThat(booking.path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(stepNames(booking)).containsSubsequence("AwaitPayment", "AuthorisePayment", "DeductPoints",
-                "ConfirmReservation", "ExpireQueueToken");
-        assertThat(runtime.stepFunctions().stateTransitions(bookings.executionArn(alice))).isEqualTo(6);
+                "ConfirmReservation", "CapturePayment", "ExpireQueueToken");
+        assertThat(runtime.stepFunctions().stateTransitions(bookings.executionArn(alice))).isEqualTo(7);
 
         assertThat(alice.reservationStatus()).isEqualTo("CONFIRMED");
         Eventually.within(Bookings.SEAT_MAP_WAIT, () -> {
@@ -80,9 +80,9 @@ class BookingEndToEndIT {
         });
         assertThat(alice.balance()).isEqualTo(500 - 2 * R_PRICE);
         assertThat(ledgerTypes(alice)).containsExactlyInAnyOrder("CHARGED", "DEDUCTED");
-        assertThat(Bookings.JSON.readTree(alice.payment(paymentId).body()).path("status").asString()).isEqualTo("PROCESSED");
+        assertThat(Bookings.JSON.readTree(alice.payment(paymentId).body()).path("status").asString()).isEqualTo("CAPTURED");
         assertThat(alice.queueStatus()).isEqualTo("EXPIRED");
-        assertThat(alice.eventTypes()).containsExactly("PAYMENT_AUTHORISED", "POINT_CHARGED", "POINT_DEDUCTED",
+        assertThat(alice.eventTypes()).containsExactly("PAYMENT_AUTHORISED", "PAYMENT_CAPTURED", "POINT_CHARGED", "POINT_DEDUCTED",
                 "QUEUE_ACTIVATED", "QUEUE_EXPIRED", "QUEUE_WAITING", "RESERVATION_CONFIRMED", "RESERVATION_CREATED");
         assertThat(alice.events()).filteredOn(e -> e.type().equals("QUEUE_EXPIRED"))
                 .singleElement().satisfies(e -> assertThat(e.payload().path("reason").asString()).isEqualTo("BOOKED"));

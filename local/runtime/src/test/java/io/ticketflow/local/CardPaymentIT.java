@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +29,10 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(MotoExtension.class)
 class CardPaymentIT {
+
+    /** What the card steps called while the tests ran, against their catalogue grants. */
+    @RegisterExtension
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("authorisePayment", "capturePayment", "cancelPayment");
 
     private static final String CONCERT = "concert-1";
     private static final String SCHEDULE = "schedule-1-1";
