@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Accounts and ledgers on DynamoDB (layout: {@link PointItems}). One operation is one
  * {@code TransactWriteItems} through the {@link OutboxWriter}: the ledger line (put if absent), the balance
- * (at the version read; a deduction also re-checks {@code balance >= amount} in the database), for a deduction
- * the absence of its reservation's fence, and the event.
+ * (at the version read; a deduction or an earning's reversal also re-checks {@code balance >= amount} in the
+ * database), for a deduction the absence of its reservation's fence, and the event.
  */
 public final class DynamoDbPointRepository implements PointRepository {
 
@@ -181,7 +181,7 @@ public final class DynamoDbPointRepository implements PointRepository {
         values.put(":next", number(after.version()));
         values.put(":read", number(before.version()));
         String condition = "#version = :read";
-        if (posting.entry().kind() == LedgerKind.DEDUCTED) {
+        if (posting.entry().signedAmount() < 0) {
             // implied by the version, stated anyway: the database itself never lets a balance go below zero
             condition += " AND #balance >= :amount";
             values.put(":amount", number(posting.entry().amount()));

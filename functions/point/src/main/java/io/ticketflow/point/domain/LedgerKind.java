@@ -4,7 +4,11 @@ package io.ticketflow.point.domain;
 public enum LedgerKind {
     CHARGED(1),
     DEDUCTED(-1),
-    REFUNDED(1);
+    REFUNDED(1),
+    /** Points a booking earned on its card payment. */
+    EARNED(1),
+    /** The booking's earned points taken back when it was cancelled. */
+    EARNING_REVERSED(-1);
 
     private final int sign;
 

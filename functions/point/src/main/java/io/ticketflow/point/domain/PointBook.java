@@ -1,6 +1,7 @@
 package io.ticketflow.point.domain;
 
 import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.saga.EarnedPointsSpent;
 import io.ticketflow.kernel.saga.InsufficientPoints;
 import io.ticketflow.kernel.saga.ReservationNotPending;
 import java.time.Clock;
@@ -20,10 +21,12 @@ public final class PointBook {
     static final int MAX_ATTEMPTS = 10;
 
     private final PointRepository accounts;
+    private final EarnRate earnRate;
     private final Clock clock;
 
-    public PointBook(PointRepository accounts, Clock clock) {
+    public PointBook(PointRepository accounts, EarnRate earnRate, Clock clock) {
         this.accounts = accounts;
+        this.earnRate = earnRate;
         this.clock = clock;
     }
 
@@ -33,6 +36,14 @@ public final class PointBook {
 
     public static String refundId(String reservationId) {
         return reservationId + ":refund";
+    }
+
+    public static String earningId(String reservationId) {
+        return reservationId + ":earn";
+    }
+
+    public static String earningReversalId(String reservationId) {
+        return reservationId + ":take-back";
     }
 
     /**
@@ -87,6 +98,44 @@ public final class PointBook {
             }
         }
         throw new AccountBusy(userId, MAX_ATTEMPTS);
+    }
+
+    /**
+     * Credits the points the reservation's card payment earns at the configured rate; empty when that is no point
+     * at all (a small card amount, a rate of 0), which writes nothing: a ledger line is never of 0 points.
+     *
+     * @throws AccountBusy when concurrent writers kept winning
+     */
+    public Optional<LedgerEntry> earn(String userId, String reservationId, long cardAmount) {
+        long points = earnRate.pointsFor(cardAmount);
+        if (points == 0) {
+            return Optional.empty();
+        }
+        String operationId = earningId(reservationId);
+        return Optional.of(post(userId, operationId,
+                account -> account.earn(operationId, reservationId, points, cardAmount, clock.instant())));
+    }
+
+    /**
+     * Takes back exactly what the reservation's earning credited (its ledger line, whatever the rate is now);
+     * empty when it earned nothing.
+     *
+     * @throws EarnedPointsSpent when the balance is below the earned points; nothing is written
+     * @throws AccountBusy       when concurrent writers kept winning
+     */
+    public Optional<LedgerEntry> reverseEarning(String userId, String reservationId) {
+        Optional<LedgerEntry> earning = accounts.entry(userId, earningId(reservationId));
+        if (earning.isEmpty()) {
+            return Optional.empty();
+        }
+        String operationId = earningReversalId(reservationId);
+        try {
+            return Optional.of(post(userId, operationId,
+                    account -> account.reverseEarning(operationId, earning.get(), clock.instant())));
+        } catch (EarnedPointsSpent spent) {
+            // a repeated take-back finds the balance it already lowered: it succeeded the first time
+            return Optional.of(accounts.entry(userId, operationId).orElseThrow(() -> spent));
+        }
     }
 
     public PointAccount account(String userId) {
