@@ -145,15 +145,34 @@ class EarnedPointsIT {
     }
 
     @Test
-    void takeBack_ofABookingThatEarnedNothing_answersZeroAndWritesNothing() {
+    void takeBack_ofABookingThatEarnedNothing_answersZero_andOnlyFencesTheEarningOut() {
         book.charge("user-none", "req-1", 300);
         int items = fixture.itemCount();
 
         JsonNode answer = takeBack("user-none", "r-none");
+        JsonNode retried = takeBack("user-none", "r-none");
 
         assertThat(answer.get("pointsTakenBack").longValue()).isZero();
         assertThat(answer.get("balance").longValue()).isEqualTo(300);
+        assertThat(retried).isEqualTo(answer);
+        assertThat(fixture.itemCount()).isEqualTo(items + 1);
+        assertThat(fixture.accountItem("user-none", "FENCE#r-none:earn")).isNotEmpty();
+        assertThat(fixture.eventsValidated("user-none")).extracting(EventEnvelope::type)
+                .containsExactly(EventTypes.POINT_CHARGED);
+    }
+
+    @Test
+    void earnPoints_landingAfterTheCancellationsTakeBackFoundNothing_earnsNothing() {
+        // ConfirmReservation comes before EarnPoints: the fan may cancel while the earning is still on its way
+        takeBack("user-window", "r-window");
+        int items = fixture.itemCount();
+
+        JsonNode earned = earn("user-window", "r-window", 12_000);
+
+        assertThat(earned.get("pointsEarned").longValue()).isZero();
+        assertThat(earned.get("balance").longValue()).isZero();
         assertThat(fixture.itemCount()).isEqualTo(items);
+        assertThat(book.account("user-window").balance()).isZero();
     }
 
     @Test

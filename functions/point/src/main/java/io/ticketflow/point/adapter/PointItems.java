@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       after it, {@code version} (also as {@code line}, the sort key of the index {@code ledgerByLine} that pages
  *       the ledger newest first), {@code at}, for deductions, refunds, earnings and their reversals
  *       {@code reservationId}, and for earnings and their reversals {@code cardAmount}.</li>
- *   <li>{@code FENCE#<reservationId>} — a refund found no deduction to undo; a deduction for that reservation
- *       checks this item's absence.</li>
+ *   <li>{@code FENCE#<operationId>} — a refund found no deduction ({@code <reservationId>:deduct}) to undo, or a
+ *       take-back no earning ({@code <reservationId>:earn}); that operation checks this item's absence, so it
+ *       cannot land late. Keyed by operation id since issue #17 (before: {@code FENCE#<reservationId>}).</li>
  *   <li>{@code TOPUP#<checkoutId>} — a top-up the user started: {@code amount}, {@code currency},
  *       {@code paymentUrl}, {@code at}; the provider's webhook credits only what such an item says.</li>
  * </ul>
@@ -60,8 +61,8 @@ final class PointItems {
         return key(userId, LEDGER_PREFIX + operationId);
     }
 
-    static Map<String, AttributeValue> fenceKey(String userId, String reservationId) {
-        return key(userId, FENCE_PREFIX + reservationId);
+    static Map<String, AttributeValue> fenceKey(String userId, String operationId) {
+        return key(userId, FENCE_PREFIX + operationId);
     }
 
     static Map<String, AttributeValue> balanceItem(PointAccount account) {
@@ -101,8 +102,8 @@ final class PointItems {
                 item.containsKey(CARD_AMOUNT) ? longOf(item, CARD_AMOUNT) : null);
     }
 
-    static Map<String, AttributeValue> fenceItem(String userId, String reservationId, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(fenceKey(userId, reservationId));
+    static Map<String, AttributeValue> fenceItem(String userId, String reservationId, String operationId, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(fenceKey(userId, operationId));
         item.put(RESERVATION_ID, AttributeValue.fromS(reservationId));
         item.put(AT, AttributeValue.fromS(at.toString()));
         return item;
