@@ -30,6 +30,10 @@ public final class EventTypes {
     public static final String POINT_CHARGED = "POINT_CHARGED";
     public static final String POINT_DEDUCTED = "POINT_DEDUCTED";
     public static final String POINT_REFUNDED = "POINT_REFUNDED";
+    /** Points a booking earned on its card payment. */
+    public static final String POINT_EARNED = "POINT_EARNED";
+    /** A cancelled booking's earned points taken back. */
+    public static final String POINT_EARNING_REVERSED = "POINT_EARNING_REVERSED";
 
     /** Events of the waiting queue, the ones other services build their admission view from. */
     public static final List<String> QUEUE = List.of(QUEUE_WAITING, QUEUE_RESTORED, QUEUE_ACTIVATED, QUEUE_EXPIRED);
@@ -39,7 +43,7 @@ public final class EventTypes {
             CONCERT_PUBLISHED,
             RESERVATION_CREATED, RESERVATION_CONFIRMED, RESERVATION_CANCELLED, RESERVATION_EXPIRED,
             PAYMENT_AUTHORISED, PAYMENT_CAPTURED, PAYMENT_CANCELLED, PAYMENT_REFUNDED,
-            POINT_CHARGED, POINT_DEDUCTED, POINT_REFUNDED);
+            POINT_CHARGED, POINT_DEDUCTED, POINT_REFUNDED, POINT_EARNED, POINT_EARNING_REVERSED);
 
     private EventTypes() {
     }

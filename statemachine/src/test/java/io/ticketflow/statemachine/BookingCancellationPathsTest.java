@@ -2,6 +2,7 @@ package io.ticketflow.statemachine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketflow.kernel.saga.EarnedPointsSpent;
 import io.ticketflow.local.stepfunctions.ExecutionDescription;
 import io.ticketflow.local.stepfunctions.ExecutionStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -21,11 +22,15 @@ class BookingCancellationPathsTest {
     }
 
     @Test
-    void cancellation_refundsCancelsAndReleasesInThatOrder_andSucceedsInFourTransitions() throws Exception {
+    void cancellation_takesBackEarnedPointsRefundsCancelsAndReleasesInThatOrder_andSucceedsInFiveTransitions()
+            throws Exception {
         ExecutionDescription end = saga.start(INPUT).finish();
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(saga.functions.sequence()).containsExactly("refundPoints", "cancelPayment", "releaseSeats");
+        assertThat(saga.functions.sequence()).containsExactly("takeBackEarnedPoints", "refundPoints", "cancelPayment",
+                "releaseSeats");
+        assertThat(saga.functions.onlyCallTo("takeBackEarnedPoints").path("operationId").asString())
+                .isEqualTo("r-1:take-back");
         JsonNode refund = saga.functions.onlyCallTo("refundPoints");
         assertThat(refund.path("operationId").asString()).isEqualTo("r-1:refund");
         assertThat(refund.path("deductOperationId").asString()).isEqualTo("r-1:deduct");
@@ -34,7 +39,18 @@ class BookingCancellationPathsTest {
         JsonNode release = saga.functions.onlyCallTo("releaseSeats");
         assertThat(release.path("outcome").asString()).isEqualTo("CANCELLED");
         assertThat(release.path("reason").asString()).isEqualTo("BOOKING_CANCELLED");
-        assertThat(saga.transitions()).isEqualTo(4);
+        assertThat(saga.transitions()).isEqualTo(5);
+    }
+
+    @Test
+    void earnedPointsSpent_refusesTheCancellationBeforeAnythingIsUndone_notRetried_andReportsNothing()
+            throws Exception {
+        saga.functions.failing("takeBackEarnedPoints", EarnedPointsSpent.class.getName());
+
+        ExecutionDescription end = saga.start(INPUT).finish();
+
+        assertThat(end.error()).isEqualTo("EarnedPointsSpent");
+        assertThat(saga.functions.sequence()).containsExactly("takeBackEarnedPoints");
     }
 
     @Test

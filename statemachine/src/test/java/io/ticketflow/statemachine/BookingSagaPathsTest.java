@@ -36,13 +36,13 @@ class BookingSagaPathsTest {
     }
 
     @Test
-    void paymentArrives_runsEveryStepOnceInOrder_andSucceedsInSevenTransitions() throws Exception {
+    void paymentArrives_runsEveryStepOnceInOrder_andSucceedsInEightTransitions() throws Exception {
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "deductPoints",
-                "confirmReservation", "capturePayment", "expireQueueToken");
-        assertThat(saga.transitions()).isEqualTo(7).isLessThanOrEqualTo(10);
+                "confirmReservation", "capturePayment", "earnPoints", "expireQueueToken");
+        assertThat(saga.transitions()).isEqualTo(8).isLessThanOrEqualTo(10);
 
         JsonNode await = saga.functions.onlyCallTo("awaitPayment");
         assertThat(await.path("taskToken").asString()).isNotBlank();
@@ -67,6 +67,9 @@ class BookingSagaPathsTest {
                 .containsExactly("r-1", "pay-1");
         assertThat(fields(saga.functions.onlyCallTo("capturePayment"), "reservationId", "paymentId"))
                 .containsExactly("r-1", "pay-1");
+        JsonNode earn = saga.functions.onlyCallTo("earnPoints");
+        assertThat(fields(earn, "operationId", "userId", "reservationId")).containsExactly("r-1:earn", "user-7", "r-1");
+        assertThat(earn.path("cardAmount").intValue()).as("earned on the card part").isEqualTo(20);
         assertThat(fields(saga.functions.onlyCallTo("expireQueueToken"), "queueToken", "reason"))
                 .containsExactly("qt-1", "BOOKED");
     }
@@ -77,7 +80,7 @@ class BookingSagaPathsTest {
                 .pay(SagaRun.payment("nothing")).finish();
 
         for (String step : List.of("authorisePayment", "deductPoints", "confirmReservation", "capturePayment",
-                "expireQueueToken")) {
+                "earnPoints", "expireQueueToken")) {
             assertThat(saga.functions.onlyCallTo(step).path("payment").path("faultAt").asString()).as(step)
                     .isEqualTo("nothing");
         }
@@ -200,10 +203,24 @@ class BookingSagaPathsTest {
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "deductPoints",
-                "confirmReservation", "capturePayment", "expireQueueToken");
+                "confirmReservation", "capturePayment", "earnPoints", "expireQueueToken");
         assertThat(SagaFunctionFakes.JSON.readTree(end.output()).path("queueTokenExpiryFailure").path("Error")
                 .asString()).isEqualTo(StepFaultInjected.class.getName());
-        assertThat(saga.transitions()).isEqualTo(7);
+        assertThat(saga.transitions()).isEqualTo(8);
+    }
+
+    @Test
+    void earningFailsPastItsRetries_compensatesNothing_theBookingStandsWithTheFailureInTheOutput() throws Exception {
+        saga.functions.failing("earnPoints", TransientStepError.class.getName());
+
+        ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
+
+        assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(saga.functions.callsTo("earnPoints")).hasSize(1 + 3);
+        assertThat(saga.functions.sequence()).endsWith("earnPoints", "expireQueueToken")
+                .doesNotContain("refundPoints", "cancelPayment", "releaseSeats");
+        assertThat(SagaFunctionFakes.JSON.readTree(end.output()).path("earningFailure").path("Error").asString())
+                .isEqualTo(TransientStepError.class.getName());
     }
 
     @Test
@@ -225,7 +242,8 @@ class BookingSagaPathsTest {
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "deductPoints",
-                "deductPoints", "confirmReservation", "confirmReservation", "capturePayment", "expireQueueToken");
+                "deductPoints", "confirmReservation", "confirmReservation", "capturePayment", "earnPoints",
+                "expireQueueToken");
     }
 
     @Test
@@ -239,8 +257,8 @@ class BookingSagaPathsTest {
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(saga.functions.sequence()).containsExactly("awaitPayment", "authorisePayment", "authorisePayment",
                 "authorisePayment", "deductPoints", "deductPoints", "confirmReservation", "capturePayment",
-                "expireQueueToken");
-        assertThat(saga.transitions()).isEqualTo(7 + 3);
+                "earnPoints", "expireQueueToken");
+        assertThat(saga.transitions()).isEqualTo(8 + 3);
         assertThat(Duration.between(started, end.stopDate())).as("back-off 1 s + 2 s, then 1 s")
                 .isEqualTo(Duration.ofSeconds(4));
     }

@@ -38,6 +38,8 @@ final class SagaFunctionFakes implements TaskInvoker {
         returning("awaitPayment", "{}");
         returning("authorisePayment", "{\"paymentId\":\"pay-1\",\"status\":\"AUTHORISED\"}");
         returning("capturePayment", "{\"paymentId\":\"pay-1\",\"status\":\"CAPTURED\"}");
+        returning("earnPoints", "{\"operationId\":\"r-1:earn\",\"pointsEarned\":0,\"balance\":70}");
+        returning("takeBackEarnedPoints", "{\"operationId\":\"r-1:take-back\",\"pointsTakenBack\":0,\"balance\":70}");
         returning("deductPoints", "{\"operationId\":\"r-1:deduct\",\"balance\":70}");
         returning("confirmReservation", "{\"reservationId\":\"r-1\",\"status\":\"CONFIRMED\"}");
         returning("expireQueueToken", "{\"status\":\"EXPIRED\"}");

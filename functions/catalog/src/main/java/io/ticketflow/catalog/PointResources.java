@@ -15,9 +15,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code point-accounts}: key {@code userId} + {@code sk}. {@code sk = BALANCE} holds the balance and its
- *       version; {@code sk = LEDGER#<operationId>} holds one ledger line per operation (charge, deduct, refund),
- *       written in the same transaction as the balance and the event, only if absent, so an operation counts
- *       once. One partition per user keeps balance, ledger and history one Query apart.</li>
+ *       version; {@code sk = LEDGER#<operationId>} holds one ledger line per operation (charge, deduct, refund,
+ *       earn, take-back), written in the same transaction as the balance and the event, only if absent, so an
+ *       operation counts once. One partition per user keeps balance, ledger and history one Query apart.</li>
  *   <li>{@code sk = TOPUP#<checkoutId>} holds a top-up the user started at the payment provider: the provider's
  *       signed webhook credits only the amount and currency it names, once per checkout.</li>
  *   <li>{@code point-events}: the outbox and event store (aggregate = user, sequence = balance version); its
@@ -43,9 +43,14 @@ public final class PointResources {
     public static final String POINT_HISTORY = "pointHistory";
     public static final String DEDUCT_POINTS = "deductPoints";
     public static final String REFUND_POINTS = "refundPoints";
+    /** The booking saga's step after the card capture: points earned on the card amount. */
+    public static final String EARN_POINTS = "earnPoints";
+    /** The first step of a confirmed booking's cancellation: the points it earned taken back, or the refusal. */
+    public static final String TAKE_BACK_EARNED_POINTS = "takeBackEarnedPoints";
     public static final String EVENTS_RELAY = "pointEventsRelay";
 
-    static final List<String> EVENT_TYPES = List.of("POINT_CHARGED", "POINT_DEDUCTED", "POINT_REFUNDED");
+    static final List<String> EVENT_TYPES = List.of("POINT_CHARGED", "POINT_DEDUCTED", "POINT_REFUNDED",
+            "POINT_EARNED", "POINT_EARNING_REVERSED");
 
     private PointResources() {
     }
@@ -71,6 +76,10 @@ public final class PointResources {
                         FunctionSpec.of(DEDUCT_POINTS, Service.POINT, FunctionKind.SAGA_TASK)
                                 .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
                         FunctionSpec.of(REFUND_POINTS, Service.POINT, FunctionKind.SAGA_TASK)
+                                .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(EARN_POINTS, Service.POINT, FunctionKind.SAGA_TASK)
+                                .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
+                        FunctionSpec.of(TAKE_BACK_EARNED_POINTS, Service.POINT, FunctionKind.SAGA_TASK)
                                 .uses(reads(ACCOUNTS_TABLE), writes(ACCOUNTS_TABLE), writes(EVENTS_TABLE)),
                         FunctionSpec.of(EVENTS_RELAY, Service.POINT, FunctionKind.STREAM)
                                 .uses(relays(EVENTS_TABLE), sends(RELAY_FAILURES_QUEUE))),

@@ -12,6 +12,7 @@ import io.ticketflow.messaging.StreamRelay;
 import io.ticketflow.point.adapter.DynamoDbPointRepository;
 import io.ticketflow.point.adapter.DynamoDbTopUpOrders;
 import io.ticketflow.point.adapter.HttpPaymentProvider;
+import io.ticketflow.point.domain.EarnRate;
 import io.ticketflow.point.domain.PointBook;
 import io.ticketflow.point.domain.PointPolicy;
 import io.ticketflow.point.domain.TopUps;
@@ -21,15 +22,21 @@ import io.ticketflow.point.function.ChargePoints;
 import io.ticketflow.point.function.ChargePointsFunction;
 import io.ticketflow.point.function.DeductPoints;
 import io.ticketflow.point.function.DeductPointsFunction;
+import io.ticketflow.point.function.EarnPoints;
+import io.ticketflow.point.function.EarnPointsFunction;
+import io.ticketflow.point.function.EarnedPointsTakenBack;
 import io.ticketflow.point.function.HistoryQuery;
 import io.ticketflow.point.function.PointBalanceFunction;
 import io.ticketflow.point.function.PointHistoryFunction;
 import io.ticketflow.point.function.PointsDeducted;
+import io.ticketflow.point.function.PointsEarned;
 import io.ticketflow.point.function.PointsRefunded;
 import io.ticketflow.point.function.RefundPoints;
 import io.ticketflow.point.function.RefundPointsFunction;
 import io.ticketflow.point.function.StartTopUp;
 import io.ticketflow.point.function.StartTopUpFunction;
+import io.ticketflow.point.function.TakeBackEarnedPoints;
+import io.ticketflow.point.function.TakeBackEarnedPointsFunction;
 import io.ticketflow.point.function.TopUpWebhook;
 import io.ticketflow.point.function.TopUpWebhookFunction;
 import java.time.Clock;
@@ -47,11 +54,14 @@ public final class PointFunctions implements ApplicationContextInitializer<Gener
     static final String POLICY = "pointPolicy";
     static final String TOP_UPS = "pointTopUps";
     static final String WEBHOOK_SIGNATURE = "pointWebhookSignature";
+    static final String EARN_RATE = "pointEarnRate";
 
     @Override
     public void initialize(GenericApplicationContext ctx) {
         KernelBeans.register(ctx);
         ctx.registerBean(POLICY, PointPolicy.class, () -> PointSettings.policy(ctx.getEnvironment()::getProperty));
+        // read at start-up: an invalid rate fails every Point function before its first request
+        ctx.registerBean(EARN_RATE, EarnRate.class, () -> PointSettings.earnRate(ctx.getEnvironment()::getProperty));
         ctx.registerBean(BOOK, PointBook.class, () -> newBook(ctx));
         // read at start-up: a Point function without its provider settings fails before its first request
         ctx.registerBean(WEBHOOK_SIGNATURE, WebhookSignature.class,
@@ -74,6 +84,10 @@ public final class PointFunctions implements ApplicationContextInitializer<Gener
                 () -> new DeductPointsFunction(book(ctx)));
         FunctionBeans.task(ctx, PointResources.REFUND_POINTS, RefundPoints.class, PointsRefunded.class,
                 () -> new RefundPointsFunction(book(ctx)));
+        FunctionBeans.task(ctx, PointResources.EARN_POINTS, EarnPoints.class, PointsEarned.class,
+                () -> new EarnPointsFunction(book(ctx)));
+        FunctionBeans.task(ctx, PointResources.TAKE_BACK_EARNED_POINTS, TakeBackEarnedPoints.class,
+                EarnedPointsTakenBack.class, () -> new TakeBackEarnedPointsFunction(book(ctx)));
         FunctionBeans.stream(ctx, PointResources.EVENTS_RELAY, () -> new StreamRelay(
                 ctx.getBean(AwsClients.class).sqs(), ctx.getBean(AwsSettings.class), PointResources.EVENTS_TABLE,
                 json(ctx), ctx.getBean(EmbeddedMetrics.class)));
@@ -86,7 +100,7 @@ public final class PointFunctions implements ApplicationContextInitializer<Gener
         return new PointBook(new DynamoDbPointRepository(aws.dynamoDb(),
                 settings.physicalName(PointResources.ACCOUNTS_TABLE),
                 new OutboxWriter(aws.dynamoDb(), settings.physicalName(PointResources.EVENTS_TABLE), json(ctx)),
-                json(ctx), clock), clock);
+                json(ctx), clock), ctx.getBean(EARN_RATE, EarnRate.class), clock);
     }
 
     private static TopUps newTopUps(GenericApplicationContext ctx) {

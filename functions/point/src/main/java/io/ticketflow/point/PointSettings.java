@@ -2,8 +2,10 @@ package io.ticketflow.point;
 
 import io.ticketflow.kernel.function.Settings;
 import io.ticketflow.kernel.provider.ProviderClient;
+import io.ticketflow.point.domain.EarnRate;
 import io.ticketflow.point.domain.PointPolicy;
 import io.ticketflow.point.domain.WebhookSignature;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.function.Function;
 
@@ -18,6 +20,8 @@ public final class PointSettings {
     /** What one point costs one minor unit of. */
     public static final String TOP_UP_CURRENCY = "POINT_TOP_UP_CURRENCY";
     public static final String DEFAULT_CURRENCY = "EUR";
+    /** Percent of a booking's card payment credited as points; a decimal such as 1.5, from 0 (off) to 100. */
+    public static final String EARN_RATE_PERCENT = "POINT_EARN_RATE_PERCENT";
 
     private PointSettings() {
     }
@@ -39,6 +43,21 @@ public final class PointSettings {
     /** @throws IllegalStateException when the URL is not set or not an absolute http(s) URL */
     public static URI providerUrl(Function<String, String> properties) {
         return ProviderClient.baseUrl(properties, PROVIDER_URL);
+    }
+
+    /** @throws IllegalStateException when the rate is not a decimal number from 0 to 100 */
+    public static EarnRate earnRate(Function<String, String> properties) {
+        String text = new Settings(properties).text(EARN_RATE_PERCENT);
+        if (text == null) {
+            return new EarnRate(EarnRate.DEFAULT_PERCENT);
+        }
+        try {
+            return new EarnRate(new BigDecimal(text));
+        } catch (IllegalArgumentException invalid) {
+            // NumberFormatException included
+            throw new IllegalStateException(EARN_RATE_PERCENT
+                    + " must be a decimal percentage from 0 to 100 such as 1.5, was '" + text + "'", invalid);
+        }
     }
 
     public static String currency(Function<String, String> properties) {

@@ -2,6 +2,7 @@ package io.ticketflow.point;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketflow.kernel.saga.EarnedPointsSpent;
 import io.ticketflow.kernel.saga.InsufficientPoints;
 import io.ticketflow.kernel.saga.TransientStepError;
 import io.ticketflow.kernel.testing.Race;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Racing saga steps on one account, through the real adapter on moto. */
+/** Racing saga steps on one account (deductions, earnings and their take-backs), through the real adapter on moto. */
 @ExtendWith(MotoExtension.class)
 class ConcurrentDeductionsIT {
 
@@ -87,12 +88,77 @@ class ConcurrentDeductionsIT {
         assertThat(book.ledger("user-dup").entries()).hasSize(2);
     }
 
+    @Test
+    void takeBack_racingADeductionForTheSamePoints_oneOfThemWins_andTheBalanceNeverGoesNegative() throws Exception {
+        book.earn("user-tb-race", "r-earned", 12_000);
+        // 120 earned; the take-back needs all of it, the other booking's deduction 100 of it
+        List<Callable<String>> tasks = List.of(
+                () -> outcome(() -> book.reverseEarning("user-tb-race", "r-earned"), "done"),
+                () -> outcome(() -> book.deduct("user-tb-race", "r-other", 100), "done"));
+
+        List<String> outcomes = Race.of(tasks.size(), tasks);
+
+        Ledger ledger = book.ledger("user-tb-race");
+        long balance = book.account("user-tb-race").balance();
+        if (outcomes.get(0).equals("done")) {
+            assertThat(outcomes.get(1)).isEqualTo("insufficient");
+            assertThat(balance).isZero();
+        } else {
+            assertThat(outcomes).containsExactly("spent", "done");
+            assertThat(balance).isEqualTo(20);
+        }
+        assertThat(balance).isEqualTo(ledger.balance());
+        assertThat(ledger.isConsistent()).isTrue();
+        assertThat(fixture.eventsValidated("user-tb-race")).hasSize(ledger.entries().size());
+    }
+
+    @Test
+    void anEarning_racingTheTakeBackOfItsCancellation_leavesNoPointsBehind_whicheverLandsFirst() throws Exception {
+        for (int booking = 0; booking < THREADS; booking++) {
+            String reservationId = "r-window-" + booking;
+            List<Callable<Object>> tasks = List.of(
+                    () -> book.earn("user-window-race", reservationId, 12_000),
+                    () -> book.reverseEarning("user-window-race", reservationId));
+
+            Race.of(tasks.size(), tasks);
+        }
+
+        Ledger ledger = book.ledger("user-window-race");
+        assertThat(book.account("user-window-race").balance()).isZero();
+        assertThat(ledger.isConsistent()).isTrue();
+        assertThat(ledger.entries().stream().filter(e -> e.kind() == LedgerKind.EARNED).count())
+                .isEqualTo(ledger.entries().stream().filter(e -> e.kind() == LedgerKind.EARNING_REVERSED).count());
+    }
+
+    @Test
+    void concurrentDuplicates_ofOneTakeBack_takeBackOnce_andAllAnswerTheSameLine() throws Exception {
+        book.charge("user-tb-dup", "req-1", 1000);
+        book.earn("user-tb-dup", "r-dup", 12_000);
+        List<Callable<LedgerEntry>> tasks = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            tasks.add(() -> book.reverseEarning("user-tb-dup", "r-dup").orElseThrow());
+        }
+
+        List<LedgerEntry> answers = Race.of(tasks.size(), tasks);
+
+        assertThat(answers).hasSize(THREADS).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
+        assertThat(answers.get(0).amount()).isEqualTo(120);
+        assertThat(book.account("user-tb-dup").balance()).isEqualTo(1000);
+        assertThat(book.ledger("user-tb-dup").entries()).hasSize(3);
+    }
+
     private static String outcome(Runnable step) {
+        return outcome(step, "deducted");
+    }
+
+    private static String outcome(Runnable step, String success) {
         try {
             step.run();
-            return "deducted";
+            return success;
         } catch (InsufficientPoints e) {
             return "insufficient";
+        } catch (EarnedPointsSpent e) {
+            return "spent";
         } catch (TransientStepError e) {
             return "transient";
         }

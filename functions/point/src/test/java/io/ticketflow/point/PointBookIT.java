@@ -163,13 +163,13 @@ class PointBookIT {
     void refund_withoutDeduction_deliveredAgainLater_leavesTheFenceAsTheFirstOneWroteIt() {
         book.charge("user-refence", "req-1", 1000);
         assertThat(book.refund("user-refence", "r-refence")).isEmpty();
-        var fence = fixture.accountItem("user-refence", "FENCE#r-refence");
+        var fence = fixture.accountItem("user-refence", "FENCE#r-refence:deduct");
         assertThat(fence).isNotEmpty();
 
         var again = fixture.book(Clock.offset(CLOCK, Duration.ofMinutes(5))).refund("user-refence", "r-refence");
 
         assertThat(again).isEmpty();
-        assertThat(fixture.accountItem("user-refence", "FENCE#r-refence")).isEqualTo(fence);
+        assertThat(fixture.accountItem("user-refence", "FENCE#r-refence:deduct")).isEqualTo(fence);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.ticketflow.kernel.function.KernelBeans;
 import io.ticketflow.messaging.EventStore;
 import io.ticketflow.messaging.OutboxWriter;
 import io.ticketflow.point.adapter.DynamoDbPointRepository;
+import io.ticketflow.point.domain.EarnRate;
 import io.ticketflow.point.domain.PointBook;
 import io.ticketflow.point.domain.PointRepository;
 import java.net.URI;
@@ -50,7 +51,11 @@ public final class PointFixture implements AutoCloseable {
     }
 
     public PointBook book(Clock clock) {
-        return new PointBook(repository(clock), clock);
+        return book(clock, new EarnRate(EarnRate.DEFAULT_PERCENT));
+    }
+
+    public PointBook book(Clock clock, EarnRate earnRate) {
+        return new PointBook(repository(clock), earnRate, clock);
     }
 
     public String accountsTable() {

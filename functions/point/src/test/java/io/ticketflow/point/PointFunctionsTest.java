@@ -8,6 +8,7 @@ import io.ticketflow.catalog.FunctionSpec;
 import io.ticketflow.catalog.Route;
 import io.ticketflow.catalog.Service;
 import io.ticketflow.kernel.testing.LambdaStarts;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,19 @@ class PointFunctionsTest {
     void everyPointFunctionOfTheCatalogue_startsWithTheEnvironmentTheCdkAppGivesItsLambda() {
         assertThat(LambdaStarts.everyFunctionOf(Service.POINT, PointFunctions::new, function -> PROVIDER_SETTINGS))
                 .containsExactlyInAnyOrder("chargePoints", "startTopUp", "topUpWebhook", "pointBalance",
-                        "pointHistory", "deductPoints", "refundPoints", "pointEventsRelay");
+                        "pointHistory", "deductPoints", "refundPoints", "earnPoints", "takeBackEarnedPoints",
+                        "pointEventsRelay");
+    }
+
+    @Test
+    void aPointFunctionWithAnEarnRateThatIsNoPercentage_failsAtStartUp_namingTheSetting() {
+        for (String rate : List.of("1,5", "-1", "100.5")) {
+            Map<String, String> settings = new HashMap<>(PROVIDER_SETTINGS);
+            settings.put(PointSettings.EARN_RATE_PERCENT, rate);
+
+            assertThatThrownBy(() -> LambdaStarts.everyFunctionOf(Service.POINT, PointFunctions::new,
+                    function -> settings)).as(rate).hasMessageContaining(PointSettings.EARN_RATE_PERCENT);
+        }
     }
 
     @Test

@@ -43,7 +43,7 @@ class SagaTemplateTest {
         List<AslDefinition.Task> lambdaTasks = asl.tasks().stream().filter(t -> t.functionPlaceholder().isPresent()).toList();
         assertThat(lambdaTasks).hasSameSizeAs(asl.tasks()).extracting(AslDefinition.Task::state)
                 .contains("AwaitPayment", "AuthorisePayment", "DeductPoints", "ConfirmReservation", "CapturePayment",
-                        "ExpireQueueToken",
+                        "EarnPoints", "ExpireQueueToken",
                         "RefundPointsAfterConfirmationFailure", "ReportStuckBooking");
         for (AslDefinition.Task task : lambdaTasks) {
             String arn = SynthesizedApp.text(substitutions.path(task.functionPlaceholder().get()));
@@ -72,7 +72,7 @@ class SagaTemplateTest {
     @Test
     void sagaRole_mayInvokeExactlyTheFunctionsTheDefinitionCalls() {
         assertThat(invocable(stateMachine())).containsExactlyInAnyOrder(live("awaitPayment"), live("authorisePayment"),
-                live("deductPoints"), live("capturePayment"), live("confirmReservation"), live("expireQueueToken"), live("releaseSeats"),
+                live("deductPoints"), live("capturePayment"), live("earnPoints"), live("confirmReservation"), live("expireQueueToken"), live("releaseSeats"),
                 live("restoreQueueToken"), live("refundPoints"), live("cancelPayment"), live("reportStuckBooking"));
     }
 
@@ -144,7 +144,8 @@ class SagaTemplateTest {
                 .containsExactlyInAnyOrderElementsOf(cancellation.placeholders());
         assertThat(machine.path("RoleArn").toString()).isNotEqualTo(stateMachine().path("RoleArn").toString());
         assertThat(invocable(machine)).containsExactlyInAnyOrder(
-                live("refundPoints"), live("cancelPayment"), live("releaseSeats"), live("reportStuckBooking"));
+                live("takeBackEarnedPoints"), live("refundPoints"), live("cancelPayment"), live("releaseSeats"),
+                live("reportStuckBooking"));
         assertThat(synth.template(saga).path("Outputs").has("CancellationStateMachineArn")).isTrue();
     }
 

@@ -163,8 +163,10 @@ final class CrowdAudit {
         for (JsonNode line : history.body().path("entries")) {
             long amount = line.path("amount").longValue();
             String type = line.path("type").asString();
-            fold += type.equals("DEDUCTED") ? -amount : amount;
-            if (outcome.reservationId().equals(line.path("reservationId").asString(""))) {
+            fold += Set.of("DEDUCTED", "EARNING_REVERSED").contains(type) ? -amount : amount;
+            // the points a card part earns are the earning's business, not the deduction's
+            if (outcome.reservationId().equals(line.path("reservationId").asString(""))
+                    && Set.of("DEDUCTED", "REFUNDED").contains(type)) {
                 lines.add(type);
             }
         }

@@ -140,6 +140,8 @@ class OpenApiSchemasMatchCodeTest {
                 new WebhookAnswer("evt_2", "IGNORED"))));
         OUTPUTS.put("pointBalance", new Success(Set.of(200), Set.of(), List.of(new PointBalance("alice", 0))));
         OUTPUTS.put("pointHistory", new Success(Set.of(200), Set.of(), List.of(new PointHistory("alice", 250, List.of(
+                new PointHistory.Line(ID + ":take-back", "EARNING_REVERSED", 2, 250, ID, AT.plusSeconds(300)),
+                new PointHistory.Line(ID + ":earn", "EARNED", 2, 252, ID, AT.plusSeconds(120)),
                 new PointHistory.Line(ID + ":deduct", "DEDUCTED", 250, 250, ID, AT.plusSeconds(60)),
                 new PointHistory.Line("topup:cs_sim_1", "CHARGED", 500, 500, null, AT)), "Mjp0b3B1cDpjc19zaW1fMQ"),
                 new PointHistory("alice", 0, List.of(), null))));

@@ -15,6 +15,13 @@ public final class ProblemTypes {
     public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflict", 409);
     /** AWS kept refusing for capacity (throttling) after every retry: nothing was done, ask again later. */
     public static final ProblemType SERVICE_BUSY = new ProblemType("service-busy", "Service busy", 503);
+    /**
+     * A confirmed booking's cancellation refused because the fan has spent the points the booking earned
+     * ({@link io.ticketflow.kernel.saga.EarnedPointsSpent}): a conflict with the account's state, nothing undone.
+     * Here rather than in a service because Point raises it and the booking's services answer with it.
+     */
+    public static final ProblemType EARNED_POINTS_SPENT =
+            new ProblemType("earned-points-spent", "Earned points already spent", 409);
     public static final ProblemType INTERNAL = new ProblemType("internal", "Internal error", 500);
 
     private ProblemTypes() {

@@ -5,7 +5,8 @@ package io.ticketflow.kernel.saga;
  * Sealed so the set of names the ASL may catch is closed and known to its tests.
  */
 public abstract sealed class SagaStepError extends RuntimeException
-        permits InsufficientPoints, PaymentDeclined, ReservationNotPending, StepFaultInjected, TransientStepError {
+        permits EarnedPointsSpent, InsufficientPoints, PaymentDeclined, ReservationNotPending, StepFaultInjected,
+        TransientStepError {
 
     protected SagaStepError(String message) {
         super(message);

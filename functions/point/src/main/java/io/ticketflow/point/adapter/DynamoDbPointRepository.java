@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Accounts and ledgers on DynamoDB (layout: {@link PointItems}). One operation is one
  * {@code TransactWriteItems} through the {@link OutboxWriter}: the ledger line (put if absent), the balance
- * (at the version read; a deduction also re-checks {@code balance >= amount} in the database), for a deduction
- * the absence of its reservation's fence, and the event.
+ * (at the version read; a deduction or an earning's reversal also re-checks {@code balance >= amount} in the
+ * database), for a deduction or an earning the absence of its fence, and the event.
  */
 public final class DynamoDbPointRepository implements PointRepository {
 
@@ -120,10 +120,10 @@ public final class DynamoDbPointRepository implements PointRepository {
         List<TransactWriteItem> changes = new ArrayList<>();
         changes.add(putIfAbsent(PointItems.ledgerItem(entry)));
         changes.add(balance(posting));
-        if (entry.kind() == LedgerKind.DEDUCTED) {
+        if (entry.kind().fenceable()) {
             changes.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                     .tableName(table)
-                    .key(PointItems.fenceKey(entry.userId(), entry.reservationId()))
+                    .key(PointItems.fenceKey(entry.userId(), entry.operationId()))
                     .conditionExpression("attribute_not_exists(#sk)")
                     .expressionAttributeNames(Map.of("#sk", SK))
                     .build()).build());
@@ -136,22 +136,22 @@ public final class DynamoDbPointRepository implements PointRepository {
     }
 
     @Override
-    public void fence(String userId, String reservationId, String deductionId) {
-        TransactWriteItem noDeduction = TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+    public void fence(String userId, String reservationId, String operationId) {
+        TransactWriteItem noOperation = TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                 .tableName(table)
-                .key(PointItems.ledgerKey(userId, deductionId))
+                .key(PointItems.ledgerKey(userId, operationId))
                 .conditionExpression("attribute_not_exists(#sk)")
                 .expressionAttributeNames(Map.of("#sk", SK))
                 .build()).build();
-        // written once: a repeated refund finds the fence and keeps it as it was, the time it was put included
+        // written once: a repeated undoing finds the fence and keeps it as it was, the time it was put included
         TransactWriteItem fence = TransactWriteItem.builder().put(Put.builder()
                 .tableName(table)
-                .item(PointItems.fenceItem(userId, reservationId, clock.instant()))
+                .item(PointItems.fenceItem(userId, reservationId, operationId, clock.instant()))
                 .conditionExpression("attribute_not_exists(#sk)")
                 .expressionAttributeNames(Map.of("#sk", SK))
                 .build()).build();
         try {
-            outbox.write(List.of(noDeduction, fence), List.of());
+            outbox.write(List.of(noOperation, fence), List.of());
         } catch (TransactionConflict conflict) {
             if (conflict.failedItemIndexes().contains(0) || !conflict.failedItemIndexes().contains(1)) {
                 throw new PostingConflict(PostingConflict.Reason.OPERATION_EXISTS, conflict);
@@ -163,7 +163,7 @@ public final class DynamoDbPointRepository implements PointRepository {
         if (failed.contains(LEDGER_ITEM)) {
             return PostingConflict.Reason.OPERATION_EXISTS;
         }
-        if (kind == LedgerKind.DEDUCTED && failed.contains(FENCE_CHECK) && !failed.contains(BALANCE_ITEM)) {
+        if (kind.fenceable() && failed.contains(FENCE_CHECK) && !failed.contains(BALANCE_ITEM)) {
             return PostingConflict.Reason.RESERVATION_FENCED;
         }
         // the balance moved on, or (the same thing seen from the outbox) its next sequence is taken
@@ -181,7 +181,7 @@ public final class DynamoDbPointRepository implements PointRepository {
         values.put(":next", number(after.version()));
         values.put(":read", number(before.version()));
         String condition = "#version = :read";
-        if (posting.entry().kind() == LedgerKind.DEDUCTED) {
+        if (posting.entry().signedAmount() < 0) {
             // implied by the version, stated anyway: the database itself never lets a balance go below zero
             condition += " AND #balance >= :amount";
             values.put(":amount", number(posting.entry().amount()));

@@ -31,6 +31,9 @@ final class PointEvents {
         if (entry.reservationId() != null) {
             payload.put("reservationId", entry.reservationId());
         }
+        if (entry.cardAmount() != null) {
+            payload.put("cardAmount", entry.cardAmount().longValue());
+        }
         String correlationId = entry.reservationId() != null ? entry.reservationId() : entry.operationId();
         return events.envelope(type(entry), entry.userId(), entry.version(), correlationId, payload);
     }
@@ -40,6 +43,8 @@ final class PointEvents {
             case CHARGED -> EventTypes.POINT_CHARGED;
             case DEDUCTED -> EventTypes.POINT_DEDUCTED;
             case REFUNDED -> EventTypes.POINT_REFUNDED;
+            case EARNED -> EventTypes.POINT_EARNED;
+            case EARNING_REVERSED -> EventTypes.POINT_EARNING_REVERSED;
         };
     }
 }

@@ -15,9 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code BALANCE} — {@code balance}, {@code version} (the number of ledger lines that produced it).</li>
  *   <li>{@code LEDGER#<operationId>} — one line per operation: {@code kind}, {@code amount}, {@code balance}
  *       after it, {@code version} (also as {@code line}, the sort key of the index {@code ledgerByLine} that pages
- *       the ledger newest first), {@code at}, and for deductions and refunds {@code reservationId}.</li>
- *   <li>{@code FENCE#<reservationId>} — a refund found no deduction to undo; a deduction for that reservation
- *       checks this item's absence.</li>
+ *       the ledger newest first), {@code at}, for deductions, refunds, earnings and their reversals
+ *       {@code reservationId}, and for earnings and their reversals {@code cardAmount}.</li>
+ *   <li>{@code FENCE#<operationId>} — a refund found no deduction ({@code <reservationId>:deduct}) to undo, or a
+ *       take-back no earning ({@code <reservationId>:earn}); that operation checks this item's absence, so it
+ *       cannot land late. Keyed by operation id since issue #17 (before: {@code FENCE#<reservationId>}).</li>
  *   <li>{@code TOPUP#<checkoutId>} — a top-up the user started: {@code amount}, {@code currency},
  *       {@code paymentUrl}, {@code at}; the provider's webhook credits only what such an item says.</li>
  * </ul>
@@ -33,6 +35,7 @@ final class PointItems {
     static final String AMOUNT = "amount";
     static final String RESERVATION_ID = "reservationId";
     static final String AT = "at";
+    static final String CARD_AMOUNT = "cardAmount";
 
     static final String BALANCE_KEY = "BALANCE";
     static final String LEDGER_PREFIX = "LEDGER#";
@@ -58,8 +61,8 @@ final class PointItems {
         return key(userId, LEDGER_PREFIX + operationId);
     }
 
-    static Map<String, AttributeValue> fenceKey(String userId, String reservationId) {
-        return key(userId, FENCE_PREFIX + reservationId);
+    static Map<String, AttributeValue> fenceKey(String userId, String operationId) {
+        return key(userId, FENCE_PREFIX + operationId);
     }
 
     static Map<String, AttributeValue> balanceItem(PointAccount account) {
@@ -85,6 +88,9 @@ final class PointItems {
         if (entry.reservationId() != null) {
             item.put(RESERVATION_ID, AttributeValue.fromS(entry.reservationId()));
         }
+        if (entry.cardAmount() != null) {
+            item.put(CARD_AMOUNT, number(entry.cardAmount()));
+        }
         return item;
     }
 
@@ -92,11 +98,12 @@ final class PointItems {
         AttributeValue reservationId = item.get(RESERVATION_ID);
         return new LedgerEntry(item.get(USER_ID).s(), item.get(OPERATION_ID).s(),
                 LedgerKind.valueOf(item.get(KIND).s()), longOf(item, AMOUNT), longOf(item, BALANCE),
-                longOf(item, VERSION), reservationId == null ? null : reservationId.s(), Instant.parse(item.get(AT).s()));
+                longOf(item, VERSION), reservationId == null ? null : reservationId.s(), Instant.parse(item.get(AT).s()),
+                item.containsKey(CARD_AMOUNT) ? longOf(item, CARD_AMOUNT) : null);
     }
 
-    static Map<String, AttributeValue> fenceItem(String userId, String reservationId, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(fenceKey(userId, reservationId));
+    static Map<String, AttributeValue> fenceItem(String userId, String reservationId, String operationId, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(fenceKey(userId, operationId));
         item.put(RESERVATION_ID, AttributeValue.fromS(reservationId));
         item.put(AT, AttributeValue.fromS(at.toString()));
         return item;

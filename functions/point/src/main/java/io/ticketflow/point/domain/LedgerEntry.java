@@ -8,10 +8,16 @@ import java.util.Objects;
  *
  * @param balanceAfter  the balance right after this operation
  * @param version       the account's version this operation produced: 1 for the first line, +1 per line
- * @param reservationId the reservation a deduction or refund belongs to; null for charges
+ * @param reservationId the reservation a deduction, refund, earning or its reversal belongs to; null for charges
+ * @param cardAmount    for an earning and its reversal, the card payment the points were earned on; else null
  */
 public record LedgerEntry(String userId, String operationId, LedgerKind kind, long amount, long balanceAfter,
-                          long version, String reservationId, Instant at) {
+                          long version, String reservationId, Instant at, Long cardAmount) {
+
+    public LedgerEntry(String userId, String operationId, LedgerKind kind, long amount, long balanceAfter,
+                       long version, String reservationId, Instant at) {
+        this(userId, operationId, kind, amount, balanceAfter, version, reservationId, at, null);
+    }
 
     public LedgerEntry {
         Objects.requireNonNull(userId, "userId");

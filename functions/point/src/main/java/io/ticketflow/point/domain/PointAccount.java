@@ -1,5 +1,6 @@
 package io.ticketflow.point.domain;
 
+import io.ticketflow.kernel.saga.EarnedPointsSpent;
 import io.ticketflow.kernel.saga.InsufficientPoints;
 import java.time.Instant;
 import java.util.Objects;
@@ -43,12 +44,39 @@ public record PointAccount(String userId, long balance, long version) {
         return post(operationId, LedgerKind.REFUNDED, deduction.amount(), deduction.reservationId(), at);
     }
 
+    /** Credits the points a booking earned on its card payment. */
+    public Posting earn(String operationId, String reservationId, long points, long cardAmount, Instant at) {
+        return post(operationId, LedgerKind.EARNED, points, reservationId, at, cardAmount);
+    }
+
+    /**
+     * Takes back exactly what the earning credited.
+     *
+     * @throws EarnedPointsSpent when the balance is below the earned points: a balance never goes below zero
+     */
+    public Posting reverseEarning(String operationId, LedgerEntry earning, Instant at) {
+        if (earning.kind() != LedgerKind.EARNED || !earning.userId().equals(userId)) {
+            throw new IllegalArgumentException("only an earning of this account can be reversed: " + earning);
+        }
+        if (earning.amount() > balance) {
+            throw new EarnedPointsSpent("balance " + balance + " is below the " + earning.amount()
+                    + " points reservation " + earning.reservationId() + " earned");
+        }
+        return post(operationId, LedgerKind.EARNING_REVERSED, earning.amount(), earning.reservationId(), at,
+                earning.cardAmount());
+    }
+
     private Posting post(String operationId, LedgerKind kind, long amount, String reservationId, Instant at) {
+        return post(operationId, kind, amount, reservationId, at, null);
+    }
+
+    private Posting post(String operationId, LedgerKind kind, long amount, String reservationId, Instant at,
+                         Long cardAmount) {
         if (amount <= 0) {
             throw new IllegalArgumentException("an amount of points is positive, was " + amount);
         }
         PointAccount after = new PointAccount(userId, Math.addExact(balance, kind.signed(amount)), version + 1);
-        return new Posting(this, after,
-                new LedgerEntry(userId, operationId, kind, amount, after.balance, after.version, reservationId, at));
+        return new Posting(this, after, new LedgerEntry(userId, operationId, kind, amount, after.balance,
+                after.version, reservationId, at, cardAmount));
     }
 }

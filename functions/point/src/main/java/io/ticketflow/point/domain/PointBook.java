@@ -1,6 +1,7 @@
 package io.ticketflow.point.domain;
 
 import io.ticketflow.kernel.problem.ProblemException;
+import io.ticketflow.kernel.saga.EarnedPointsSpent;
 import io.ticketflow.kernel.saga.InsufficientPoints;
 import io.ticketflow.kernel.saga.ReservationNotPending;
 import java.time.Clock;
@@ -20,10 +21,12 @@ public final class PointBook {
     static final int MAX_ATTEMPTS = 10;
 
     private final PointRepository accounts;
+    private final EarnRate earnRate;
     private final Clock clock;
 
-    public PointBook(PointRepository accounts, Clock clock) {
+    public PointBook(PointRepository accounts, EarnRate earnRate, Clock clock) {
         this.accounts = accounts;
+        this.earnRate = earnRate;
         this.clock = clock;
     }
 
@@ -33,6 +36,14 @@ public final class PointBook {
 
     public static String refundId(String reservationId) {
         return reservationId + ":refund";
+    }
+
+    public static String earningId(String reservationId) {
+        return reservationId + ":earn";
+    }
+
+    public static String earningReversalId(String reservationId) {
+        return reservationId + ":take-back";
     }
 
     /**
@@ -62,6 +73,9 @@ public final class PointBook {
         } catch (InsufficientPoints insufficient) {
             // a repeated deduction finds the balance it already lowered: it succeeded the first time
             return accounts.entry(userId, operationId).orElseThrow(() -> insufficient);
+        } catch (PostingConflict fenced) {
+            throw new ReservationNotPending("reservation " + reservationId
+                    + " was already compensated; nothing is deducted");
         }
     }
 
@@ -72,21 +86,51 @@ public final class PointBook {
      * @throws AccountBusy when concurrent writers kept winning
      */
     public Optional<LedgerEntry> refund(String userId, String reservationId) {
-        String deductionId = deductionId(reservationId);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<LedgerEntry> deduction = accounts.entry(userId, deductionId);
-            if (deduction.isPresent()) {
-                return Optional.of(post(userId, refundId(reservationId),
-                        account -> account.refund(refundId(reservationId), deduction.get(), clock.instant())));
-            }
-            try {
-                accounts.fence(userId, reservationId, deductionId);
-                return Optional.empty();
-            } catch (PostingConflict deductionLanded) {
-                // the deduction arrived between the read and the fence: refund it on the next round
-            }
+        String refundId = refundId(reservationId);
+        return undo(userId, reservationId, deductionId(reservationId), deduction ->
+                post(userId, refundId, account -> account.refund(refundId, deduction, clock.instant())));
+    }
+
+    /**
+     * Credits the points the reservation's card payment earns at the configured rate; empty when that is no point
+     * at all (a small card amount, a rate of 0), which writes nothing: a ledger line is never of 0 points. Also
+     * empty when the booking's take-back already ran and fenced this earning out.
+     *
+     * @throws AccountBusy when concurrent writers kept winning
+     */
+    public Optional<LedgerEntry> earn(String userId, String reservationId, long cardAmount) {
+        long points = earnRate.pointsFor(cardAmount);
+        if (points == 0) {
+            return Optional.empty();
         }
-        throw new AccountBusy(userId, MAX_ATTEMPTS);
+        String operationId = earningId(reservationId);
+        try {
+            return Optional.of(post(userId, operationId,
+                    account -> account.earn(operationId, reservationId, points, cardAmount, clock.instant())));
+        } catch (PostingConflict fenced) {
+            // the booking's cancellation took back before this earning landed, finding nothing: it earns nothing
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Takes back exactly what the reservation's earning credited (its ledger line, whatever the rate is now);
+     * empty when it earned nothing, which then can no longer happen.
+     *
+     * @throws EarnedPointsSpent when the balance is below the earned points; nothing is written
+     * @throws AccountBusy       when concurrent writers kept winning
+     */
+    public Optional<LedgerEntry> reverseEarning(String userId, String reservationId) {
+        String operationId = earningReversalId(reservationId);
+        return undo(userId, reservationId, earningId(reservationId), earning -> {
+            try {
+                return post(userId, operationId,
+                        account -> account.reverseEarning(operationId, earning, clock.instant()));
+            } catch (EarnedPointsSpent spent) {
+                // a repeated take-back finds the balance it already lowered: it succeeded the first time
+                return accounts.entry(userId, operationId).orElseThrow(() -> spent);
+            }
+        });
     }
 
     public PointAccount account(String userId) {
@@ -101,6 +145,28 @@ public final class PointBook {
         return accounts.ledgerPage(userId, limit, after);
     }
 
+    /**
+     * Undoes the reservation's forward operation if it happened; otherwise fences it out, so that one still on its
+     * way cannot land after its undoing found nothing.
+     */
+    private Optional<LedgerEntry> undo(String userId, String reservationId, String forwardId,
+                                       Function<LedgerEntry, LedgerEntry> undoIt) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<LedgerEntry> forward = accounts.entry(userId, forwardId);
+            if (forward.isPresent()) {
+                return Optional.of(undoIt.apply(forward.get()));
+            }
+            try {
+                accounts.fence(userId, reservationId, forwardId);
+                return Optional.empty();
+            } catch (PostingConflict forwardLanded) {
+                // the operation arrived between the read and the fence: undo it on the next round
+            }
+        }
+        throw new AccountBusy(userId, MAX_ATTEMPTS);
+    }
+
+    /** @throws PostingConflict {@code RESERVATION_FENCED} when the operation was fenced out; nothing is written */
     private LedgerEntry post(String userId, String operationId, Function<PointAccount, Posting> decide) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Posting posting = decide.apply(account(userId));
@@ -113,8 +179,7 @@ public final class PointBook {
                         return accounts.entry(userId, operationId).orElseThrow(() -> new IllegalStateException(
                                 "operation " + operationId + " reported as existing but not found", conflict));
                     }
-                    case RESERVATION_FENCED -> throw new ReservationNotPending("reservation "
-                            + posting.entry().reservationId() + " was already compensated; nothing is deducted");
+                    case RESERVATION_FENCED -> throw conflict;
                     case ACCOUNT_CHANGED -> pause(attempt);
                 }
             }

@@ -23,18 +23,20 @@ public interface PointRepository {
 
     /**
      * Writes the ledger line (only if its operation id has none yet), the account (only if still at the version
-     * read; for a deduction also only if its balance covers the amount) and the operation's event, all or nothing.
-     * A deduction also fails when its reservation is fenced ({@link #fence}).
+     * read; for a line that lowers it also only if its balance covers the amount) and the operation's event, all or
+     * nothing. A {@link LedgerKind#fenceable() fenceable} operation (a deduction, an earning) also fails when its
+     * operation id is fenced ({@link #fence}).
      *
      * @throws PostingConflict naming the first condition that failed
      */
     void post(Posting posting);
 
     /**
-     * Records that the reservation's deduction will never be refunded because none exists, so that a deduction
-     * still on its way (a timed-out call the orchestrator gave up on) cannot land afterwards. Idempotent.
+     * Records that the reservation's operation (its deduction, its earning) will never be undone because none
+     * exists, so that one still on its way (a timed-out call the orchestrator gave up on) cannot land afterwards.
+     * Idempotent.
      *
-     * @throws PostingConflict {@code OPERATION_EXISTS} when the deduction exists after all
+     * @throws PostingConflict {@code OPERATION_EXISTS} when the operation exists after all
      */
-    void fence(String userId, String reservationId, String deductionId);
+    void fence(String userId, String reservationId, String operationId);
 }

@@ -8,7 +8,10 @@ public final class PostingConflict extends RuntimeException {
         OPERATION_EXISTS,
         /** The account moved on since it was read. */
         ACCOUNT_CHANGED,
-        /** A refund for this reservation already ran finding nothing to refund; a late deduction must not land. */
+        /**
+         * The undoing of this operation already ran finding nothing to undo (a refund no deduction, a take-back no
+         * earning): the late operation must not land.
+         */
         RESERVATION_FENCED
     }
 

@@ -15,9 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record DeductPoints(String reservationId, String userId, @JsonAlias("totalPrice") long amount) {
 
     public DeductPoints {
-        if (reservationId == null || reservationId.isBlank() || userId == null || userId.isBlank()) {
-            throw new IllegalArgumentException("deductPoints needs reservationId and userId");
-        }
+        SagaStepInput.requireIds("deductPoints", reservationId, userId);
         if (amount < 0) {
             throw new IllegalArgumentException("deductPoints needs an amount of at least 0, was " + amount);
         }

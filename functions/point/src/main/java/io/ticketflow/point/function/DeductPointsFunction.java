@@ -3,7 +3,6 @@ package io.ticketflow.point.function;
 import io.ticketflow.kernel.saga.InsufficientPoints;
 import io.ticketflow.kernel.saga.ReservationNotPending;
 import io.ticketflow.kernel.saga.TransientStepError;
-import io.ticketflow.point.domain.AccountBusy;
 import io.ticketflow.point.domain.PointBook;
 import java.util.function.Function;
 
@@ -27,10 +26,7 @@ public final class DeductPointsFunction implements Function<DeductPoints, Points
             return new PointsDeducted(PointBook.deductionId(command.reservationId()), command.userId(),
                     command.reservationId(), 0, book.account(command.userId()).balance());
         }
-        try {
-            return PointsDeducted.of(book.deduct(command.userId(), command.reservationId(), command.amount()));
-        } catch (AccountBusy busy) {
-            throw new TransientStepError(busy.getMessage(), busy);
-        }
+        return PointsDeducted.of(BusyAccount.retriedBySaga(
+                () -> book.deduct(command.userId(), command.reservationId(), command.amount())));
     }
 }

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record RefundPoints(String reservationId, String userId) {
 
     public RefundPoints {
-        if (reservationId == null || reservationId.isBlank() || userId == null || userId.isBlank()) {
-            throw new IllegalArgumentException("refundPoints needs reservationId and userId");
-        }
+        SagaStepInput.requireIds("refundPoints", reservationId, userId);
     }
 }

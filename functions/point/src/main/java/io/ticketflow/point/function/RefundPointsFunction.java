@@ -1,7 +1,5 @@
 package io.ticketflow.point.function;
 
-import io.ticketflow.kernel.saga.TransientStepError;
-import io.ticketflow.point.domain.AccountBusy;
 import io.ticketflow.point.domain.LedgerEntry;
 import io.ticketflow.point.domain.PointBook;
 import java.util.Optional;
@@ -21,12 +19,8 @@ public final class RefundPointsFunction implements Function<RefundPoints, Points
 
     @Override
     public PointsRefunded apply(RefundPoints command) {
-        Optional<LedgerEntry> refund;
-        try {
-            refund = book.refund(command.userId(), command.reservationId());
-        } catch (AccountBusy busy) {
-            throw new TransientStepError(busy.getMessage(), busy);
-        }
+        Optional<LedgerEntry> refund =
+                BusyAccount.retriedBySaga(() -> book.refund(command.userId(), command.reservationId()));
         String operationId = PointBook.refundId(command.reservationId());
         return refund
                 .map(entry -> new PointsRefunded(operationId, entry.userId(), command.reservationId(), entry.amount(),
