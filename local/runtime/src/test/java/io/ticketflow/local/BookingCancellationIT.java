@@ -36,7 +36,8 @@ class BookingCancellationIT {
 
     /** What each function called while the tests ran, against its catalogue grants. */
     @RegisterExtension
-    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("cancelBooking", "refundPoints", "cancelPayment", "releaseSeats");
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("cancelBooking", "takeBackEarnedPoints", "refundPoints",
+            "cancelPayment", "releaseSeats");
 
     private static final String CONCERT = "concert-1";
     private static final String SCHEDULE = "schedule-1-1";
@@ -69,13 +70,14 @@ class BookingCancellationIT {
         assertThat(Bookings.JSON.readTree(accepted.body()).path("status").asString()).isEqualTo("CANCELLING");
         Eventually.within(Bookings.WAIT, () ->
                 assertThat(cancellation(alice).status()).isEqualTo(ExecutionStatus.SUCCEEDED));
-        assertThat(runtime.stepFunctions().stateTransitions(cancellation(alice).executionArn())).isEqualTo(4);
+        assertThat(runtime.stepFunctions().stateTransitions(cancellation(alice).executionArn())).isEqualTo(5);
         JsonNode booking = alice.settledBooking();
         assertThat(booking.path("status").asString()).as(booking.toString()).isEqualTo("CANCELLED");
         assertThat(booking.path("steps").findValuesAsString("name")).contains("BookingConfirmed");
         assertThat(booking.path("cancellation").path("status").asString()).isEqualTo("CANCELLED");
         assertThat(booking.path("cancellation").path("steps").findValuesAsString("name"))
-                .containsExactly("RefundPoints", "CancelPayment", "ReleaseSeats", "BookingCancelled");
+                .containsExactly("TakeBackEarnedPoints", "RefundPoints", "CancelPayment", "ReleaseSeats",
+                        "BookingCancelled");
 
         assertThat(alice.events()).filteredOn(e -> e.type().equals("RESERVATION_CANCELLED"))
                 .singleElement().satisfies(e -> assertThat(e.payload().path("reason").asString())

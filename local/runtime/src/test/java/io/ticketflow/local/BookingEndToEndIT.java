@@ -70,8 +70,8 @@ class BookingEndToEndIT {
         JsonNode booking = alice.settledBooking();
         assertThat(booking.path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(stepNames(booking)).containsSubsequence("AwaitPayment", "AuthorisePayment", "DeductPoints",
-                "ConfirmReservation", "CapturePayment", "ExpireQueueToken");
-        assertThat(runtime.stepFunctions().stateTransitions(bookings.executionArn(alice))).isEqualTo(7);
+                "ConfirmReservation", "CapturePayment", "EarnPoints", "ExpireQueueToken");
+        assertThat(runtime.stepFunctions().stateTransitions(bookings.executionArn(alice))).isEqualTo(8);
 
         assertThat(alice.reservationStatus()).isEqualTo("CONFIRMED");
         Eventually.within(Bookings.SEAT_MAP_WAIT, () -> {

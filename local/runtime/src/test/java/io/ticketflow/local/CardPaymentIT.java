@@ -32,7 +32,8 @@ class CardPaymentIT {
 
     /** What the card steps called while the tests ran, against their catalogue grants. */
     @RegisterExtension
-    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("authorisePayment", "capturePayment", "cancelPayment");
+    static final GrantsAudit.Check GRANTS = new GrantsAudit.Check("authorisePayment", "capturePayment", "cancelPayment",
+            "earnPoints", "takeBackEarnedPoints");
 
     private static final String CONCERT = "concert-1";
     private static final String SCHEDULE = "schedule-1-1";
@@ -54,14 +55,14 @@ class CardPaymentIT {
     }
 
     @Test
-    void approvedCard_withASplit_confirmsInSevenTransitions_chargingTheCardTheRest_andACancellationGivesBothBack() {
+    void approvedCard_withASplit_confirmsInEightTransitions_chargingTheCardTheRest_andACancellationGivesBothBack() {
         Bookings.User alice = bookings.user("alice").admittedTo(CONCERT).holding(SCHEDULE, 41).toppedUp(500);
 
         HttpResponse<String> paid = alice.payOnceAwaited("key-alice", 40, "tok_approve");
 
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         assertThat(alice.settledBooking().path("status").asString()).isEqualTo("CONFIRMED");
-        assertThat(runtime.stepFunctions().stateTransitions(bookingArn(alice))).isEqualTo(7);
+        assertThat(runtime.stepFunctions().stateTransitions(bookingArn(alice))).isEqualTo(8);
         assertThat(alice.balance()).isEqualTo(500 - 40);
         assertThat(card(alice)).isEqualTo(new Charges(R_PRICE - 40, 0));
         JsonNode payment = Bookings.JSON.readTree(alice.payment(Payment.idFor(alice.reservationId)).body());
@@ -79,6 +80,28 @@ class CardPaymentIT {
         assertThat(alice.balance()).isEqualTo(500);
         assertThat(card(alice)).isEqualTo(new Charges(R_PRICE - 40, R_PRICE - 40));
         assertThat(alice.events()).extracting(EventEnvelope::type).containsOnlyOnce("PAYMENT_REFUNDED");
+    }
+
+    @Test
+    void theCardPart_earnsPoints_andTheCancellationTakesThemBackWithTheRest() {
+        Bookings.User gina = bookings.user("gina").admittedTo(CONCERT).holding(SCHEDULE, 47, 48).toppedUp(500);
+
+        HttpResponse<String> paid = gina.payOnceAwaited("key-gina", 0, "tok_approve");
+
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(gina.settledBooking().path("status").asString()).isEqualTo("CONFIRMED");
+        // 1 % of the card part 180, rounded down
+        assertThat(gina.balance()).isEqualTo(500 + 1);
+        assertThat(card(gina)).isEqualTo(new Charges(2 * R_PRICE, 0));
+
+        cancel(gina);
+
+        Eventually.within(Bookings.WAIT, () ->
+                assertThat(cancellation(gina).status()).isEqualTo(ExecutionStatus.SUCCEEDED));
+        assertThat(gina.balance()).isEqualTo(500);
+        assertThat(card(gina)).isEqualTo(new Charges(2 * R_PRICE, 2 * R_PRICE));
+        assertThat(gina.events()).extracting(EventEnvelope::type)
+                .containsOnlyOnce("POINT_EARNED", "POINT_EARNING_REVERSED", "PAYMENT_REFUNDED");
     }
 
     @Test
