@@ -23,13 +23,13 @@ public final class CardInvariant {
      */
     public static Optional<String> broken(String reservationId, String reservationStatus, JsonNode payment,
                                           JsonNode statement) {
-        long net = statement.path("captured").longValue() - statement.path("refunded").longValue();
+        long net = statement.path("captured").asLong(0) - statement.path("refunded").asLong(0);
         String status = payment.path("status").asString("NONE");
-        long cardPart = payment.path("cardAmount").longValue();
+        long cardPart = payment.path("cardAmount").asLong(0);
         boolean confirmed = "CONFIRMED".equals(reservationStatus);
         String state = reservationId + ": reservation " + reservationStatus + ", payment " + status + " (card part "
-                + cardPart + "), card charged " + statement.path("captured").longValue() + " refunded "
-                + statement.path("refunded").longValue();
+                + cardPart + "), card charged " + statement.path("captured").asLong(0) + " refunded "
+                + statement.path("refunded").asLong(0);
         if (confirmed && cardPart > 0 && !"CAPTURED".equals(status)) {
             return Optional.of("confirmed without a capture: " + state);
         }

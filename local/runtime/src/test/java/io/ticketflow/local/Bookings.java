@@ -219,6 +219,13 @@ final class Bookings {
             return okJson("GET", "/points/history");
         }
 
+        /** What the simulated provider charged and refunded on this booking's card. */
+        JsonNode cardStatement() {
+            HttpResponse<String> statement = send("GET", "/dev/provider/cards/" + reservationId, null, null, Map.of());
+            assertThat(statement.statusCode()).as(statement.body()).isEqualTo(200);
+            return JSON.readTree(statement.body());
+        }
+
         HttpResponse<String> payment(String paymentId) {
             return send("GET", "/payments/" + paymentId, bearer, null, Map.of());
         }

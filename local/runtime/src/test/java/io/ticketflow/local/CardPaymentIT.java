@@ -115,7 +115,7 @@ class CardPaymentIT {
         assertThat(bob.reservationStatus()).isEqualTo("CANCELLED");
         assertThat(bob.balance()).isEqualTo(500);
         assertThat(card(bob)).isEqualTo(new Charges(0, 0));
-        assertThat(statement(bob).path("authorisations")).isEmpty();
+        assertThat(bob.cardStatement().path("authorisations")).isEmpty();
     }
 
     @Test
@@ -130,7 +130,7 @@ class CardPaymentIT {
         assertThat(carol.reservationStatus()).isEqualTo("CANCELLED");
         assertThat(carol.balance()).isEqualTo(500);
         assertThat(card(carol)).isEqualTo(new Charges(0, 0));
-        assertThat(statement(carol).path("authorisations").findValuesAsString("status")).containsExactly("VOIDED");
+        assertThat(carol.cardStatement().path("authorisations").findValuesAsString("status")).containsExactly("VOIDED");
     }
 
     @Test
@@ -143,7 +143,7 @@ class CardPaymentIT {
                 .isEqualTo("InsufficientPoints");
         assertThat(dave.balance()).isEqualTo(20);
         assertThat(card(dave)).isEqualTo(new Charges(0, 0));
-        assertThat(statement(dave).path("authorisations").findValuesAsString("status")).containsExactly("VOIDED");
+        assertThat(dave.cardStatement().path("authorisations").findValuesAsString("status")).containsExactly("VOIDED");
         assertThat(dave.events()).extracting(EventEnvelope::type).contains("PAYMENT_CANCELLED")
                 .doesNotContain("PAYMENT_CAPTURED");
     }
@@ -193,15 +193,8 @@ class CardPaymentIT {
     }
 
     private static Charges card(Bookings.User user) {
-        JsonNode statement = statement(user);
+        JsonNode statement = user.cardStatement();
         return new Charges(statement.path("captured").longValue(), statement.path("refunded").longValue());
-    }
-
-    private static JsonNode statement(Bookings.User user) {
-        HttpResponse<String> statement = bookings.send("GET", "/dev/provider/cards/" + user.reservationId, null, null,
-                Map.of());
-        assertThat(statement.statusCode()).as(statement.body()).isEqualTo(200);
-        return Bookings.JSON.readTree(statement.body());
     }
 
     private static HttpResponse<String> cancel(Bookings.User user) {

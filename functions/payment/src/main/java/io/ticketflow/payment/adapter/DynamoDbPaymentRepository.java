@@ -10,7 +10,6 @@ import io.ticketflow.payment.domain.Payment;
 import io.ticketflow.payment.domain.PaymentIntent;
 import io.ticketflow.payment.domain.PaymentRepository;
 import io.ticketflow.payment.domain.PaymentRequest;
-import io.ticketflow.payment.domain.PaymentStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.HashMap;
@@ -21,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
