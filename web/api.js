@@ -1,56 +1,8 @@
 // The API as the page uses it: same origin, bearer token, problem+json turned into an ApiProblem.
-import { sentenceFor } from './problems.js';
+import { ApiProblem } from './problems.js';
+import { forgetSession, session } from './signin.js';
 
-export class ApiProblem extends Error {
-  /** @param {{type?: string, title?: string, status: number, detail?: string}} problem */
-  constructor(problem, retryAfterSeconds) {
-    super(sentenceFor(problem));
-    this.type = problem.type || '';
-    this.status = problem.status;
-    this.detail = problem.detail || '';
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-
-  /** The last segment of the problem type, e.g. "seat-unavailable". */
-  get kind() {
-    return this.type.split('/').pop();
-  }
-}
-
-const SESSION_KEY = 'ticketflow.session';
-
-export function session() {
-  try {
-    return JSON.parse(localStorage.getItem(SESSION_KEY)) || null;
-  } catch {
-    return null;
-  }
-}
-
-export function signOut() {
-  localStorage.clear();
-}
-
-/** Locally the runtime mints a dev token for any user name; a deployment has no such route (404). */
-export async function signIn(userId) {
-  const answer = await fetch('/_local/dev-tokens', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
-  });
-  if (!answer.ok) {
-    throw new ApiProblem({ type: answer.status === 404 ? 'sign-in-unavailable' : 'sign-in-refused', status: answer.status });
-  }
-  const { token } = await answer.json();
-  localStorage.setItem(SESSION_KEY, JSON.stringify({ userId, token }));
-  return { userId, token };
-}
-
-/** The token's `sub`: who the API takes the caller to be (the queue's work names it). */
-export function subjectOf(token) {
-  const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-  return JSON.parse(atob(payload)).sub;
-}
+export { ApiProblem };
 
 function retryAfter(answer) {
   const seconds = Number(answer.headers.get('retry-after'));
@@ -74,7 +26,7 @@ export async function call(method, path, { body, headers = {}, auth = true } = {
   }
   if (answer.status === 401 && auth) {
     // the token ran out (or the local runtime restarted with a new key): back to sign-in, not a dead end
-    localStorage.removeItem(SESSION_KEY);
+    forgetSession();
     window.dispatchEvent(new Event('signed-out'));
   }
   if (answer.status >= 400) {

@@ -1,6 +1,7 @@
 // The fan's page: sign in, concerts, waiting room, seat map, checkout, booking. Hash routes, so a reload comes
 // back to the same screen and no route can clash with an API path on the same origin.
-import { ApiProblem, call, seatRange, session, signIn, signOut, subjectOf } from './api.js';
+import { ApiProblem, call, seatRange } from './api.js';
+import { claimsOf, finishHostedSignIn, issuer, loadConfig, session, signInAs, signInMode, signOut, startHostedSignIn } from './signin.js';
 import { outcomeFor, stepLabel } from './problems.js';
 import { solveQueueWork } from './work.js';
 
@@ -108,8 +109,22 @@ async function concertNamed(concertId) {
 
 // ---------- screens ----------
 
-function signInScreen() {
+function signInScreen(failure) {
   const message = h('p', { class: 'alert', role: 'alert' });
+  if (failure) showProblem(message, failure);
+  if (signInMode() === 'cognito') {
+    const button = h('button', { id: 'sign-in', type: 'button', text: 'Sign in',
+      onclick: () => startHostedSignIn().catch((error) => showProblem(message, error)) });
+    page('Sign in', h('p', { class: 'muted', text: 'You sign in on the ticketflow sign-in page and come straight back here.' }),
+      h('p', {}, button), message);
+    button.focus();
+    return;
+  }
+  if (signInMode() === 'issuer') {
+    page('Sign in', h('p', { id: 'sign-in-elsewhere',
+      text: `This page cannot sign you in: this deployment accepts tokens from ${issuer()} only. Sign in with that provider's own app.` }));
+    return;
+  }
   const name = h('input', { id: 'user', name: 'user', autocomplete: 'username', required: true });
   const form = h('form', { class: 'card' },
     h('label', { for: 'user', text: 'Your name ' }), name, ' ',
@@ -117,7 +132,7 @@ function signInScreen() {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await signIn(name.value.trim());
+      await signInAs(name.value.trim());
       route();
     } catch (error) {
       showProblem(message, error);
@@ -224,7 +239,7 @@ async function waitingRoom(screen, concertId) {
         // the queue names the work an enter needs; the token's subject is who the work is for
         const queue = (await call('GET', `/concerts/${encodeURIComponent(concertId)}/queue`, { auth: false })).body;
         next.textContent = 'Getting you into the line…';
-        const work = await solveQueueWork(concertId, subjectOf(session().token), queue.workDifficulty);
+        const work = await solveQueueWork(concertId, claimsOf(session().token).sub, queue.workDifficulty);
         const entered = (await call('POST', `/concerts/${encodeURIComponent(concertId)}/queue-tokens`,
           { headers: { 'x-queue-work': work } })).body;
         store.set(tokenKey, entered.token);
@@ -557,19 +572,19 @@ function followBooking(screen, reservationId, outcome, message, refreshBalance, 
 
 let current = new Screen();
 
-function route() {
+function route(failure) {
   current.leave();
   current = new Screen();
   const who = document.getElementById('who');
   const signedIn = session();
   who.replaceChildren();
   if (!signedIn) {
-    signInScreen();
+    signInScreen(failure);
     performance.mark('interactive');
     return;
   }
   who.append(`Signed in as ${signedIn.userId} `, h('button', { class: 'secondary', id: 'sign-out', text: 'Sign out',
-    onclick: () => { signOut(); location.hash = '#/'; route(); } }));
+    onclick: () => { if (!signOut()) { location.hash = '#/'; route(); } } }));
   const [, name, ...args] = location.hash.replace(/^#/, '').split('/');
   const screens = { queue: waitingRoom, seats: seatMapScreen, checkout: checkoutScreen };
   const render = screens[name] || concertsScreen;
@@ -578,6 +593,8 @@ function route() {
   });
 }
 
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => route());
 window.addEventListener('signed-out', () => route());
-route();
+loadConfig()
+  .then(finishHostedSignIn)
+  .then(() => route(), (error) => route(error));

@@ -39,7 +39,8 @@ const SENTENCES = {
   'unknown-schedule': 'We could not find that show.',
   'unknown-seat': 'One of those seats does not exist.',
   'sign-in-unavailable': 'Sign-in is not available here.',
-  'sign-in-refused': 'Sign-in failed. Please check your name and try again.',
+  'sign-in-refused': 'Sign-in failed. Please try again.',
+  'sign-in-state-mismatch': 'That sign-in was not started on this page. Please sign in again.',
   network: 'We could not reach the server. Check your connection; we will keep trying.',
 };
 
@@ -111,4 +112,21 @@ const STEPS = {
 
 export function stepLabel(name) {
   return STEPS[name] || name;
+}
+
+/** A refusal (or an unreachable server) as the page shows it: the problem's type and its sentence. */
+export class ApiProblem extends Error {
+  /** @param {{type?: string, title?: string, status: number, detail?: string}} problem */
+  constructor(problem, retryAfterSeconds) {
+    super(sentenceFor(problem));
+    this.type = problem.type || '';
+    this.status = problem.status;
+    this.detail = problem.detail || '';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** The last segment of the problem type, e.g. "seat-unavailable". */
+  get kind() {
+    return this.type.split('/').pop();
+  }
 }

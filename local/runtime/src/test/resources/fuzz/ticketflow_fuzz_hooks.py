@@ -6,8 +6,6 @@ re-checks whether the edited request still fits the schema, so its positive/nega
 Nothing here touches a value that makes a request invalid: those go out as generated.
 """
 
-import base64
-import hashlib
 import json
 import os
 import re
@@ -15,6 +13,7 @@ import time
 import zlib
 
 import schemathesis
+from ticketflow_client import jwt_claims, queue_work  # scripts/, on PYTHONPATH (Schemathesis.java)
 
 # {"fuzz-1": {"schedule": "fuzz-1-1", "seats": 40}, ...}: concerts published for the run, their queues open
 CONCERTS = json.loads(os.environ["TICKETFLOW_FUZZ_CONCERTS"])
@@ -46,12 +45,7 @@ def _header(case, name):
 
 def _pass_concert(compact_pass):
     """The concert (`aud`) a compact admission pass admits to; None when it is not a readable JWS."""
-    try:
-        payload = compact_pass.split(".")[1]
-        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-        return claims.get("aud") if isinstance(claims, dict) else None
-    except (AttributeError, IndexError, ValueError):
-        return None
+    return (jwt_claims(compact_pass) or {}).get("aud")
 
 
 @schemathesis.hook
@@ -90,33 +84,15 @@ def _solve_the_work(case):
     user_id = _bearer_subject(_header(case, "Authorization") or "Bearer " + os.environ.get("TICKETFLOW_FUZZ_BEARER", ""))
     if user_id is None or _header(case, "X-Queue-Work") is None:
         return  # no header is a request the schema calls invalid: it goes out as generated
-    concert_id = case.path_parameters["concertId"]
-    issued_at = int(time.time())
-    prefix = f"ticketflow-queue-work:v1:{concert_id}:{user_id}:{issued_at}:"
-    nonce = 0
-    while _leading_zero_bits(hashlib.sha256((prefix + str(nonce)).encode()).digest()) < WORK_DIFFICULTY:
-        nonce += 1
+    work = queue_work(case.path_parameters["concertId"], user_id, WORK_DIFFICULTY)
     for key in [key for key in case.headers if key.lower() == "x-queue-work"]:
         del case.headers[key]
-    case.headers["X-Queue-Work"] = f"{issued_at}.{nonce}"
+    case.headers["X-Queue-Work"] = work
 
 
 def _bearer_subject(authorization):
-    try:
-        payload = authorization.split(" ", 1)[1].split(".")[1]
-        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-        return claims.get("sub") if isinstance(claims, dict) else None
-    except (AttributeError, IndexError, ValueError):
-        return None
-
-
-def _leading_zero_bits(digest):
-    bits = 0
-    for byte in digest:
-        if byte:
-            return bits + 8 - byte.bit_length()
-        bits += 8
-    return bits
+    token = authorization.split(" ", 1)[1] if isinstance(authorization, str) and " " in authorization else None
+    return (jwt_claims(token) or {}).get("sub")
 
 
 def _hold_seats_of_the_pass_concert(case):

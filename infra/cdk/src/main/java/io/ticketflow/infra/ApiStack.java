@@ -43,6 +43,8 @@ public final class ApiStack extends Stack {
 
     private final HttpApi api;
     private final HttpStage stage;
+    private final FanPage page;
+    private final Map<String, Object> pageConfig;
 
     public ApiStack(Construct scope, List<Route> routeTable, DeploymentSettings settings) {
         super(scope, settings.physicalName("api"), StackProps.builder()
@@ -87,12 +89,17 @@ public final class ApiStack extends Stack {
                 })
                 .build());
 
+        this.page = new FanPage(this, api, routeTable, settings);
         String issuer = settings.jwtIssuer();
         List<String> audience = settings.jwtAudience();
         if (settings.ownsIdentityProvider()) {
-            DevUserPool users = new DevUserPool(this, settings);
+            DevUserPool users = new DevUserPool(this, settings, page.url());
             issuer = users.issuer();
             audience = users.audiences();
+            this.pageConfig = users.pageConfig(page.url());
+        } else {
+            // the page cannot sign anyone in here: it says so, and names the issuer whose tokens the API takes
+            this.pageConfig = Map.of("signIn", "issuer", "issuer", issuer);
         }
         IHttpRouteAuthorizer authorizer = HttpJwtAuthorizer.Builder.create("JwtAuthorizer", issuer)
                 .authorizerName("jwt")
@@ -147,6 +154,16 @@ public final class ApiStack extends Stack {
                         .functionArn(Arns.functionAlias(this, settings.physicalName(name)))
                         .sameEnvironment(true)
                         .build());
+    }
+
+    /** The bucket and distribution that serve the fan's page (and the API under the same domain). */
+    public FanPage page() {
+        return page;
+    }
+
+    /** The page's {@code config.json}: hosted sign-in of the dev user pool, or the name of the external issuer. */
+    public Map<String, Object> pageConfig() {
+        return pageConfig;
     }
 
     public HttpApi api() {

@@ -1,6 +1,8 @@
 package io.ticketflow.infra;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -20,6 +22,7 @@ import software.amazon.awscdk.services.cognito.ResourceServerScope;
 import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 import software.amazon.awscdk.services.cognito.UserPoolDomain;
 import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
@@ -29,7 +32,8 @@ import software.constructs.Construct;
 
 /**
  * The identity provider of a {@code dev} stage deployed without {@code -c jwtIssuer=…}: a Cognito user pool, so a
- * fresh deployment accepts tokens at once. Fans sign in through the API client (user name and password, e.g.
+ * fresh deployment accepts tokens at once. Fans sign in through the API client: on the page through the hosted UI
+ * (authorization code with PKCE, back to the page), or with user name and password (e.g.
  * {@code aws cognito-idp admin-initiate-auth}); operators' programs get {@value Route#ADMIN_SCOPE} from the operator
  * client (client credentials at the pool's token endpoint); the {@code admin} group marks the people allowed to
  * run them. Users are created by the deployer only: no self sign-up.
@@ -44,7 +48,10 @@ final class DevUserPool extends Construct {
     private final UserPoolClient apiClient;
     private final UserPoolClient operatorClient;
 
-    DevUserPool(Construct scope, DeploymentSettings settings) {
+    private final UserPoolDomain domain;
+
+    /** {@code pageUrl}: the fan's page, where the hosted sign-in returns to and sign-out ends. */
+    DevUserPool(Construct scope, DeploymentSettings settings, String pageUrl) {
         super(scope, "Users");
         this.pool = UserPool.Builder.create(this, "Pool")
                 .userPoolName(settings.physicalName("users"))
@@ -60,6 +67,14 @@ final class DevUserPool extends Construct {
         this.apiClient = pool.addClient("ApiClient", UserPoolClientOptions.builder()
                 .userPoolClientName(settings.physicalName("api-client"))
                 .authFlows(AuthFlow.builder().userPassword(true).adminUserPassword(true).build())
+                // the page: the hosted UI's authorization code, redeemed with PKCE (a public client has no secret)
+                .oAuth(OAuthSettings.builder()
+                        .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
+                        .scopes(List.of(OAuthScope.OPENID))
+                        .callbackUrls(List.of(pageUrl))
+                        .logoutUrls(List.of(pageUrl))
+                        .build())
+                .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
                 .generateSecret(false)
                 .preventUserExistenceErrors(true)
                 .build());
@@ -85,23 +100,43 @@ final class DevUserPool extends Construct {
                         .scopes(List.of(OAuthScope.resourceServer(api, admin)))
                         .build())
                 .build());
-        // the token endpoint's host: a prefix unique in the Region, hence the account id
-        UserPoolDomain domain = pool.addDomain("Domain", UserPoolDomainOptions.builder()
+        // the hosted sign-in's and the token endpoint's host: a prefix unique in the Region, hence the account id
+        this.domain = pool.addDomain("Domain", UserPoolDomainOptions.builder()
                 .cognitoDomain(CognitoDomainOptions.builder()
-                        .domainPrefix(Fn.join("", List.of(settings.physicalName("ops-"), Aws.ACCOUNT_ID)))
+                        .domainPrefix(Fn.join("", List.of(settings.physicalName("signin-"), Aws.ACCOUNT_ID)))
                         .build())
                 .build());
 
         output("UserPoolId", "the dev user pool: create users with aws cognito-idp admin-create-user", pool.getUserPoolId());
-        output("ApiClientId", "app client for fans' tokens (USER_PASSWORD_AUTH)", apiClient.getUserPoolClientId());
+        output("ApiClientId", "app client for fans' tokens (the page's hosted sign-in, USER_PASSWORD_AUTH)", apiClient.getUserPoolClientId());
         output("OperatorClientId", "app client for operators' tokens (client credentials, scope " + Route.ADMIN_SCOPE + ")",
                 operatorClient.getUserPoolClientId());
-        output("TokenUrl", "the pool's OAuth 2.0 token endpoint", Fn.join("", List.of(domain.baseUrl(), "/oauth2/token")));
+        output("TokenUrl", "the pool's OAuth 2.0 token endpoint", endpoint("/oauth2/token"));
         NagSuppressions.addResourceSuppressions(pool, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-COG2").reason("dev stage only: its users are test "
                         + "accounts the deployer creates, and MFA would make the README's token command interactive").build(),
                 NagPackSuppression.builder().id("AwsSolutions-COG3").reason("dev stage only: threat protection needs "
                         + "Cognito's Plus feature plan; staging and prod bring their own identity provider").build()));
+    }
+
+    /**
+     * What the page's {@code config.json} needs to sign a fan in through the hosted UI: the authorization code flow
+     * with PKCE, back to {@code pageUrl}. The page adds {@code client_id} and {@code logout_uri} to the logout URL.
+     */
+    Map<String, Object> pageConfig(String pageUrl) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("signIn", "cognito");
+        config.put("authorizeUrl", endpoint("/oauth2/authorize"));
+        config.put("tokenUrl", endpoint("/oauth2/token"));
+        config.put("logoutUrl", endpoint("/logout"));
+        config.put("clientId", apiClient.getUserPoolClientId());
+        config.put("redirectUri", pageUrl);
+        config.put("scope", "openid");
+        return config;
+    }
+
+    private String endpoint(String path) {
+        return Fn.join("", List.of(domain.baseUrl(), path));
     }
 
     /** The issuer the JWT authorizer trusts: {@code https://cognito-idp.<region>.amazonaws.com/<pool id>}. */

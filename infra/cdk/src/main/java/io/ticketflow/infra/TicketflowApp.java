@@ -57,7 +57,7 @@ public final class TicketflowApp {
         SagaStack saga = new SagaStack(app, SagaStack.requireDefinition(settings.sagaDefinition()), settings);
         services.forEach(saga::addStackDependency);
 
-        WebStack web = new WebStack(app, api, Catalogue.routes(), settings);
+        WebStack web = new WebStack(app, api, settings);
 
         Tags.of(app).add("project", "ticketflow");
         Tags.of(app).add("stage", settings.stage().id());

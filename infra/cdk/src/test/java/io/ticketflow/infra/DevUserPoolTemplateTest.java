@@ -28,6 +28,9 @@ class DevUserPoolTemplateTest {
     private static ApiStack ownPool;
     /** Its template: not SynthesizedApp's cache, which knows the shared synth's API stack by the same name. */
     private static JsonNode ownPoolTemplate;
+    /** The web stack beside it: the page's config.json. */
+    private static JsonNode ownPoolWebTemplate;
+    private static App ownPoolApp;
 
     private static synchronized ApiStack ownPool() {
         if (ownPool == null) {
@@ -36,9 +39,12 @@ class DevUserPoolTemplateTest {
                     List.of(), dev.corsOrigins(), dev.activationBatchSize(), dev.sagaDefinition());
             App app = App.Builder.create().outdir("target/cdk-test-own-pool.out").build();
             ownPool = new ApiStack(app, Catalogue.routes(), withoutIssuer);
+            WebStack web = new WebStack(app, ownPool, withoutIssuer);
             Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
             app.synth();
+            ownPoolApp = app;
             ownPoolTemplate = JsonMapper.builder().build().valueToTree(Template.fromStack(ownPool).toJSON());
+            ownPoolWebTemplate = JsonMapper.builder().build().valueToTree(Template.fromStack(web).toJSON());
         }
         return ownPool;
     }
@@ -100,6 +106,45 @@ class DevUserPoolTemplateTest {
     }
 
     @Test
+    void thePagesSignIn_isTheAuthorizationCodeFlowWithoutASecret_returningToTheDistributionsUrl() {
+        ApiStack api = ownPool();
+        JsonNode fans = fanClient(api);
+        String distribution = fanPageDistribution(api);
+
+        assertThat(fans.path("AllowedOAuthFlows").toString()).isEqualTo("[\"code\"]");
+        assertThat(fans.path("AllowedOAuthFlowsUserPoolClient").asBoolean()).isTrue();
+        assertThat(fans.path("AllowedOAuthScopes").toString()).isEqualTo("[\"openid\"]");
+        assertThat(fans.path("SupportedIdentityProviders").toString()).isEqualTo("[\"COGNITO\"]");
+        assertThat(fans.path("GenerateSecret").asBoolean()).isFalse();
+        String pageUrl = "https://{" + distribution + ".DomainName}/";
+        assertThat(SynthesizedApp.elements(fans.path("CallbackURLs"))).map(SynthesizedApp::text).containsExactly(pageUrl);
+        assertThat(SynthesizedApp.elements(fans.path("LogoutURLs"))).map(SynthesizedApp::text).containsExactly(pageUrl);
+    }
+
+    @Test
+    void configJson_givesThePageTheHostedUisEndpoints_theFanClient_andTheDistributionAsRedirect() {
+        ApiStack api = ownPool();
+        String fanClient = resources(api, "AWS::Cognito::UserPoolClient").entrySet().stream()
+                .filter(c -> c.getValue().path("Properties").path("ClientName").asString().endsWith("api-client"))
+                .findFirst().orElseThrow().getKey();
+        String domain = logicalId(resources(api, "AWS::Cognito::UserPoolDomain"));
+        String distribution = fanPageDistribution(api);
+
+        JsonNode config = DeployedPageConfig.of(ownPoolApp, ownPoolWebTemplate);
+
+        assertThat(config.path("signIn").asString()).isEqualTo("cognito");
+        // each value reaches the web stack as an export of the API stack's resource
+        assertThat(config.path("clientId").asString()).startsWith("{import:").contains("Ref" + fanClient);
+        assertThat(config.path("redirectUri").asString()).matches("https://\\{import:.*" + distribution + "DomainName.*}/");
+        for (String[] endpoint : new String[][] {{"authorizeUrl", "/oauth2/authorize"}, {"tokenUrl", "/oauth2/token"},
+                {"logoutUrl", "/logout"}}) {
+            assertThat(config.path(endpoint[0]).asString()).as(endpoint[0])
+                    .matches("https://\\{import:.*Ref" + domain + ".*}\\.auth\\..*\\.amazoncognito\\.com" + endpoint[1]);
+        }
+        assertThat(config.path("scope").asString()).isEqualTo("openid");
+    }
+
+    @Test
     void ownPool_passesTheAwsSolutionsChecks_withMfaAndThreatProtectionSetAsideForDevOnly() {
         ApiStack api = ownPool();
 
@@ -110,6 +155,17 @@ class DevUserPoolTemplateTest {
     @Test
     void withAnIssuer_thereIsNoUserPool() {
         assertThat(synth.resources(synth.stacks().api(), "AWS::Cognito::UserPool")).isEmpty();
+    }
+
+    private static JsonNode fanClient(ApiStack api) {
+        return resources(api, "AWS::Cognito::UserPoolClient").values().stream()
+                .filter(c -> c.path("Properties").path("ClientName").asString().endsWith("api-client"))
+                .findFirst().orElseThrow().path("Properties");
+    }
+
+    private static String fanPageDistribution(ApiStack api) {
+        return resources(api, "AWS::CloudFront::Distribution").keySet().stream()
+                .filter(id -> id.startsWith("FanPage")).findFirst().orElseThrow();
     }
 
     private static JsonNode single(Map<String, JsonNode> resources) {

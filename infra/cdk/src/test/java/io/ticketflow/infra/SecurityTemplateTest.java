@@ -53,14 +53,17 @@ class SecurityTemplateTest {
             assertThat(rows).noneMatch(row -> row.contains("\"Non-Compliant\""));
             List<String> accepted = new ArrayList<>(List.of("AwsSolutions-IAM5", "AwsSolutions-L1", "AwsSolutions-APIG4"));
             if (stack == synth.stacks().web()) {
-                // WebStack's written reasons: logging, geo and WAF are per-deployment choices; BucketDeployment's role
-                accepted.addAll(List.of("AwsSolutions-S1", "AwsSolutions-CFR1", "AwsSolutions-CFR2", "AwsSolutions-CFR3",
-                        "AwsSolutions-CFR4", "AwsSolutions-IAM4"));
+                // BucketDeployment's role
+                accepted.add("AwsSolutions-IAM4");
             }
             rows.stream().filter(row -> row.contains("\"Suppressed\"")).forEach(row -> {
-                if (row.contains("AwsSolutions-CFR") && stack != synth.stacks().web()) {
-                    // outside the web stack CloudFront's findings are waived only on the queue's now-serving distribution
-                    assertThat(row).as(stack.getStackName()).contains("/NowServingCdn/Distribution/Resource");
+                if (row.contains("AwsSolutions-CFR")) {
+                    // logging, geo and WAF are per-deployment choices, waived on the page's and the now-serving
+                    // distributions only (both in the API stack)
+                    assertThat(row).as(stack.getStackName()).containsAnyOf("/NowServingCdn/Distribution/Resource",
+                            "/FanPage/Distribution/Resource");
+                } else if (row.contains("AwsSolutions-S1")) {
+                    assertThat(row).as(stack.getStackName()).contains("/FanPage/Site/Resource");
                 } else {
                     assertThat(row).as(stack.getStackName()).containsAnyOf(accepted.toArray(String[]::new));
                 }

@@ -135,7 +135,8 @@ final class SynthesizedApp {
 
     /**
      * The literal text of an {@code Fn::Join} (or a plain string), with references rendered as
-     * {@code {Ref}}: enough to compare ARNs built from physical names.
+     * {@code {Ref}}, attributes as {@code {Resource.Attribute}} and another stack's exports as
+     * {@code {import:<export name>}}: enough to compare ARNs and URLs built from physical names.
      */
     static String text(JsonNode value) {
         if (value.isString()) {
@@ -148,6 +149,12 @@ final class SynthesizedApp {
         }
         if (value.has("Ref")) {
             return "{" + value.get("Ref").asString() + "}";
+        }
+        if (value.has("Fn::GetAtt")) {
+            return "{" + value.get("Fn::GetAtt").get(0).asString() + "." + value.get("Fn::GetAtt").get(1).asString() + "}";
+        }
+        if (value.has("Fn::ImportValue")) {
+            return "{import:" + text(value.get("Fn::ImportValue")) + "}";
         }
         return value.toString();
     }

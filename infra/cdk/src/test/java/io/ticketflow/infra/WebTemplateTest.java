@@ -19,15 +19,17 @@ class WebTemplateTest {
 
     private final SynthesizedApp synth = SynthesizedApp.get();
     private final WebStack web = synth.stacks().web();
+    /** The page's bucket and distribution live in the API stack (FanPage: the sign-in callback needs its URL). */
+    private final ApiStack api = synth.stacks().api();
 
     @Test
     void bucket_isPrivate_andReadableOnlyByItsDistributionThroughOriginAccessControl() {
-        JsonNode bucket = single("AWS::S3::Bucket").path("Properties");
+        JsonNode bucket = fanPage("AWS::S3::Bucket").getValue().path("Properties");
         JsonNode block = bucket.path("PublicAccessBlockConfiguration");
         assertThat(List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"))
                 .allSatisfy(flag -> assertThat(block.path(flag).asBoolean()).as(flag).isTrue());
 
-        JsonNode oac = single("AWS::CloudFront::OriginAccessControl").path("Properties").path("OriginAccessControlConfig");
+        JsonNode oac = fanPage("AWS::CloudFront::OriginAccessControl").getValue().path("Properties").path("OriginAccessControlConfig");
         assertThat(oac.path("OriginAccessControlOriginType").asString()).isEqualTo("s3");
         assertThat(oac.path("SigningBehavior").asString()).isEqualTo("always");
         assertThat(oac.path("SigningProtocol").asString()).isEqualTo("sigv4");
@@ -36,7 +38,7 @@ class WebTemplateTest {
         assertThat(s3Origin.path("OriginAccessControlId").toString()).contains("GetAtt");
 
         List<JsonNode> reads = new ArrayList<>();
-        single("AWS::S3::BucketPolicy").path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+        fanPage("AWS::S3::BucketPolicy").getValue().path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
             if (statement.path("Effect").asString().equals("Allow")) {
                 reads.add(statement);
             }
@@ -79,13 +81,28 @@ class WebTemplateTest {
         Map<String, JsonNode> deployments = synth.resources(web, "Custom::CDKBucketDeployment");
         assertThat(deployments).hasSize(1);
         JsonNode properties = deployments.values().iterator().next().path("Properties");
-        assertThat(properties.path("DestinationBucketName").toString()).contains(logicalId("AWS::S3::Bucket"));
+        // both from the API stack, through its exports
+        assertThat(properties.path("DestinationBucketName").toString()).contains(fanPage("AWS::S3::Bucket").getKey());
         assertThat(properties.path("DistributionId").toString()).contains(distributionId());
         assertThat(properties.path("DistributionPaths").toString()).isEqualTo("[\"/*\"]");
     }
 
+    @Test
+    void withAnExternalIssuer_configJson_saysSignInIsTheIssuers_andNamesIt() {
+        JsonNode config = DeployedPageConfig.of(synth.app(), synth.template(web));
+
+        assertThat(config.path("signIn").asString()).isEqualTo("issuer");
+        assertThat(config.path("issuer").asString()).isEqualTo(SynthesizedApp.ISSUER);
+        assertThat(config.has("authorizeUrl")).isFalse();
+    }
+
+    @Test
+    void withAnExternalIssuer_thePageSignsNobodyIn_soNoClientAwaitsItsCallback() {
+        assertThat(synth.resources(api, "AWS::Cognito::UserPoolClient")).isEmpty();
+    }
+
     private JsonNode distributionConfig() {
-        return single("AWS::CloudFront::Distribution").path("Properties").path("DistributionConfig");
+        return fanPage("AWS::CloudFront::Distribution").getValue().path("Properties").path("DistributionConfig");
     }
 
     private List<JsonNode> origins() {
@@ -95,18 +112,14 @@ class WebTemplateTest {
     }
 
     private String distributionId() {
-        return logicalId("AWS::CloudFront::Distribution");
+        return fanPage("AWS::CloudFront::Distribution").getKey();
     }
 
-    private String logicalId(String type) {
-        Map<String, JsonNode> found = synth.resources(web, type);
+    /** The one resource of {@code type} under the API stack's FanPage construct (the stack has another distribution). */
+    private Map.Entry<String, JsonNode> fanPage(String type) {
+        List<Map.Entry<String, JsonNode>> found = synth.resources(api, type).entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("FanPage")).toList();
         assertThat(found).as(type).hasSize(1);
-        return found.keySet().iterator().next();
-    }
-
-    private JsonNode single(String type) {
-        Map<String, JsonNode> found = synth.resources(web, type);
-        assertThat(found).as(type).hasSize(1);
-        return found.values().iterator().next();
+        return found.get(0);
     }
 }

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The HTTP API stand-in: selects the route, runs the JWT authorizer, builds
  * the payload-2.0 event, invokes the route's function and writes its proxy response back. Answers
  * like API Gateway where the function is never reached (404 no route, 401 authorizer, 500 function
- * error). Local-only endpoints: {@code POST /_local/dev-tokens}, {@code GET /openapi.json} and the simulated
+ * error). Local-only endpoints: {@code POST /_local/dev-tokens}, {@code GET /openapi.json}, the page's
+ * {@code GET /config.json} (sign-in by dev token; on AWS the web stack writes the user pool's) and the simulated
  * payment provider under {@code /dev/provider} ({@link SimulatedPaymentProvider}); and the fan's page,
  * {@code web/}, at {@code /}.
  */
@@ -38,6 +39,9 @@ final class ApiGatewayHandler implements HttpHandler {
 
     static final String DEV_TOKENS_PATH = "/_local/dev-tokens";
     static final String OPENAPI_PATH = "/openapi.json";
+    static final String PAGE_CONFIG_PATH = "/config.json";
+    /** The page signs in with {@link #DEV_TOKENS_PATH} here. */
+    static final byte[] PAGE_CONFIG = "{\"signIn\":\"dev\"}".getBytes(StandardCharsets.UTF_8);
     static final Duration DEV_TOKEN_LIFETIME = Duration.ofHours(12);
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayHandler.class);
 
@@ -80,6 +84,10 @@ final class ApiGatewayHandler implements HttpHandler {
                 mintDevToken(exchange, body);
             } else if (method.equals("GET") && path.equals(OPENAPI_PATH)) {
                 serveOpenApi(exchange);
+            } else if (method.equals("GET") && path.equals(PAGE_CONFIG_PATH)) {
+                exchange.getResponseHeaders().set("content-type", "application/json");
+                exchange.getResponseHeaders().set("cache-control", "no-cache");
+                send(exchange, 200, PAGE_CONFIG);
             } else if (SimulatedPaymentProvider.serves(path)) {
                 SimulatedPaymentProvider.Answer answer = provider.handle(method, path,
                         exchange.getRequestHeaders().getFirst(ProviderClient.IDEMPOTENCY_KEY), body);

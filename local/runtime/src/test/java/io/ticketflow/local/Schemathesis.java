@@ -1,5 +1,7 @@
 package io.ticketflow.local;
 
+import io.ticketflow.testsupport.ProjectRoot;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -44,7 +46,8 @@ record Schemathesis(Path executable, Path configuration, URI baseUri, String bea
                 .redirectErrorStream(true)
                 .redirectOutput(reportDirectory.resolve(FuzzReport.OUTPUT).toFile());
         String module = hooks.getFileName().toString().replaceFirst("\\.py$", "");
-        builder.environment().put("PYTHONPATH", hooks.getParent().toString());
+        // the hooks import the proof-of-work solver and the JWT reading from scripts/ticketflow_client.py
+        builder.environment().put("PYTHONPATH", hooks.getParent() + File.pathSeparator + ProjectRoot.find().resolve("scripts"));
         builder.environment().put("SCHEMATHESIS_HOOKS", module);
         builder.environment().putAll(environment);
         // the hooks cannot see the --header schemathesis adds when sending; work to enter a queue names its user
