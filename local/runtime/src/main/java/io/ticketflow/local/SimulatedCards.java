@@ -3,6 +3,7 @@ package io.ticketflow.local;
 import io.ticketflow.kernel.Ids;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@value #APPROVE} — authorised, captured, voided and refunded as asked;</li>
  *   <li>{@value #DECLINE} — the authorisation is refused (402);</li>
  *   <li>{@value #TIMEOUT} — the authorisation lands, but its answer comes later than any client waits, every time;</li>
- *   <li>{@value #REFUND_FAILS} — like {@value #APPROVE}, but every refund fails (502).</li>
+ *   <li>{@value #REFUND_FAILS} — like {@value #APPROVE}, but every refund fails (502);</li>
+ *   <li>{@value #CAPTURE_FAILS} — authorised, but the capture is refused (402), as when the issuer withdraws it.</li>
  * </ul>
  * An authorisation is known by the idempotency key it was made under; a repeated call finds what the first did. {@code
  * GET /dev/provider/cards/{reference}} shows what a reservation's card was charged and refunded, for tests and the
@@ -27,6 +29,8 @@ final class SimulatedCards {
     static final String DECLINE = "tok_decline";
     static final String TIMEOUT = "tok_timeout";
     static final String REFUND_FAILS = "tok_refund_fails";
+    static final String CAPTURE_FAILS = "tok_capture_fails";
+    private static final Set<String> AUTHORISING_TOKENS = Set.of(APPROVE, TIMEOUT, REFUND_FAILS, CAPTURE_FAILS);
     static final String PATH = SimulatedPaymentProvider.PATH + "/cards";
     /** Longer than the Payment service's card adapter waits (2 s). */
     static final Duration LATE = Duration.ofSeconds(3);
@@ -93,7 +97,7 @@ final class SimulatedCards {
         if (!amount.isIntegralNumber() || amount.longValue() < 1 || reference.isBlank()) {
             return message(400, "paymentMethod, amount (a positive integer) and reference are required");
         }
-        if (!token.equals(APPROVE) && !token.equals(TIMEOUT) && !token.equals(REFUND_FAILS)) {
+        if (!AUTHORISING_TOKENS.contains(token)) {
             return message(402, "card " + token + " declined");
         }
         Card card = byAuthorisationKey.computeIfAbsent(key, k -> new Card(reference, token, amount.longValue()));
@@ -112,6 +116,9 @@ final class SimulatedCards {
         synchronized (card) {
             if (to == Status.REFUNDED && card.paymentMethod.equals(REFUND_FAILS)) {
                 return message(502, "the refund failed at the card network");
+            }
+            if (to == Status.CAPTURED && card.paymentMethod.equals(CAPTURE_FAILS)) {
+                return message(402, "the issuer refused the capture");
             }
             if (card.status == from) {
                 card.status = to;

@@ -203,7 +203,8 @@ final class Bookings {
         String reservationStatus() {
             List<String> types = events().stream().filter(e -> e.aggregateId().equals(reservationId))
                     .map(EventEnvelope::type).toList();
-            for (String end : List.of("CONFIRMED", "CANCELLED", "EXPIRED")) {
+            // CANCELLED and EXPIRED are final; a CONFIRMED reservation may still be cancelled after it
+            for (String end : List.of("CANCELLED", "EXPIRED", "CONFIRMED")) {
                 if (types.contains("RESERVATION_" + end)) {
                     return end;
                 }

@@ -174,6 +174,53 @@ class CardPaymentIT {
     }
 
     @Test
+    void captureRefused_afterConfirmation_refundsThePoints_voidsTheCard_andReleasesTheSeat() {
+        Bookings.User ivan = bookings.user("ivan").admittedTo(CONCERT).holding(SCHEDULE, 39).toppedUp(500);
+
+        HttpResponse<String> paid = ivan.payOnceAwaited("key-ivan", 30, "tok_capture_fails");
+
+        // the compensations may outlast the payment's wait for its outcome (then 202, still processing)
+        assertThat(paid.statusCode()).as(paid.body()).isIn(200, 202);
+        JsonNode booking = ivan.settledBooking();
+        assertThat(booking.path("error").asString()).as(booking.toString()).isEqualTo("CaptureFailed");
+        assertThat(booking.path("steps").findValuesAsString("name")).contains("ConfirmReservation",
+                "RefundPointsAfterCaptureFailure", "CancelPaymentAfterCaptureFailure", "ReleaseSeatsAfterCaptureFailure");
+        assertThat(ivan.reservationStatus()).isEqualTo("CANCELLED");
+        Eventually.within(Bookings.SEAT_MAP_WAIT, () -> assertThat(bookings.seatStatus(SCHEDULE, 39)).isEqualTo("FREE"));
+        assertThat(ivan.balance()).isEqualTo(500);
+        assertThat(card(ivan)).isEqualTo(new Charges(0, 0));
+        assertThat(ivan.cardStatement().path("authorisations").findValuesAsString("status")).containsExactly("VOIDED");
+        assertThat(ivan.events()).extracting(EventEnvelope::type).doesNotContain("POINT_EARNED", "PAYMENT_CAPTURED");
+    }
+
+    @Test
+    void cancellation_isRefusedWithItsProblemType_onceTheEarnedPointsAreSpent_andNothingIsUndone() {
+        Bookings.User judy = bookings.user("judy").admittedTo(CONCERT).holding(SCHEDULE, 37, 38).toppedUp(90);
+        judy.payOnceAwaited("key-judy-1", 0, "tok_approve");
+        assertThat(judy.settledBooking().path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(judy.balance()).as("90 bought + 1 earned on the card part 180").isEqualTo(91);
+        // the same fan spends all 91 points on a second booking, at another concert (card part 89 earns nothing)
+        Bookings.User judyAgain = bookings.resume(judy).admittedTo("concert-2").holding("schedule-2-1", 37, 38);
+        judyAgain.payOnceAwaited("key-judy-2", 91, "tok_approve");
+        assertThat(judyAgain.settledBooking().path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(judy.balance()).isZero();
+
+        HttpResponse<String> cancelled = cancel(judy);
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
+        Eventually.within(Bookings.WAIT, () ->
+                assertThat(cancellation(judy).status()).isEqualTo(ExecutionStatus.FAILED));
+        JsonNode booking = judy.settledBooking();
+        assertThat(booking.path("status").asString()).as(booking.toString()).isEqualTo("CONFIRMED");
+        assertThat(booking.path("cancellation").path("error").asString()).isEqualTo("EarnedPointsSpent");
+        assertThat(booking.path("cancellation").path("type").asString())
+                .isEqualTo("https://ticketflow.dev/problems/earned-points-spent");
+        assertThat(judy.reservationStatus()).isEqualTo("CONFIRMED");
+        assertThat(judy.balance()).isZero();
+        assertThat(card(judy)).isEqualTo(new Charges(2 * R_PRICE, 0));
+    }
+
+    @Test
     void pointsBeyondThePrice_orACardPartWithoutCard_is422InvalidPaymentSplit() {
         Bookings.User frank = bookings.user("frank").admittedTo(CONCERT).holding(SCHEDULE, 46).toppedUp(500);
 

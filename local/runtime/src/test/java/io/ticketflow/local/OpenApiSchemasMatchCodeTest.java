@@ -27,6 +27,7 @@ import io.ticketflow.kernel.http.HttpEndpoint;
 import io.ticketflow.kernel.problem.ProblemException;
 import io.ticketflow.kernel.work.ProofOfWork;
 import io.ticketflow.payment.domain.BookingStatus;
+import io.ticketflow.payment.domain.CancellationRefusals;
 import io.ticketflow.payment.domain.BookingStep;
 import io.ticketflow.payment.domain.PaymentStatus;
 import io.ticketflow.payment.domain.StepStatus;
@@ -164,12 +165,16 @@ class OpenApiSchemasMatchCodeTest {
                         new BookingStep("InsufficientPoints", StepStatus.FAILED, AT.plusSeconds(1))), null),
                 new BookingView(ID, BookingStatus.CANCELLED, null, List.of(
                         new BookingStep("BookingConfirmed", StepStatus.SUCCEEDED, AT)),
-                        new BookingView.Cancellation(BookingStatus.CANCELLED, null, List.of(
+                        BookingView.Cancellation.of(BookingStatus.CANCELLED, null, List.of(
                                 new BookingStep("RefundPoints", StepStatus.SUCCEEDED, AT.plusSeconds(60))))),
                 new BookingView(ID, BookingStatus.CONFIRMED, null, List.of(
                         new BookingStep("BookingConfirmed", StepStatus.SUCCEEDED, AT)),
-                        new BookingView.Cancellation(BookingStatus.FAILED, "CompensationFailed", List.of(
-                                new BookingStep("CompensationFailed", StepStatus.FAILED, AT.plusSeconds(60))))))));
+                        BookingView.Cancellation.of(BookingStatus.FAILED, "CompensationFailed", List.of(
+                                new BookingStep("CompensationFailed", StepStatus.FAILED, AT.plusSeconds(60))))),
+                new BookingView(ID, BookingStatus.CONFIRMED, null, List.of(
+                        new BookingStep("BookingConfirmed", StepStatus.SUCCEEDED, AT)),
+                        BookingView.Cancellation.of(BookingStatus.FAILED, CancellationRefusals.EARNED_POINTS_SPENT, List.of(
+                                new BookingStep("EarnedPointsSpent", StepStatus.FAILED, AT.plusSeconds(60))))))));
 
         OUTPUTS.put("adminPublishConcert", new Success(Set.of(200, 201), Set.of(), List.of(
                 new ConcertPublished("concert-1", true), new ConcertPublished("concert-1", false))));

@@ -39,7 +39,7 @@ public final class BookingStatusFunction implements Function<BookingQuery, Booki
         BookingOutcome cancelled = cancellation.get();
         return new BookingView(outcome.reservationId(),
                 cancelled.status() == BookingStatus.CANCELLED ? BookingStatus.CANCELLED : outcome.status(), null, steps,
-                new BookingView.Cancellation(cancelled.status(), cancelled.error(),
+                BookingView.Cancellation.of(cancelled.status(), cancelled.error(),
                         BookingTimeline.steps(saga.cancellationHistory(query.reservationId()))));
     }
 }

@@ -200,15 +200,15 @@ public final class DynamoDbReservationRepository implements ReservationRepositor
             case EXPIRED -> events.expired(changed);
             default -> throw new IllegalArgumentException("release does not lead to " + changed.status());
         };
-        // a booking's cancellation saga releases a CONFIRMED reservation: its locks are SOLD
-        boolean bookingCancelled = reason == CancelReason.BOOKING_CANCELLED;
-        SeatLock.Status ownStatus = bookingCancelled ? SeatLock.Status.SOLD : SeatLock.Status.HELD;
+        // a booking's cancellation saga, or its failed capture, releases a CONFIRMED reservation: its locks are SOLD
+        boolean confirmationUndone = reason != null && reason.undoesConfirmation();
+        SeatLock.Status ownStatus = confirmationUndone ? SeatLock.Status.SOLD : SeatLock.Status.HELD;
         for (int attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
             List<SeatLock> ownLocks = locksOf(changed.scheduleId(), changed.seatNos()).stream()
                     .filter(lock -> lock.reservationId().equals(changed.reservationId()) && lock.status() == ownStatus)
                     .toList();
             List<TransactWriteItem> items = new ArrayList<>();
-            items.add(bookingCancelled ? leaveConfirmed(changed) : leavePending(changed, now));
+            items.add(confirmationUndone ? leaveConfirmed(changed) : leavePending(changed, now));
             ownLocks.forEach(lock -> items.add(deleteOwnLock(lock)));
             ownTokenHold(changed).ifPresent(items::add);
             items.add(giveSeatsBack(changed));

@@ -106,14 +106,14 @@ public record Reservation(String reservationId, String userId, String concertId,
     }
 
     /**
-     * As {@link #releaseFor(ReservationStatus, Instant)}; in addition, the cancellation saga of a booking
-     * (outcome CANCELLED, reason {@link CancelReason#BOOKING_CANCELLED}) cancels a CONFIRMED reservation: its sold
-     * seats go back. Once CANCELLED there is nothing left to undo, so the step can be retried; a reservation that
-     * was never confirmed has nothing for that saga to undo either.
+     * As {@link #releaseFor(ReservationStatus, Instant)}; in addition, a reason that undoes a confirmation ({@link
+     * CancelReason#undoesConfirmation()}: a booking's cancellation saga, a failed capture) with outcome CANCELLED
+     * cancels a CONFIRMED reservation: its sold seats go back. Once CANCELLED there is nothing left to undo, so the
+     * step can be retried; a reservation that was never confirmed has nothing for those to undo either.
      */
     public Optional<Reservation> releaseFor(ReservationStatus outcome, CancelReason reason, Instant now) {
-        if (reason == CancelReason.BOOKING_CANCELLED) {
-            // only a confirmed booking has a cancellation saga; anything else has nothing for it to undo
+        if (reason != null && reason.undoesConfirmation()) {
+            // only a confirmed booking is cancelled or left uncaptured; anything else has nothing for it to undo
             return status == ReservationStatus.CONFIRMED && outcome == ReservationStatus.CANCELLED
                     ? Optional.of(next(ReservationStatus.CANCELLED))
                     : Optional.empty();

@@ -35,7 +35,7 @@ public interface ReservationRepository {
      * Stores the reservation's move out of PENDING (from the version before {@code changed.version()}), releases
      * the seat locks still its own, frees its queue token's hold (if still its own), gives its seats back to the
      * user's cap and stores the event of the change ({@code reason} for a cancellation). With
-     * {@link CancelReason#BOOKING_CANCELLED} the move is CONFIRMED → CANCELLED instead and the SOLD locks go.
+     * a reason that {@link CancelReason#undoesConfirmation() undoes a confirmation} the move is CONFIRMED → CANCELLED instead and the SOLD locks go.
      *
      * @return false when the reservation changed meanwhile (another writer won); nothing was written then
      */

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * Saga compensation: the reservation's seats go back (EXPIRED or CANCELLED with the saga's reason, with its event).
  * It succeeds when there is nothing to undo — no such reservation, or already expired or cancelled — because a
  * timed-out forward call may or may not have happened, and the state machine retries compensations. The
- * cancellation saga of a booking (reason BOOKING_CANCELLED) releases a CONFIRMED reservation's sold seats too.
+ * cancellation saga of a booking (reason BOOKING_CANCELLED) and a failed capture (CAPTURE_FAILED) release a
+ * CONFIRMED reservation's sold seats too.
  */
 public final class ReleaseSeatsFunction implements Function<ReleaseSeats, SagaReservation> {
 

@@ -139,6 +139,15 @@ class ReservationTest {
     }
 
     @Test
+    void releaseFor_captureFailed_onAConfirmedReservation_undoesTheConfirmation() {
+        Reservation confirmed = pending(1).confirm(NOW);
+
+        assertThat(confirmed.releaseFor(ReservationStatus.CANCELLED, CancelReason.CAPTURE_FAILED, NOW))
+                .hasValueSatisfying(released -> assertThat(released.status()).isEqualTo(ReservationStatus.CANCELLED));
+        assertThat(pending(1).releaseFor(ReservationStatus.CANCELLED, CancelReason.CAPTURE_FAILED, NOW)).isEmpty();
+    }
+
+    @Test
     void releaseFor_confirmedReservation_anyOtherReason_hasNothingToUndo() {
         Reservation confirmed = pending(1).confirm(NOW);
 
