@@ -210,17 +210,23 @@ class BookingSagaPathsTest {
     }
 
     @Test
-    void earningFailsPastItsRetries_compensatesNothing_theBookingStandsWithTheFailureInTheOutput() throws Exception {
+    void earningFailsPastItsRetries_compensatesNothing_reportsTheUnearnedPoints_andTheBookingStands() throws Exception {
         saga.functions.failing("earnPoints", TransientStepError.class.getName());
 
         ExecutionDescription end = saga.start(SagaRun.BOOKING_INPUT).pay(SagaRun.PAYMENT).finish();
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(saga.functions.callsTo("earnPoints")).hasSize(1 + 3);
-        assertThat(saga.functions.sequence()).endsWith("earnPoints", "expireQueueToken")
+        assertThat(saga.functions.sequence()).endsWith("earnPoints", "reportStuckBooking", "expireQueueToken")
                 .doesNotContain("refundPoints", "cancelPayment", "releaseSeats");
+        JsonNode report = saga.functions.onlyCallTo("reportStuckBooking");
+        assertThat(report.path("reservationId").asString()).isEqualTo("r-1");
+        assertThat(report.path("stuck").path("EarnPoints").path("Error").asString())
+                .isEqualTo(TransientStepError.class.getName());
         assertThat(SagaFunctionFakes.JSON.readTree(end.output()).path("earningFailure").path("Error").asString())
                 .isEqualTo(TransientStepError.class.getName());
+        // eight, one more state, and the three retries of EarnPoints (Step Functions bills a retry as a transition)
+        assertThat(saga.transitions()).isEqualTo(8 + 1 + 3);
     }
 
     @Test
