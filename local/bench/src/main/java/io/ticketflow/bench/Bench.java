@@ -112,7 +112,8 @@ public final class Bench {
                         Duration.ofMillis(quick ? 1_000 : 3_000), quick ? 1 : 3),
                 new BookingThroughput(quick ? 10 : 100, 8, 3),
                 new SagaTransitions(),
-                new BookingCost(quick ? 5 : 20),
+                BookingCost.inPoints(quick ? 5 : 20),
+                BookingCost.halfByCard(quick ? 5 : 20),
                 new MotoTransactions(quick ? List.of(200, 1_000) : List.of(1_000, 10_000, 100_000), quick ? 5 : 20),
                 soakMinutes > 0 ? Soak.forMinutes(soakMinutes)
                         : quick ? new Soak(Duration.ofMinutes(2), Duration.ofSeconds(30)) : Soak.forMinutes(10))) {

@@ -46,6 +46,24 @@ final class BookingClient {
     }
 
     /** A seat held for a user: the reservation is the booking (and the saga execution's name). */
+    /**
+     * How a booking is paid: {@code pointsToUse} of the price in points, the rest by the simulated provider's test
+     * card {@code paymentMethod}; {@link #ALL_POINTS} sends neither, as a client from before card payments does.
+     */
+    record Split(Integer pointsToUse, String paymentMethod) {
+        static final Split ALL_POINTS = new Split(null, null);
+
+        /** Half the price (rounded down) by the card, the rest in points. */
+        static Split halfByCard(int totalPrice, String paymentMethod) {
+            return new Split(totalPrice - totalPrice / 2, paymentMethod);
+        }
+
+        /** All of the price by the card. */
+        static Split allByCard(String paymentMethod) {
+            return new Split(0, paymentMethod);
+        }
+    }
+
     record Held(Admitted user, String reservationId, int totalPrice) {
     }
 
@@ -84,13 +102,26 @@ final class BookingClient {
      * the booking status once the saga has ended. Asks again, after its Retry-After, only while the payment is not open yet (409 payment-not-open).
      */
     String pay(Held booking, String faultAt) {
+        return pay(booking, faultAt, Split.ALL_POINTS);
+    }
+
+    /** As {@link #pay(Held, String)}, paying as {@code split} says. */
+    String pay(Held booking, String faultAt, Split split) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(AdmissionProblems.HEADER, booking.user().admissionPass());
         headers.put("Idempotency-Key", "pay-" + booking.reservationId());
         if (faultAt != null) {
             headers.put("X-Fault-Inject", faultAt);
         }
-        String body = json.writeValueAsString(Map.of("reservationId", booking.reservationId()));
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("reservationId", booking.reservationId());
+        if (split.pointsToUse() != null) {
+            request.put("pointsToUse", split.pointsToUse());
+        }
+        if (split.paymentMethod() != null) {
+            request.put("paymentMethod", split.paymentMethod());
+        }
+        String body = json.writeValueAsString(request);
         AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
         last.set(send("POST", "/payments", booking.user().bearer(), body, headers));

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -26,15 +27,33 @@ final class BookingCost implements Figure {
     private static final Duration MAX_SETTLE = Duration.ofSeconds(60);
     private static final int DEFAULT_MEMORY_MB = 1024;
 
+    private final String name;
     private final int bookings;
+    /** How each booking is paid, by its price; the figure's tables name it. */
+    private final IntFunction<BookingClient.Split> splitFor;
+    private final String paidHow;
 
-    BookingCost(int bookings) {
+    /** Every booking paid in points alone, as before card payments (issue #4's figure). */
+    static BookingCost inPoints(int bookings) {
+        return new BookingCost("booking-cost", bookings, price -> BookingClient.Split.ALL_POINTS, "paid in points");
+    }
+
+    /** Every booking paid half by the test card {@code tok_approve}, half in points (issue #17's figure). */
+    static BookingCost halfByCard(int bookings) {
+        return new BookingCost("booking-cost-card", bookings,
+                price -> BookingClient.Split.halfByCard(price, "tok_approve"), "paid half by card, half in points");
+    }
+
+    private BookingCost(String name, int bookings, IntFunction<BookingClient.Split> splitFor, String paidHow) {
+        this.name = name;
         this.bookings = bookings;
+        this.splitFor = splitFor;
+        this.paidHow = paidHow;
     }
 
     @Override
     public String name() {
-        return "booking-cost";
+        return name;
     }
 
     @Override
@@ -43,7 +62,7 @@ final class BookingCost implements Figure {
         Map<AwsRequestMeter.Key, AwsRequestMeter.Tally> requests;
         long transitions = 0;
         long windowNanos;
-        try (BookingLoad load = BookingLoad.start(setup, "cost-", Map.of())) {
+        try (BookingLoad load = BookingLoad.start(setup, name + "-", Map.of())) {
             load.book(WARM_UP_BOOKINGS, WARM_UP_BOOKINGS);
             settle();
             FunctionMeter.INSTANCE.start();
@@ -51,7 +70,7 @@ final class BookingCost implements Figure {
             long start = System.nanoTime();
             List<BookingLoad.Outcome> outcomes;
             try {
-                outcomes = load.book(bookings, CLIENTS);
+                outcomes = load.book(bookings, CLIENTS, splitFor);
                 settle();
             } finally {
                 windowNanos = System.nanoTime() - start;
@@ -75,8 +94,8 @@ final class BookingCost implements Figure {
         double n = bookings;
         String window = String.format(Locale.ROOT, "%.0f s", windowNanos / 1e9);
 
-        Table lambda = new Table("Lambda invocations per completed booking (" + bookings + " bookings, counted at the"
-                + " function beans)", "function", "trigger", "per booking", "mean handler time", "memory MB");
+        Table lambda = new Table("Lambda invocations per completed booking (" + bookings + " bookings " + paidHow
+                + ", counted at the function beans)", "function", "trigger", "per booking", "mean handler time", "memory MB");
         double perBookingInvocations = 0;
         double httpInvocations = 0;
         double gbSeconds = 0;
@@ -121,7 +140,8 @@ final class BookingCost implements Figure {
             sums[1] += entry.getValue().readUnits();
             sums[2] += entry.getValue().writeUnits();
         }
-        Table aws = new Table("AWS requests per completed booking, by service and operation (counted at the SDK)",
+        Table aws = new Table("AWS requests per completed booking " + paidHow + ", by service and operation (counted at"
+                + " the SDK)",
                 "service", "operation", "per booking", "RRU", "WRU");
         double dynamoRequests = 0;
         double readUnits = 0;
@@ -173,7 +193,8 @@ final class BookingCost implements Figure {
         double dynamoWrites = writeUnits * ListPrices.DYNAMODB_PER_MILLION_WRITE_UNITS;
         double sqs = sqsRequests * ListPrices.SQS_PER_MILLION_REQUESTS;
         double api = httpInvocations * ListPrices.HTTP_API_PER_MILLION_REQUESTS;
-        Table cost = new Table("List-price cost per million completed bookings (us-east-1, on-demand, no free tier)",
+        Table cost = new Table("List-price cost per million completed bookings " + paidHow
+                + " (us-east-1, on-demand, no free tier; the card provider's fees not included)",
                 "service", "billed unit", "per booking", "price", "$ per 1M bookings")
                 .row("Lambda", "requests", perBooking(perBookingInvocations), "$0.20 / 1M", dollars(lambdaRequests))
                 .row("Lambda", "GB-s", String.format(Locale.ROOT, "%.3f", gbSeconds), "$0.0000166667 / GB-s",

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -96,11 +97,16 @@ final class BookingLoad implements AutoCloseable {
 
     /** {@code bookings} complete bookings (queue → ACTIVE → charge → hold → pay) from {@code clients} threads. */
     List<Outcome> book(int bookings, int clients) throws Exception {
+        return book(bookings, clients, price -> BookingClient.Split.ALL_POINTS);
+    }
+
+    /** As {@link #book(int, int)}, each booking paid as {@code splitFor} says for its price. */
+    List<Outcome> book(int bookings, int clients, IntFunction<BookingClient.Split> splitFor) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<Outcome>> running = new ArrayList<>();
             for (int i = 0; i < bookings; i++) {
-                running.add(pool.submit(this::bookOne));
+                running.add(pool.submit(() -> bookOne(splitFor)));
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> outcome : running) {
@@ -112,13 +118,13 @@ final class BookingLoad implements AutoCloseable {
         }
     }
 
-    private Outcome bookOne() {
+    private Outcome bookOne(IntFunction<BookingClient.Split> splitFor) {
         Seat seat = nextSeat();
         BookingClient.Admitted user = client.admitted(seat.userId(), seat.concertId());
         client.topUp(user, CHARGE);
         long holdSent = System.nanoTime();
         BookingClient.Held held = client.hold(user, seat.scheduleId(), seat.seatNo());
-        String end = client.pay(held, null);
+        String end = client.pay(held, null, splitFor.apply(held.totalPrice()));
         return new Outcome(held.reservationId(), end, (System.nanoTime() - holdSent) / 1e6);
     }
 
