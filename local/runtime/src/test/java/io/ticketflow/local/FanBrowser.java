@@ -157,6 +157,19 @@ final class FanBrowser implements AutoCloseable {
         return this;
     }
 
+    /** Types over the points to use and, unless null, the card token, as a fan at the keyboard would. */
+    FanBrowser split(int points, String card) {
+        typeOver(By.id("points-to-use"), String.valueOf(points));
+        if (card != null) {
+            typeOver(By.id("card-token"), card);
+        }
+        return this;
+    }
+
+    private void typeOver(By field, String text) {
+        visible(field).sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+    }
+
     /** Pays and waits until the booking's saga settles; returns the settled status the page shows. */
     String pay() {
         click(By.id("pay"));
