@@ -455,8 +455,7 @@ async function checkoutScreen(screen, reservationId) {
   } catch (error) {
     if (error instanceof ApiProblem && error.kind.startsWith('admission-pass')) {
       // a booked or given-up turn ends the pass: the booking itself still tells how it went
-      countdown.textContent = '';
-      pay.disabled = true;
+      details.hidden = true;
       refreshBalance();
       followBooking(screen, reservationId, outcome, message, refreshBalance);
       return;
@@ -611,8 +610,9 @@ async function figuresOf(reservationId, message) {
 function confirmedFigures({ payment, earned }) {
   const said = [];
   if (payment) {
-    said.push(payment.cardAmount > 0 ? `You paid ${pointCount(payment.pointsAmount)} and your card was charged ${payment.cardAmount}.`
-      : `You paid ${pointCount(payment.pointsAmount)}.`);
+    if (payment.cardAmount === 0) said.push(`You paid ${pointCount(payment.pointsAmount)}.`);
+    else if (payment.pointsAmount === 0) said.push(`Your card was charged ${payment.cardAmount}.`);
+    else said.push(`You paid ${pointCount(payment.pointsAmount)} and your card was charged ${payment.cardAmount}.`);
   }
   if (earned) said.push(`You earned ${pointCount(earned)}.`);
   return said.join(' ');

@@ -104,6 +104,39 @@ class FanJourneyBrowserIT {
     }
 
     @Test
+    void earnedPointsSpentElsewhere_cancellationIsRefusedWithWhy_andTheBookingStaysConfirmed() {
+        try (FanBrowser gina = FanBrowser.open(runtime.baseUri())) {
+            gina.signIn("gina").joinLine(CONCERT).pickShow("schedule-1-3", "11-50").chooseSeat(23).chooseSeat(24).hold()
+                    .atCheckout();
+            String firstBooking = gina.driver.getCurrentUrl();
+            // no points: the card pays all 180 and earns 1 point
+            gina.split(0, SimulatedCards.APPROVE);
+            assertThat(gina.text(By.id("pay"))).isEqualTo("Pay " + 2 * R_PRICE + " by card");
+            assertThat(gina.pay()).isEqualTo("CONFIRMED");
+            gina.waitUntil(driver -> gina.balance() == 1);
+
+            // the earned point pays part of another concert's seat
+            gina.click(By.cssSelector("a.brand"));
+            gina.joinLine("concert-2").pickShow("schedule-2-1", "11-50").chooseSeat(25).hold().atCheckout()
+                    .split(1, SimulatedCards.APPROVE);
+            assertThat(gina.pay()).isEqualTo("CONFIRMED");
+            gina.waitUntil(driver -> gina.balance() == 0);
+
+            gina.driver.navigate().to(firstBooking);
+            gina.click(By.id("cancel-booking"));
+
+            assertThat(gina.settledBooking()).isEqualTo("CONFIRMED");
+            assertThat(gina.text(By.id("booking-figures"))).isEqualTo("Your card was charged 180. You earned 1 point.");
+            assertThat(gina.text(By.id("cancellation-status"))).isEqualTo("You have already spent the 1 point this "
+                    + "booking earned, so it can’t be cancelled. Nothing was refunded and your booking stays confirmed.");
+            assertThat(gina.steps()).contains("✕ Earned points taken back");
+            assertThat(gina.driver.findElements(By.id("cancel-booking"))).isEmpty();
+            assertThat(gina.balance()).isZero();
+            gina.screenshot("cancellation-refused");
+        }
+    }
+
+    @Test
     void holdRunsOut_checkoutSaysSoAndTheSeatIsFreeAgain() {
         try (FanBrowser carol = FanBrowser.open(runtime.baseUri())) {
             carol.signIn("carol").joinLine(CONCERT).pickShow("schedule-1-1", "11-50").chooseSeat(41).hold().atCheckout();
