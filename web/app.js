@@ -619,11 +619,13 @@ function confirmedFigures({ payment, earned }) {
 }
 
 function cancelledSentence({ payment, takenBack }) {
-  let said = 'Booking cancelled. ';
-  if (!payment) said += 'Your points were returned and any card payment refunded.';
-  else if (payment.cardAmount > 0) said += `Your card was refunded ${payment.cardAmount} and your ${pointCount(payment.pointsAmount)} returned.`;
-  else said += `Your ${pointCount(payment.pointsAmount)} were returned.`;
-  return takenBack ? `${said} The ${pointCount(takenBack)} it earned ${takenBack === 1 ? 'was' : 'were'} taken back.` : said;
+  const were = (n) => (n === 1 ? 'was' : 'were');
+  const said = ['Booking cancelled.'];
+  if (!payment) said.push('Your points were returned and any card payment refunded.');
+  if (payment?.cardAmount) said.push(`Your card was refunded ${payment.cardAmount}.`);
+  if (payment?.pointsAmount) said.push(`Your ${pointCount(payment.pointsAmount)} ${were(payment.pointsAmount)} returned.`);
+  if (takenBack) said.push(`The ${pointCount(takenBack)} it earned ${were(takenBack)} taken back.`);
+  return said.join(' ');
 }
 
 /** Follows the booking's saga until it settles, then offers what can be done next. */

@@ -68,8 +68,8 @@ class FanJourneyBrowserIT {
 
             alice.click(By.id("cancel-booking"));
             assertThat(alice.settledBooking()).isEqualTo("CANCELLED");
-            assertThat(alice.text(By.id("booking-status"))).isEqualTo("Booking cancelled. Your card was refunded 150 "
-                    + "and your 30 points returned. The 1 point it earned was taken back.");
+            assertThat(alice.text(By.id("booking-status"))).isEqualTo("Booking cancelled. Your card was refunded 150. "
+                    + "Your 30 points were returned. The 1 point it earned was taken back.");
             alice.waitUntil(driver -> alice.balance() == 500);
             assertThat(alice.steps()).contains("✓ Earned points taken back", "✓ Points refunded", "✓ Card refunded",
                     "✓ Seats released");
