@@ -2,7 +2,7 @@
 // back to the same screen and no route can clash with an API path on the same origin.
 import { ApiProblem, call, seatRange } from './api.js';
 import { claimsOf, finishHostedSignIn, issuer, loadConfig, session, signInAs, signInMode, signOut, startHostedSignIn } from './signin.js';
-import { outcomeFor, stepLabel } from './problems.js';
+import { cancellationRefusedFor, outcomeFor, stepLabel } from './problems.js';
 import { solveQueueWork } from './work.js';
 
 const app = document.getElementById('app');
@@ -375,6 +375,27 @@ async function seatMapScreen(screen, concertId, scheduleId) {
   });
 }
 
+/** The simulated provider's test cards (local/runtime SimulatedCards): run-local has no real card form. */
+const TEST_CARDS = ['tok_approve', 'tok_decline', 'tok_timeout', 'tok_refund_fails'];
+
+/**
+ * Why a split cannot be paid, as the server would refuse it (and a balance too small, which it would only find in
+ * the saga); null when it can. The server says `invalid-payment-split` for the first and last.
+ */
+function splitProblem({ price, balance, points, card, token }) {
+  if (!Number.isInteger(points) || points < 0 || points > price) {
+    return { field: 'points', sentence: `Use a whole number of points from 0 to ${Math.min(price, balance)}.` };
+  }
+  if (points > balance) return { field: 'points', sentence: `You have ${pointCount(balance)}: use at most that many, or add points first.` };
+  if (card > 0 && !token) return { field: 'card', sentence: `Enter a card to pay the ${card} your points do not cover.` };
+  return null;
+}
+
+function payLabel(points, card) {
+  if (card === 0) return `Pay ${pointCount(points)}`;
+  return points === 0 ? `Pay ${card} by card` : `Pay ${pointCount(points)} + ${card} by card`;
+}
+
 async function checkoutScreen(screen, reservationId) {
   const message = h('p', { class: 'alert', role: 'alert' });
   const details = h('div', { class: 'card', id: 'reservation' });
@@ -382,19 +403,48 @@ async function checkoutScreen(screen, reservationId) {
   const balance = h('p', { id: 'balance' });
   const amount = h('input', { id: 'topup-amount', type: 'number', min: '1', step: '1', value: '500', 'aria-label': 'Points to add' });
   const topUp = h('button', { id: 'topup', class: 'secondary', text: 'Add points' });
-  const pay = h('button', { id: 'pay', text: 'Pay with points' });
+  const points = h('input', { id: 'points-to-use', type: 'number', min: '0', step: '1', inputmode: 'numeric' });
+  const cardPart = h('p', { id: 'card-part', 'aria-live': 'polite' });
+  const token = h('input', { id: 'card-token', list: 'test-cards', autocomplete: 'off', 'aria-describedby': 'card-hint' });
+  const cardField = h('div', { class: 'row' }, h('label', { for: 'card-token', text: 'Card' }), token,
+    h('datalist', { id: 'test-cards' }, TEST_CARDS.map((card) => h('option', { value: card }))),
+    h('span', { id: 'card-hint', class: 'muted', text: `No real card form here: these are the simulated payment provider's test cards (${TEST_CARDS.join(', ')}).` }));
+  const pay = h('button', { id: 'pay', text: 'Pay' });
   const outcome = h('div', { id: 'booking', 'aria-live': 'polite' });
-  page('Checkout', details, h('div', { class: 'card' }, balance, h('div', { class: 'row' }, amount, topUp)),
-    h('div', { class: 'card row' }, countdown, pay), message, outcome);
+  // shown only while the hold waits for its payment
+  const splitCard = h('div', { class: 'card', id: 'split', hidden: true },
+    h('div', { class: 'row' }, h('label', { for: 'points-to-use', text: 'Points to use' }), points, cardPart),
+    cardField, h('div', { class: 'row' }, countdown, pay));
+  page('Checkout', details, h('div', { class: 'card' }, balance, h('div', { class: 'row' }, amount, topUp)), splitCard, message, outcome);
 
   const context = store.get(`reservation.${reservationId}`) || {};
   const pass = context.concertId ? store.get(`pass.${context.concertId}`) : null;
   const passHeader = pass ? { 'x-admission-pass': pass.admissionPass } : {};
+  let price = 0;
+  let chosen = false; // once the fan typed a number, a new balance no longer moves it
+  const split = () => {
+    const have = Number(balance.dataset.balance || 0);
+    if (!chosen) points.value = String(Math.min(price, have));
+    points.max = String(Math.min(price, have));
+    const used = points.value.trim() === '' ? NaN : Number(points.value);
+    const card = Number.isInteger(used) && used >= 0 && used <= price ? price - used : undefined;
+    cardPart.textContent = card === undefined ? '' : `Card: ${card}`;
+    cardField.hidden = !(card > 0);
+    pay.textContent = card === undefined ? 'Pay' : payLabel(used, card);
+    return { price, balance: have, points: used, card, token: token.value.trim() };
+  };
+  points.addEventListener('input', () => {
+    chosen = true;
+    points.removeAttribute('aria-invalid');
+    split();
+  });
+  token.addEventListener('input', () => token.removeAttribute('aria-invalid'));
   const refreshBalance = async () => {
     try {
       const { body } = await call('GET', '/points/balance');
       balance.textContent = `Your balance: ${body.balance} points`;
       balance.dataset.balance = body.balance;
+      split();
     } catch (error) {
       showProblem(message, error);
     }
@@ -405,8 +455,7 @@ async function checkoutScreen(screen, reservationId) {
   } catch (error) {
     if (error instanceof ApiProblem && error.kind.startsWith('admission-pass')) {
       // a booked or given-up turn ends the pass: the booking itself still tells how it went
-      countdown.textContent = '';
-      pay.disabled = true;
+      details.hidden = true;
       refreshBalance();
       followBooking(screen, reservationId, outcome, message, refreshBalance);
       return;
@@ -419,10 +468,11 @@ async function checkoutScreen(screen, reservationId) {
     h('h2', { text: 'Your seats' }),
     h('ul', {}, reservation.seats.map((seat) => h('li', { text: `Seat ${seat.seatNo} · ${seat.grade} · ${seat.price} points` }))),
     h('p', {}, h('strong', { id: 'total', text: `Total: ${reservation.totalPrice} points` })));
-  refreshBalance();
-
-
+  price = reservation.totalPrice;
   let settled = reservation.status !== 'PENDING';
+  splitCard.hidden = settled;
+  split();
+  refreshBalance();
   const expiresAt = Date.parse(reservation.expiresAt);
   const tick = () => {
     if (settled) return;
@@ -486,38 +536,96 @@ async function checkoutScreen(screen, reservationId) {
 
   // one key per reservation, kept across reloads: paying twice is one payment
   const keyName = `payment-key.${reservationId}`;
-  const attempt = async () => {
+  const attempt = async (body) => {
     const key = store.get(keyName) || newId();
     store.set(keyName, key);
     try {
-      await call('POST', '/payments', {
-        body: { reservationId },
+      const { body: answer } = await call('POST', '/payments', {
+        body,
         headers: { 'idempotency-key': key, ...passHeader },
       });
+      // the payment says what the card and the points paid, for the confirmed booking to show
+      if (answer.paymentId) store.set(`payment.${reservationId}`, answer.paymentId);
       settled = true;
       countdown.textContent = '';
+      splitCard.hidden = true;
       followBooking(screen, reservationId, outcome, message, refreshBalance);
     } catch (error) {
       if (error instanceof ApiProblem && error.kind === 'payment-not-open') {
         outcome.textContent = error.message;
-        screen.after((error.retryAfterSeconds || 1) * 1000, attempt);
+        screen.after((error.retryAfterSeconds || 1) * 1000, () => attempt(body));
         return;
       }
+      outcome.textContent = '';
       showProblem(message, error);
       pay.disabled = settled;
     }
   };
   pay.addEventListener('click', () => {
-    pay.disabled = true;
     message.textContent = '';
+    const chosenSplit = split();
+    const problem = splitProblem(chosenSplit);
+    if (problem) {
+      message.textContent = problem.sentence;
+      const field = problem.field === 'card' ? token : points;
+      field.setAttribute('aria-invalid', 'true');
+      field.focus();
+      return;
+    }
+    pay.disabled = true;
     outcome.textContent = 'Paying…';
-    attempt();
+    attempt({ reservationId, pointsToUse: chosenSplit.points,
+      ...(chosenSplit.card > 0 ? { paymentMethod: chosenSplit.token } : {}) });
   });
 }
 
 function stepList(steps) {
   return h('ol', { class: 'steps' }, steps.map((step) => h('li', { 'data-step': step.name },
     `${step.status === 'FAILED' ? '✕' : step.status === 'SUCCEEDED' ? '✓' : '…'} ${stepLabel(step.name)}`)));
+}
+
+function pointCount(n) {
+  return `${n} point${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * What a settled booking's money came to: its payment (when this page paid it and kept the id) and the points it
+ * earned and had taken back (its lines in the ledger). What cannot be read is left unsaid, never guessed.
+ */
+async function figuresOf(reservationId, message) {
+  const paymentId = store.get(`payment.${reservationId}`);
+  try {
+    const [payment, history] = await Promise.all([
+      paymentId ? call('GET', `/payments/${encodeURIComponent(paymentId)}`).then((answer) => answer.body) : null,
+      call('GET', '/points/history?limit=20').then((answer) => answer.body),
+    ]);
+    const line = (type) => history.entries.find((entry) => entry.reservationId === reservationId && entry.type === type);
+    return { payment, earned: line('EARNED')?.amount, takenBack: line('EARNING_REVERSED')?.amount };
+  } catch (error) {
+    showProblem(message, error);
+    return {};
+  }
+}
+
+function confirmedFigures({ payment, earned }) {
+  const said = [];
+  if (payment) {
+    if (payment.cardAmount === 0) said.push(`You paid ${pointCount(payment.pointsAmount)}.`);
+    else if (payment.pointsAmount === 0) said.push(`Your card was charged ${payment.cardAmount}.`);
+    else said.push(`You paid ${pointCount(payment.pointsAmount)} and your card was charged ${payment.cardAmount}.`);
+  }
+  if (earned) said.push(`You earned ${pointCount(earned)}.`);
+  return said.join(' ');
+}
+
+function cancelledSentence({ payment, takenBack }) {
+  const were = (n) => (n === 1 ? 'was' : 'were');
+  const said = ['Booking cancelled.'];
+  if (!payment) said.push('Your points were returned and any card payment refunded.');
+  if (payment?.cardAmount) said.push(`Your card was refunded ${payment.cardAmount}.`);
+  if (payment?.pointsAmount) said.push(`Your ${pointCount(payment.pointsAmount)} ${were(payment.pointsAmount)} returned.`);
+  if (takenBack) said.push(`The ${pointCount(takenBack)} it earned ${were(takenBack)} taken back.`);
+  return said.join(' ');
 }
 
 /** Follows the booking's saga until it settles, then offers what can be done next. */
@@ -534,21 +642,31 @@ function followBooking(screen, reservationId, outcome, message, refreshBalance, 
     const progress = booking.cancellation || booking;
     // a cancellation just asked for may not show in the booking yet: it is running until it does
     const running = progress.status === 'RUNNING' || (cancelling && !booking.cancellation);
+    const refused = booking.cancellation && booking.cancellation.status === 'FAILED';
+    const settledWithMoney = !running && (booking.status === 'CONFIRMED' || booking.status === 'CANCELLED');
+    const figures = settledWithMoney ? await figuresOf(reservationId, message) : {};
+    if (screen.left) return;
     const children = [];
     if (cancelling && running) {
-      children.push(h('p', { id: 'booking-status', 'data-status': 'RUNNING', text: 'Cancelling: refunding your points and releasing the seats…' }));
+      children.push(h('p', { id: 'booking-status', 'data-status': 'RUNNING', text: 'Cancelling: refunding your card and points and releasing the seats…' }));
     } else if (booking.status === 'CONFIRMED') {
       children.push(h('p', { class: 'ok', id: 'booking-status', 'data-status': 'CONFIRMED', text: 'Booking confirmed. Enjoy the show!' }));
     } else if (booking.status === 'FAILED') {
       children.push(h('p', { class: 'alert', id: 'booking-status', 'data-status': 'FAILED', text: outcomeFor(booking.error) }));
     } else if (booking.status === 'CANCELLED') {
-      children.push(h('p', { class: 'ok', id: 'booking-status', 'data-status': 'CANCELLED', text: 'Booking cancelled. Your points were refunded.' }));
+      children.push(h('p', { class: 'ok', id: 'booking-status', 'data-status': 'CANCELLED', text: cancelledSentence(figures) }));
     } else {
       children.push(h('p', { id: 'booking-status', 'data-status': 'RUNNING', text: 'Confirming your booking…' }));
     }
+    if (booking.status === 'CONFIRMED' && !running) children.push(h('p', { id: 'booking-figures', text: confirmedFigures(figures) }));
+    if (refused) {
+      children.push(h('p', { class: 'alert', id: 'cancellation-status', 'data-status': 'FAILED',
+        text: cancellationRefusedFor(booking.cancellation.error, figures.earned) }));
+    }
     children.push(stepList(booking.steps));
     if (booking.cancellation) children.push(h('h2', { text: 'Cancellation' }), stepList(booking.cancellation.steps));
-    if (!running && booking.status === 'CONFIRMED') {
+    // a refused cancellation is final: asking again would start nothing
+    if (!running && !refused && booking.status === 'CONFIRMED') {
       children.push(h('button', { id: 'cancel-booking', class: 'secondary', text: 'Cancel this booking', onclick: async (event) => {
         event.target.disabled = true;
         document.getElementById('booking-status').replaceWith(h('p', { id: 'booking-status', 'data-status': 'RUNNING', text: 'Cancelling…' }));

@@ -14,10 +14,12 @@ const SENTENCES = {
   conflict: 'Someone else changed this at the same moment. Please try again.',
   'hold-already-pending': 'You already hold seats. Pay for them or give them back before holding others.',
   'hold-expired': 'Your hold has expired and the seats were released. Pick your seats again.',
+  'earned-points-spent': 'You have already spent the points this booking earned, so it cannot be cancelled. Nothing was refunded and your booking stays confirmed.',
   'idempotency-key-missing': 'The payment could not be sent safely. Please try again.',
   'idempotency-key-reused': 'This payment was already sent for another booking. Please reload the page.',
   'insufficient-scope': 'Your account is not allowed to do that.',
   internal: 'Something went wrong on our side. Please try again in a moment.',
+  'invalid-payment-split': 'The points to use must be between 0 and the price, and a card must pay the rest. Please check them and pay again.',
   'invalid-request': 'Some of the details are not valid. Please check them and try again.',
   'malformed-request': 'The request could not be read. Please reload the page.',
   'not-awaiting-payment': 'This booking is not waiting for a payment any more.',
@@ -60,7 +62,7 @@ export function sentenceFor(problem) {
 /** The saga's failure names (a FAILED booking's "error"), for the fan. */
 const OUTCOMES = {
   InsufficientPoints: 'You did not have enough points. Nothing was taken from your balance, the payment was cancelled and the seats were released.',
-  PaymentFailed: 'The payment did not go through. Nothing was charged and the seats were released; you keep your place in line.',
+  PaymentFailed: 'Your card was declined, or the card provider did not answer. Nothing was charged, no points were taken and the seats were released; you keep your place in line.',
   ConfirmationFailed: 'We could not confirm the seats. Your points were refunded and the seats were released.',
   CaptureFailed: 'We could not charge your card. Your points were refunded, the card was not charged and the seats were released.',
   HoldExpired: 'Your hold expired before payment, so the seats were released.',
@@ -69,6 +71,15 @@ const OUTCOMES = {
 
 export function outcomeFor(error) {
   return OUTCOMES[error] || 'The booking did not go through. Nothing was charged.';
+}
+
+/** A cancellation saga's failure name (the booking stays confirmed), for the fan; `earned` only when it is known. */
+export function cancellationRefusedFor(error, earned) {
+  if (error === 'EarnedPointsSpent') {
+    return `You have already spent the ${earned ? `${earned} point${earned === 1 ? '' : 's'}` : 'points'} this booking earned, `
+      + 'so it can’t be cancelled. Nothing was refunded and your booking stays confirmed.';
+  }
+  return 'We could not finish cancelling this booking. Our team has been told and will sort it out.';
 }
 
 /** The saga's steps, named for a fan; the compensations say what they undid. */

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -111,10 +112,25 @@ final class FanBrowser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The map is redrawn every few seconds, so the seat is found afresh for each try: a button found just before a
+     * redraw is gone by the time it is pressed (the redraw keeps the choice, so a press that landed is never lost).
+     */
     FanBrowser chooseSeat(int seatNo) {
-        WebElement seat = seat(seatNo);
-        press(wait.until(ExpectedConditions.elementToBeClickable(seat)));
-        wait.until(ExpectedConditions.attributeToBe(seat(seatNo), "aria-pressed", "true"));
+        By seat = By.cssSelector("#seat-grid button[data-seat='" + seatNo + "']");
+        wait.until(driver -> {
+            WebElement button = ExpectedConditions.elementToBeClickable(seat).apply(driver);
+            if (button == null) {
+                return false;
+            }
+            try {
+                press(button);
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+        wait.until(ExpectedConditions.attributeToBe(seat, "aria-pressed", "true"));
         return this;
     }
 
@@ -155,6 +171,19 @@ final class FanBrowser implements AutoCloseable {
         click(By.id("provider-pay"));
         wait.until(driver -> !text(By.id("balance")).equals(before));
         return this;
+    }
+
+    /** Types over the points to use and, unless null, the card token, as a fan at the keyboard would. */
+    FanBrowser split(int points, String card) {
+        typeOver(By.id("points-to-use"), String.valueOf(points));
+        if (card != null) {
+            typeOver(By.id("card-token"), card);
+        }
+        return this;
+    }
+
+    private void typeOver(By field, String text) {
+        visible(field).sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
     }
 
     /** Pays and waits until the booking's saga settles; returns the settled status the page shows. */

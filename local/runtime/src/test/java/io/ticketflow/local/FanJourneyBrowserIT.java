@@ -14,9 +14,9 @@ import org.openqa.selenium.By;
 
 /**
  * The fan's page in real Chromium against the whole local runtime: sign in, wait in line at the pace the server
- * advises, pick seats by section, hold, top up, pay, follow the saga, cancel. Each test leaves a screenshot in
- * {@code target/screenshots/}. Activation runs every second; the page still waits as long as the status answer
- * advises, as it would deployed.
+ * advises, pick seats by section, hold, top up, pay part in points and part by card, follow the saga, cancel. Each
+ * test leaves a screenshot in {@code target/screenshots/}. Activation runs every second; the page still waits as
+ * long as the status answer advises, as it would deployed.
  */
 @ExtendWith({FanBrowser.Installed.class, MotoExtension.class})
 class FanJourneyBrowserIT {
@@ -41,44 +41,98 @@ class FanJourneyBrowserIT {
     }
 
     @Test
-    void fan_waitsHoldsPaysAndCancels_seesConfirmedThenPointsBack() {
+    void fan_paysPartPointsPartCard_seesWhatWasChargedAndEarned_thenCancelsAndGetsBoth() {
         try (FanBrowser alice = FanBrowser.open(runtime.baseUri())) {
             alice.signIn("alice").joinLine(CONCERT).pickShow("schedule-1-1", "11-50").chooseSeat(21).chooseSeat(22).hold()
                     .atCheckout().topUp(500);
             assertThat(alice.text(By.id("total"))).isEqualTo("Total: " + 2 * R_PRICE + " points");
             assertThat(alice.text(By.id("hold-countdown"))).startsWith("Seats held for 0:");
+            // the balance covers the price, so the points pay it all until the fan says otherwise
+            assertThat(alice.text(By.id("pay"))).isEqualTo("Pay " + 2 * R_PRICE + " points");
+
+            alice.split(30, SimulatedCards.APPROVE);
+            assertThat(alice.text(By.id("card-part"))).isEqualTo("Card: " + (2 * R_PRICE - 30));
+            assertThat(alice.text(By.id("pay"))).isEqualTo("Pay 30 points + " + (2 * R_PRICE - 30) + " by card");
             alice.screenshot("checkout");
 
             assertThat(alice.pay()).isEqualTo("CONFIRMED");
 
             assertThat(alice.text(By.id("booking-status"))).isEqualTo("Booking confirmed. Enjoy the show!");
-            assertThat(alice.steps()).containsSubsequence("✓ Seats held", "✓ Payment processed", "✓ Points deducted",
-                    "✓ Seats confirmed", "✓ Booking confirmed");
-            alice.waitUntil(driver -> alice.balance() == 500 - 2 * R_PRICE);
+            // 1 % of the card part, rounded down
+            assertThat(alice.text(By.id("booking-figures")))
+                    .isEqualTo("You paid 30 points and your card was charged 150. You earned 1 point.");
+            assertThat(alice.steps()).containsSubsequence("✓ Seats held", "✓ Payment authorised", "✓ Points deducted",
+                    "✓ Seats confirmed", "✓ Card charged", "✓ Points earned", "✓ Booking confirmed");
+            alice.waitUntil(driver -> alice.balance() == 500 - 30 + 1);
             alice.screenshot("confirmed");
 
             alice.click(By.id("cancel-booking"));
             assertThat(alice.settledBooking()).isEqualTo("CANCELLED");
-            assertThat(alice.text(By.id("booking-status"))).isEqualTo("Booking cancelled. Your points were refunded.");
+            assertThat(alice.text(By.id("booking-status"))).isEqualTo("Booking cancelled. Your card was refunded 150. "
+                    + "Your 30 points were returned. The 1 point it earned was taken back.");
             alice.waitUntil(driver -> alice.balance() == 500);
-            assertThat(alice.steps()).contains("✓ Points refunded", "✓ Seats released");
+            assertThat(alice.steps()).contains("✓ Earned points taken back", "✓ Points refunded", "✓ Card refunded",
+                    "✓ Seats released");
             alice.screenshot("cancelled");
         }
     }
 
     @Test
-    void insufficientPoints_showsWhyAndThatNothingWasTaken() {
-        try (FanBrowser bob = FanBrowser.open(runtime.baseUri())) {
-            bob.signIn("bob").joinLine(CONCERT).pickShow("schedule-1-1", "11-50").chooseSeat(31).hold()
-                    .atCheckout().topUp(R_PRICE - 40);
+    void moreThanTheBalanceOrNoCard_isRefusedOnThePage_thenADeclinedCardFailsAndTakesNoPoints() {
+        try (FanBrowser frank = FanBrowser.open(runtime.baseUri())) {
+            frank.signIn("frank").joinLine(CONCERT).pickShow("schedule-1-1", "11-50").chooseSeat(32).hold()
+                    .atCheckout().topUp(50);
 
-            assertThat(bob.pay()).isEqualTo("FAILED");
+            // the page refuses what the server (or, for the balance, the saga) would, before anything is sent
+            frank.split(60, null).click(By.id("pay"));
+            frank.waitUntil(driver -> frank.alert().equals("You have 50 points: use at most that many, or add points first."));
+            frank.split(40, null).click(By.id("pay"));
+            frank.waitUntil(driver -> frank.alert().equals("Enter a card to pay the 50 your points do not cover."));
 
-            assertThat(bob.text(By.id("booking-status"))).isEqualTo("You did not have enough points. Nothing was taken "
-                    + "from your balance, the payment was cancelled and the seats were released.");
-            assertThat(bob.steps()).contains("✕ Points deducted", "✓ Payment cancelled", "✓ Seats released");
-            assertThat(bob.balance()).isEqualTo(R_PRICE - 40);
-            bob.screenshot("insufficient-points");
+            frank.split(40, SimulatedCards.DECLINE);
+            assertThat(frank.text(By.id("pay"))).isEqualTo("Pay 40 points + 50 by card");
+            assertThat(frank.pay()).isEqualTo("FAILED");
+
+            assertThat(frank.text(By.id("booking-status"))).isEqualTo("Your card was declined, or the card provider did "
+                    + "not answer. Nothing was charged, no points were taken and the seats were released; you keep your "
+                    + "place in line.");
+            assertThat(frank.steps()).contains("✕ Payment authorised", "✓ Seats released", "✓ Place in line given back");
+            assertThat(frank.steps()).doesNotContain("✓ Points deducted");
+            assertThat(frank.balance()).isEqualTo(50);
+            frank.screenshot("card-declined");
+        }
+    }
+
+    @Test
+    void earnedPointsSpentElsewhere_cancellationIsRefusedWithWhy_andTheBookingStaysConfirmed() {
+        try (FanBrowser gina = FanBrowser.open(runtime.baseUri())) {
+            gina.signIn("gina").joinLine(CONCERT).pickShow("schedule-1-3", "11-50").chooseSeat(23).chooseSeat(24).hold()
+                    .atCheckout();
+            String firstBooking = gina.driver.getCurrentUrl();
+            // no points: the card pays all 180 and earns 1 point
+            gina.split(0, SimulatedCards.APPROVE);
+            assertThat(gina.text(By.id("pay"))).isEqualTo("Pay " + 2 * R_PRICE + " by card");
+            assertThat(gina.pay()).isEqualTo("CONFIRMED");
+            gina.waitUntil(driver -> gina.balance() == 1);
+
+            // the earned point pays part of another concert's seat
+            gina.click(By.cssSelector("a.brand"));
+            gina.joinLine("concert-2").pickShow("schedule-2-1", "11-50").chooseSeat(25).hold().atCheckout()
+                    .split(1, SimulatedCards.APPROVE);
+            assertThat(gina.pay()).isEqualTo("CONFIRMED");
+            gina.waitUntil(driver -> gina.balance() == 0);
+
+            gina.driver.navigate().to(firstBooking);
+            gina.click(By.id("cancel-booking"));
+
+            assertThat(gina.settledBooking()).isEqualTo("CONFIRMED");
+            assertThat(gina.text(By.id("booking-figures"))).isEqualTo("Your card was charged 180. You earned 1 point.");
+            assertThat(gina.text(By.id("cancellation-status"))).isEqualTo("You have already spent the 1 point this "
+                    + "booking earned, so it can’t be cancelled. Nothing was refunded and your booking stays confirmed.");
+            assertThat(gina.steps()).contains("✕ Earned points taken back");
+            assertThat(gina.driver.findElements(By.id("cancel-booking"))).isEmpty();
+            assertThat(gina.balance()).isZero();
+            gina.screenshot("cancellation-refused");
         }
     }
 
