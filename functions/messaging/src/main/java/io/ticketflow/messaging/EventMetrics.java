@@ -16,7 +16,8 @@ import java.util.Set;
 final class EventMetrics {
 
     /** The reasons of a reservation the booking saga cancelled to undo it (RESERVATION_CANCELLED's schema). */
-    private static final Set<String> COMPENSATED = Set.of("PAYMENT_FAILED", "INSUFFICIENT_POINTS", "CONFIRMATION_FAILED");
+    private static final Set<String> COMPENSATED = Set.of("PAYMENT_FAILED", "INSUFFICIENT_POINTS", "CONFIRMATION_FAILED",
+            "CAPTURE_FAILED");
 
     private EventMetrics() {
     }
