@@ -90,6 +90,11 @@ public final class ApiStack extends Stack {
                 .build());
 
         this.page = new FanPage(this, api, routeTable, settings);
+        // here, beside the distribution: an output in the web stack would only re-export this stack's value
+        CfnOutput.Builder.create(this, "WebUrl")
+                .description("the fan's page; the API answers under the same domain")
+                .value(page.url())
+                .build();
         String issuer = settings.jwtIssuer();
         List<String> audience = settings.jwtAudience();
         if (settings.ownsIdentityProvider()) {

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
@@ -43,11 +42,6 @@ public final class WebStack extends Stack {
                 .destinationBucket(api.page().bucket())
                 .distribution(api.page().distribution())
                 .distributionPaths(List.of("/*"))
-                .build();
-
-        CfnOutput.Builder.create(this, "WebUrl")
-                .description("the fan's page; the API answers under the same domain")
-                .value(api.page().url())
                 .build();
         suppressAcceptedFindings();
     }
