@@ -2,6 +2,7 @@ package io.ticketflow.local;
 
 import io.ticketflow.kernel.Ids;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,8 @@ final class SimulatedCards {
     static final String REFUND_FAILS = "tok_refund_fails";
     static final String CAPTURE_FAILS = "tok_capture_fails";
     private static final Set<String> AUTHORISING_TOKENS = Set.of(APPROVE, TIMEOUT, REFUND_FAILS, CAPTURE_FAILS);
+    /** Every test card, in the order the start-up banner lists them. */
+    static final List<String> TEST_CARDS = List.of(APPROVE, DECLINE, TIMEOUT, REFUND_FAILS, CAPTURE_FAILS);
     static final String PATH = SimulatedPaymentProvider.PATH + "/cards";
     /** Longer than the Payment service's card adapter waits (2 s). */
     static final Duration LATE = Duration.ofSeconds(3);

@@ -50,7 +50,9 @@ final class StartupBanner {
                 .forEach(machine -> out.append("  ").append(machine.stateMachineArn()).append('\n'));
         out.append("  fault injection on: POST /payments with header X-Fault-Inject: <saga step function>\n");
         out.append("payment provider  simulated, local only: POST /points/top-ups opens a checkout, ")
-                .append("POST ").append(base).append("/dev/provider/checkouts/<checkoutId>/confirm pays it (signed webhook)\n");
+                .append("POST ").append(base).append("/dev/provider/checkouts/<checkoutId>/confirm pays it (signed webhook)\n")
+                .append("test cards     POST /payments {\"pointsToUse\": n, \"paymentMethod\": <card>} pays the rest by card: ")
+                .append(String.join(", ", SimulatedCards.TEST_CARDS)).append('\n');
         List<String> seeded = runtime.seeded();
         if (!seeded.isEmpty()) {
             out.append("demo data      open queues: ").append(String.join(", ", seeded)).append('\n');
