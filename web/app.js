@@ -2,7 +2,7 @@
 // back to the same screen and no route can clash with an API path on the same origin.
 import { ApiProblem, call, seatRange } from './api.js';
 import { claimsOf, finishHostedSignIn, issuer, loadConfig, session, signInAs, signInMode, signOut, startHostedSignIn } from './signin.js';
-import { cancellationRefusedFor, outcomeFor, stepLabel } from './problems.js';
+import { cancellationRefusedFor, outcomeFor, pointCount, stepLabel } from './problems.js';
 import { solveQueueWork } from './work.js';
 
 const app = document.getElementById('app');
@@ -376,7 +376,7 @@ async function seatMapScreen(screen, concertId, scheduleId) {
 }
 
 /** The simulated provider's test cards (local/runtime SimulatedCards): run-local has no real card form. */
-const TEST_CARDS = ['tok_approve', 'tok_decline', 'tok_timeout', 'tok_refund_fails'];
+const TEST_CARDS = ['tok_approve', 'tok_decline', 'tok_timeout', 'tok_refund_fails', 'tok_capture_fails'];
 
 /**
  * Why a split cannot be paid, as the server would refuse it (and a balance too small, which it would only find in
@@ -582,10 +582,6 @@ async function checkoutScreen(screen, reservationId) {
 function stepList(steps) {
   return h('ol', { class: 'steps' }, steps.map((step) => h('li', { 'data-step': step.name },
     `${step.status === 'FAILED' ? '✕' : step.status === 'SUCCEEDED' ? '✓' : '…'} ${stepLabel(step.name)}`)));
-}
-
-function pointCount(n) {
-  return `${n} point${n === 1 ? '' : 's'}`;
 }
 
 /**

@@ -14,7 +14,7 @@ const SENTENCES = {
   conflict: 'Someone else changed this at the same moment. Please try again.',
   'hold-already-pending': 'You already hold seats. Pay for them or give them back before holding others.',
   'hold-expired': 'Your hold has expired and the seats were released. Pick your seats again.',
-  'earned-points-spent': 'You have already spent the points this booking earned, so it cannot be cancelled. Nothing was refunded and your booking stays confirmed.',
+  'earned-points-spent': cancellationRefusedFor('EarnedPointsSpent'),
   'idempotency-key-missing': 'The payment could not be sent safely. Please try again.',
   'idempotency-key-reused': 'This payment was already sent for another booking. Please reload the page.',
   'insufficient-scope': 'Your account is not allowed to do that.',
@@ -73,10 +73,14 @@ export function outcomeFor(error) {
   return OUTCOMES[error] || 'The booking did not go through. Nothing was charged.';
 }
 
+export function pointCount(n) {
+  return `${n} point${n === 1 ? '' : 's'}`;
+}
+
 /** A cancellation saga's failure name (the booking stays confirmed), for the fan; `earned` only when it is known. */
 export function cancellationRefusedFor(error, earned) {
   if (error === 'EarnedPointsSpent') {
-    return `You have already spent the ${earned ? `${earned} point${earned === 1 ? '' : 's'}` : 'points'} this booking earned, `
+    return `You have already spent the ${earned ? pointCount(earned) : 'points'} this booking earned, `
       + 'so it can’t be cancelled. Nothing was refunded and your booking stays confirmed.';
   }
   return 'We could not finish cancelling this booking. Our team has been told and will sort it out.';

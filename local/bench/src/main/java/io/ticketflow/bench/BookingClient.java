@@ -45,25 +45,33 @@ final class BookingClient {
     record Admitted(String userId, String bearer, String admissionPass) {
     }
 
-    /** A seat held for a user: the reservation is the booking (and the saga execution's name). */
     /**
      * How a booking is paid: {@code pointsToUse} of the price in points, the rest by the simulated provider's test
      * card {@code paymentMethod}; {@link #ALL_POINTS} sends neither, as a client from before card payments does.
      */
-    record Split(Integer pointsToUse, String paymentMethod) {
+    record Split(Long pointsToUse, String paymentMethod) {
         static final Split ALL_POINTS = new Split(null, null);
 
         /** Half the price (rounded down) by the card, the rest in points. */
-        static Split halfByCard(int totalPrice, String paymentMethod) {
+        static Split halfByCard(long totalPrice, String paymentMethod) {
             return new Split(totalPrice - totalPrice / 2, paymentMethod);
         }
 
-        /** All of the price by the card. */
-        static Split allByCard(String paymentMethod) {
-            return new Split(0, paymentMethod);
+        /** The body of {@code POST /payments} for the reservation, paid this way. */
+        Map<String, Object> paymentBody(String reservationId) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("reservationId", reservationId);
+            if (pointsToUse != null) {
+                body.put("pointsToUse", pointsToUse);
+            }
+            if (paymentMethod != null) {
+                body.put("paymentMethod", paymentMethod);
+            }
+            return body;
         }
     }
 
+    /** A seat held for a user: the reservation is the booking (and the saga execution's name). */
     record Held(Admitted user, String reservationId, int totalPrice) {
     }
 
@@ -113,15 +121,7 @@ final class BookingClient {
         if (faultAt != null) {
             headers.put("X-Fault-Inject", faultAt);
         }
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("reservationId", booking.reservationId());
-        if (split.pointsToUse() != null) {
-            request.put("pointsToUse", split.pointsToUse());
-        }
-        if (split.paymentMethod() != null) {
-            request.put("paymentMethod", split.paymentMethod());
-        }
-        String body = json.writeValueAsString(request);
+        String body = json.writeValueAsString(split.paymentBody(booking.reservationId()));
         AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
         last.set(send("POST", "/payments", booking.user().bearer(), body, headers));

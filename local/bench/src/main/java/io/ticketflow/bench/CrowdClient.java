@@ -184,21 +184,14 @@ final class CrowdClient {
         }, json, bearer, amount);
     }
 
-    /**
-     * @param cardPart 0 to pay it all in points (no split sent); else that much of the price by the simulated
-     *                 provider's test card {@code tok_approve} and the rest, {@code pointsToUse}, in points
-     */
-    Answer pay(String bearer, String admissionPass, String reservationId, String faultAt, long totalPrice,
-               long cardPart) {
+    Answer pay(String bearer, String admissionPass, String reservationId, String faultAt, BookingClient.Split split) {
         Map<String, String> headers = new TreeMap<>(admissionHeader(admissionPass));
         headers.put("Idempotency-Key", "pay-" + reservationId);
         if (faultAt != null) {
             headers.put("X-Fault-Inject", faultAt);
         }
-        Map<String, Object> body = cardPart == 0 ? Map.of("reservationId", reservationId)
-                : Map.of("reservationId", reservationId, "pointsToUse", totalPrice - cardPart,
-                        "paymentMethod", "tok_approve");
-        return timed("pay", "POST", "/payments", bearer, json.writeValueAsString(body), headers);
+        return timed("pay", "POST", "/payments", bearer, json.writeValueAsString(split.paymentBody(reservationId)),
+                headers);
     }
 
     Answer booking(String bearer, String reservationId) {

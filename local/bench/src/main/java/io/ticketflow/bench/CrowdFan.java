@@ -156,8 +156,9 @@ final class CrowdFan {
                     Instant.now(), true);
         }
         // half of the fans who mean to have the points pay half by card, so the audit's card invariant has cards to check
-        long cardPart = fan.intent() != Intent.SHORT_OF_POINTS && random.nextBoolean() ? total / 2 : 0;
-        String status = pay(fan, admissionPass, reservationId, total, cardPart);
+        BookingClient.Split split = fan.intent() != Intent.SHORT_OF_POINTS && random.nextBoolean()
+                ? BookingClient.Split.halfByCard(total, "tok_approve") : BookingClient.Split.ALL_POINTS;
+        String status = pay(fan, admissionPass, reservationId, split);
         double holdToEnd = (System.nanoTime() - holdSent) / 1e6;
         boolean meantToFail = fan.intent() != Intent.PAY;
         End end = status.equals("CONFIRMED") && !meantToFail ? End.CONFIRMED
@@ -171,15 +172,14 @@ final class CrowdFan {
      * payment is not open yet (409 payment-not-open: the saga has not parked in AwaitPayment); then the end the fan
      * learns.
      */
-    private String pay(Entered fan, String admissionPass, String reservationId, long total, long cardPart) {
-        CrowdClient.Answer answer = client.pay(fan.bearer(), admissionPass, reservationId, fan.intent().faultAt, total,
-                cardPart);
+    private String pay(Entered fan, String admissionPass, String reservationId, BookingClient.Split split) {
+        CrowdClient.Answer answer = client.pay(fan.bearer(), admissionPass, reservationId, fan.intent().faultAt, split);
         for (int tries = 1; answer.askAgainLater(); tries++) {
             if (tries >= MAX_ASKS) {
                 return "pay " + answer.status() + " " + answer.problemType();
             }
             pause(answer.retryAfter());
-            answer = client.pay(fan.bearer(), admissionPass, reservationId, fan.intent().faultAt, total, cardPart);
+            answer = client.pay(fan.bearer(), admissionPass, reservationId, fan.intent().faultAt, split);
         }
         if (answer.is(403)) {
             // the pass the hold went through on is good until the window ends: a refusal here is a broken booking
